@@ -1,0 +1,94 @@
+package cn.huiyin.appeal.application;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.appeal.domain.AppealAccess;
+import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.ChainEntry;
+import cn.huiyin.appeal.domain.ChainVerification;
+import cn.huiyin.appeal.domain.EventChain;
+import cn.huiyin.appeal.domain.QueryCodes;
+import cn.huiyin.appeal.domain.StoredLink;
+import cn.huiyin.appeal.persistence.AppealReadRepository;
+import cn.huiyin.appeal.persistence.AppealReadRepository.AppealRow;
+import cn.huiyin.appeal.persistence.AppealReadRepository.EventRow;
+import cn.huiyin.channel.web.WebChannelConfig;
+import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.domain.MobileNumber;
+import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** Status and timeline of one appeal, cut to what the caller may see; and the check of its event chain. */
+@ApplicationScoped
+public class AppealQueryService {
+
+    private static final Map<String, String> EVENT_LABELS = Map.of(
+            "RECEIVED", "已受理",
+            "DISPATCHED", "已派单",
+            "AWAITING_DISPATCH", "待人工派单");
+
+    @Inject
+    AppealReadRepository appeals;
+
+    @Inject
+    WebChannelConfig webConfig;
+
+    private QueryCodes queryCodes;
+
+    @PostConstruct
+    void init() {
+        queryCodes = new QueryCodes(webConfig.queryCodeSecret());
+    }
+
+    public Uni<AppealView> view(String rawTrackingNo, String queryCode, Caller caller) {
+        String trackingNo = canonical(rawTrackingNo);
+        return appeals.find(trackingNo).chain(found -> {
+            AppealRow appeal = found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
+            AppealAccess access = AppealAccess.decide(caller, appeal.handlingUnit(), appeal.uscc(),
+                    queryCodes.matches(trackingNo, queryCode));
+            if (access == AppealAccess.NONE) {
+                throw ProblemException.notFound("Appeal " + trackingNo);
+            }
+            return appeals.events(appeal.id()).map(events -> toView(appeal, events, access));
+        });
+    }
+
+    public Uni<ChainVerification> verifyChain(String rawTrackingNo) {
+        String trackingNo = canonical(rawTrackingNo);
+        return appeals.find(trackingNo)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo)))
+                .chain(appeal -> appeals.events(appeal.id()))
+                .map(events -> EventChain.verify(events.stream().map(e -> new StoredLink(
+                        new ChainEntry(trackingNo, e.seq(), e.type(), e.actor(), e.occurredAt(), e.reason(), e.payload()),
+                        e.previousHash(), e.hash())).toList()));
+    }
+
+    private static String canonical(String rawTrackingNo) {
+        return TrackingNumber.parse(rawTrackingNo).map(TrackingNumber::value)
+                .orElseThrow(() -> ProblemException.badRequest("trackingNo",
+                        "A tracking number has 13 digits and a valid check digit"));
+    }
+
+    private static AppealView toView(AppealRow a, List<EventRow> events, AppealAccess access) {
+        boolean staff = access == AppealAccess.STAFF;
+        List<AppealView.TimelineEntry> timeline = events.stream()
+                .filter(e -> staff || "PUBLIC".equals(e.visibility()))
+                .map(e -> new AppealView.TimelineEntry(e.seq(), e.type(), EVENT_LABELS.getOrDefault(e.type(), e.type()),
+                        e.occurredAt(), staff ? e.actor() : null, staff ? e.reason() : null, staff ? e.visibility() : null))
+                .toList();
+        String masked = a.mobile() == null ? null
+                : MobileNumber.parse(a.mobile()).map(MobileNumber::masked).orElse(null);
+        return new AppealView(a.trackingNo(), TrackingNumber.parse(a.trackingNo()).map(TrackingNumber::spoken).orElse(null),
+                a.status(), AppealStatus.valueOf(a.status()).label(), a.channel(), a.appealType(), a.category(),
+                a.urgent(), a.title(), a.content(), a.enterpriseName(), a.uscc(), staff ? a.identityState() : null,
+                a.contactName(), masked,
+                a.handlingUnit() == null ? null : new AppealView.Unit(a.handlingUnit(), a.handlingUnitName()),
+                a.receivedAt(), a.dispatchedAt(), timeline);
+    }
+}

@@ -1,0 +1,29 @@
+package cn.huiyin.appeal.domain;
+
+import cn.huiyin.shared.domain.Caller;
+
+/** How much of an appeal a caller may see. */
+public enum AppealAccess {
+    /** everything, every event with its actor (staff in charge, district staff) */
+    STAFF,
+    /** what the enterprise itself may see: its appeal and the public part of the timeline */
+    OWNER,
+    /** nothing; answered as "not found" so tracking numbers cannot be probed */
+    NONE;
+
+    /**
+     * @param queryCodeValid whether the caller presented the right query code for this appeal
+     */
+    public static AppealAccess decide(Caller caller, String handlingUnit, String uscc, boolean queryCodeValid) {
+        if (caller.isAnonymous()) {
+            return queryCodeValid ? OWNER : NONE;
+        }
+        return switch (caller.role()) {
+            case "admin", "district-leader", "dispatcher", "agent" -> STAFF;
+            case "commissioner", "unit-leader" ->
+                caller.unitCode() != null && caller.unitCode().equals(handlingUnit) ? STAFF : NONE;
+            case "enterprise" -> caller.uscc() != null && caller.uscc().equals(uscc) || queryCodeValid ? OWNER : NONE;
+            default -> NONE;
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package cn.huiyin.appeal.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads an appeal and its event log for the status and timeline views. */
+@ApplicationScoped
+public class AppealReadRepository {
+
+    public record AppealRow(long id, String trackingNo, String channel, String uscc, String enterpriseName,
+            String identityState, String contactName, String mobile, String title, String content, String appealType,
+            String category, boolean urgent, String status, String handlingUnit, String handlingUnitName,
+            Instant receivedAt, Instant dispatchedAt, Instant updatedAt) {
+    }
+
+    public record EventRow(int seq, String type, String actor, Instant occurredAt, String reason, String visibility,
+            String payload, byte[] previousHash, byte[] hash) {
+    }
+
+    @Inject
+    Pool pool;
+
+    public Uni<Optional<AppealRow>> find(String trackingNo) {
+        return pool.preparedQuery("""
+                SELECT a.*, u.name AS unit_name FROM appeal a
+                LEFT JOIN handling_unit u ON u.code = a.handling_unit
+                WHERE a.tracking_no = $1""")
+                .execute(Tuple.of(trackingNo))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(appeal(rows.iterator().next())) : Optional.empty());
+    }
+
+    public Uni<List<EventRow>> events(long appealId) {
+        return pool.preparedQuery("""
+                SELECT seq, type, actor, occurred_at, reason, visibility, payload, previous_hash, hash
+                FROM appeal_event WHERE appeal_id = $1 ORDER BY seq""")
+                .execute(Tuple.of(appealId))
+                .map(rows -> {
+                    List<EventRow> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        events.add(new EventRow(row.getInteger("seq"), row.getString("type"), row.getString("actor"),
+                                instant(row.getOffsetDateTime("occurred_at")), row.getString("reason"),
+                                row.getString("visibility"), row.getString("payload"),
+                                row.getBuffer("previous_hash").getBytes(), row.getBuffer("hash").getBytes()));
+                    }
+                    return events;
+                });
+    }
+
+    private static AppealRow appeal(Row row) {
+        return new AppealRow(row.getLong("id"), row.getString("tracking_no"), row.getString("channel"),
+                row.getString("uscc"), row.getString("enterprise_name"), row.getString("identity_state"),
+                row.getString("contact_name"), row.getString("mobile"), row.getString("title"), row.getString("content"),
+                row.getString("appeal_type"), row.getString("category"), row.getBoolean("urgent"),
+                row.getString("status"), row.getString("handling_unit"), row.getString("unit_name"),
+                instant(row.getOffsetDateTime("received_at")), instant(row.getOffsetDateTime("dispatched_at")),
+                instant(row.getOffsetDateTime("updated_at")));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

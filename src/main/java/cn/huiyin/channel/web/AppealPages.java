@@ -1,0 +1,122 @@
+package cn.huiyin.channel.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import cn.huiyin.appeal.application.AppealQueryService;
+import cn.huiyin.appeal.application.AppealView;
+import cn.huiyin.intake.domain.AppealDraft;
+import cn.huiyin.routing.persistence.DispatchCategoryEntity;
+import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.web.Problem;
+import cn.huiyin.shared.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The enterprise-facing pages (Chinese): submit an appeal without signing in, and look one up with its
+ * tracking number and query code. They work without JavaScript and submit exactly like the JSON API.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AppealPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home();
+
+        static native TemplateInstance form(AppealForm form, List<DispatchCategoryEntity> categories,
+                Map<String, String> errors);
+
+        static native TemplateInstance receipt(AppealReceipt receipt);
+
+        static native TemplateInstance lookup(String trackingNo, String queryCode, AppealView appeal, String error);
+    }
+
+    /** The form's fields as typed, to show them again next to their errors. */
+    public record AppealForm(String uscc, String enterpriseName, String contactName, String contactMobile,
+            String category, String appealType, boolean urgent, String title, String description, boolean consent,
+            String submissionId) {
+
+        static AppealForm empty() {
+            return new AppealForm("", "", "", "", "", "CONSULT", false, "", "", false, UUID.randomUUID().toString());
+        }
+
+        AppealDraft toDraft() {
+            return new AppealDraft(uscc, enterpriseName, contactName, contactMobile, category, appealType, urgent, title,
+                    description, consent);
+        }
+    }
+
+    @Inject
+    WebIntakeService intake;
+
+    @Inject
+    AppealQueryService appeals;
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home();
+    }
+
+    @GET
+    @Path("appeals/new")
+    @WithSession
+    public Uni<TemplateInstance> newAppeal() {
+        return DispatchCategoryEntity.inCatalogueOrder().map(categories -> Templates.form(AppealForm.empty(), categories, Map.of()));
+    }
+
+    @POST
+    @Path("appeals/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @WithSession
+    public Uni<Response> submit(@RestForm String uscc, @RestForm String enterpriseName, @RestForm String contactName,
+            @RestForm String contactMobile, @RestForm String category, @RestForm String appealType,
+            @RestForm String urgent, @RestForm String title, @RestForm String description, @RestForm String consent,
+            @RestForm String submissionId) {
+        AppealForm form = new AppealForm(uscc, enterpriseName, contactName, contactMobile, category, appealType,
+                urgent != null, title, description, consent != null,
+                submissionId == null || submissionId.isBlank() ? UUID.randomUUID().toString() : submissionId);
+        // The hidden submission id is the Idempotency-Key: a double click or a resent form stores one appeal.
+        return intake.submit(form.toDraft(), "form-" + form.submissionId(), Caller.anonymous())
+                .map(receipt -> Response.ok(Templates.receipt(receipt)).build())
+                .onFailure(ProblemException.class).recoverWithUni(failure -> {
+                    Problem problem = ((ProblemException) failure).problem();
+                    Map<String, String> errors = problem.errors() == null
+                            ? Map.of("form", problem.detail())
+                            : problem.errors().stream().collect(Collectors.toMap(Problem.InvalidField::field,
+                                    Problem.InvalidField::messageZh, (first, second) -> first));
+                    return DispatchCategoryEntity.inCatalogueOrder().map(categories -> Response
+                            .status(problem.status()).entity(Templates.form(form, categories, errors)).build());
+                });
+    }
+
+    @GET
+    @Path("appeals/lookup")
+    public Uni<TemplateInstance> lookup(@RestQuery String trackingNo, @RestQuery String queryCode) {
+        if (trackingNo == null || trackingNo.isBlank()) {
+            return Uni.createFrom().item(Templates.lookup("", "", null, null));
+        }
+        return appeals.view(trackingNo, queryCode, Caller.anonymous())
+                .map(appeal -> Templates.lookup(trackingNo, queryCode, appeal, null))
+                .onFailure(ProblemException.class)
+                .recoverWithItem(() -> Templates.lookup(trackingNo, queryCode, null, "未找到该诉求，请核对诉求编号和查询码"));
+    }
+
+}

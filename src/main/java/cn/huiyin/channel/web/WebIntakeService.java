@@ -1,0 +1,185 @@
+package cn.huiyin.channel.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.appeal.domain.AppealType;
+import cn.huiyin.appeal.domain.Channel;
+import cn.huiyin.appeal.domain.QueryCodes;
+import cn.huiyin.intake.IntakeEnvelope;
+import cn.huiyin.intake.IntakePublisher;
+import cn.huiyin.intake.application.DedupeGuard;
+import cn.huiyin.intake.application.DedupeGuard.Claim;
+import cn.huiyin.intake.application.DedupeGuard.Reservation;
+import cn.huiyin.intake.application.TrackingNumberIssuer;
+import cn.huiyin.intake.domain.AppealDraft;
+import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.intake.domain.WebDraftPolicy;
+import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.domain.JsonText;
+import cn.huiyin.shared.domain.MobileNumber;
+import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.domain.Uscc;
+import cn.huiyin.shared.security.Roles;
+import cn.huiyin.shared.web.Problem;
+import cn.huiyin.shared.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The web channel: checks a submission, gives it a tracking number, puts it on the intake stream and
+ * answers only once the stream has taken it. A repeated {@code Idempotency-Key} gets the first answer.
+ */
+@ApplicationScoped
+public class WebIntakeService {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    @Inject
+    WebChannelConfig config;
+
+    @Inject
+    TrackingNumberIssuer issuer;
+
+    @Inject
+    DedupeGuard dedupe;
+
+    @Inject
+    IntakePublisher intake;
+
+    @Inject
+    CatalogueRepository catalogue;
+
+    @Inject
+    Clock clock;
+
+    private QueryCodes queryCodes;
+
+    @PostConstruct
+    void init() {
+        queryCodes = new QueryCodes(config.queryCodeSecret());
+    }
+
+    public Uni<AppealReceipt> submit(AppealDraft draft, String idempotencyKey, Caller caller) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("Idempotency-Key",
+                    "Idempotency-Key must be 1 to 128 printable ASCII characters"));
+        }
+        return catalogue.current().chain(rules -> {
+            List<FieldViolation> violations = new ArrayList<>(WebDraftPolicy.check(draft));
+            if (violations.stream().noneMatch(v -> v.field().equals("category")) && draft.category() != null
+                    && !draft.category().isBlank() && !rules.knowsCategory(draft.category())) {
+                violations.add(new FieldViolation("category", "category.unknown",
+                        "category is not in the dispatch catalogue", "诉求类别不在派单目录中"));
+            }
+            if (caller.hasRole(Roles.ENTERPRISE) && caller.uscc() != null && violations.isEmpty()
+                    && !caller.uscc().equals(Uscc.parse(draft.uscc()).orElseThrow().value())) {
+                violations.add(new FieldViolation("uscc", "uscc.mismatch",
+                        "uscc differs from the signed-in enterprise", "统一社会信用代码与登录企业不一致"));
+            }
+            if (!violations.isEmpty()) {
+                return Uni.createFrom().failure(new ProblemException(Problem.invalid(violations.stream()
+                        .map(v -> new Problem.InvalidField(v.field(), v.code(), v.message(), v.messageZh()))
+                        .toList())));
+            }
+            return issuer.next().chain(number -> accept(envelope(draft, number, caller, idempotencyKey), idempotencyKey, caller));
+        });
+    }
+
+    private Uni<AppealReceipt> accept(IntakeEnvelope envelope, String idempotencyKey, Caller caller) {
+        if (idempotencyKey == null) {
+            return publish(envelope).map(stored -> receipt(envelope.trackingNo(), caller, false));
+        }
+        return dedupe.reserve(envelope.dedupeKey(), new Claim(envelope.trackingNo(), envelope.requestHash()))
+                .chain(reservation -> reservation.fresh()
+                        ? publishFresh(envelope, reservation, caller)
+                        : replay(envelope, reservation.claim(), caller));
+    }
+
+    private Uni<AppealReceipt> publishFresh(IntakeEnvelope envelope, Reservation reservation, Caller caller) {
+        return publish(envelope)
+                .onFailure().call(failure -> dedupe.release(envelope.dedupeKey()))
+                // Without Redis two racing submissions may both look fresh; the database kept one of them.
+                .chain(ignored -> reservation.redisAvailable()
+                        ? Uni.createFrom().item(envelope.trackingNo())
+                        : dedupe.storedClaim(envelope.dedupeKey())
+                                .map(stored -> stored.map(Claim::trackingNo).orElse(envelope.trackingNo())))
+                .map(trackingNo -> receipt(trackingNo, caller, !trackingNo.equals(envelope.trackingNo())));
+    }
+
+    /** The key was seen before: same body → the first answer (storing it if the first attempt never landed). */
+    private Uni<AppealReceipt> replay(IntakeEnvelope envelope, Claim first, Caller caller) {
+        if (!first.requestHash().equals(envelope.requestHash())) {
+            return Uni.createFrom().failure(new ProblemException(Problem.of(422, "idempotency-key-reused",
+                    "Idempotency-Key reused", "This Idempotency-Key was used for a different submission")
+                    .withField("Idempotency-Key")));
+        }
+        return dedupe.storedClaim(envelope.dedupeKey()).chain(stored -> stored.isPresent()
+                ? Uni.createFrom().item(receipt(stored.get().trackingNo(), caller, true))
+                : publish(withTrackingNo(envelope, first.trackingNo()))
+                        .map(ignored -> receipt(first.trackingNo(), caller, true)));
+    }
+
+    private Uni<Void> publish(IntakeEnvelope envelope) {
+        return intake.publish(envelope).onFailure().transform(failure -> new ProblemException(Problem.of(503,
+                "intake-unavailable", "Intake unavailable",
+                "The appeal could not be stored just now; retry with the same Idempotency-Key")));
+    }
+
+    private AppealReceipt receipt(String trackingNo, Caller caller, boolean replayed) {
+        String spoken = TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
+        String queryCode = caller.isAnonymous() ? queryCodes.codeFor(trackingNo) : null;
+        return new AppealReceipt(trackingNo, spoken, "/api/v1/appeals/" + trackingNo, queryCode, replayed);
+    }
+
+    private IntakeEnvelope envelope(AppealDraft draft, TrackingNumber number, Caller caller, String idempotencyKey) {
+        String uscc = Uscc.parse(draft.uscc()).orElseThrow().value();
+        MobileNumber mobile = MobileNumber.parse(draft.contactMobile()).orElseThrow();
+        String appealType = draft.appealType() == null || draft.appealType().isBlank()
+                ? AppealType.CONSULT.name() : draft.appealType();
+        String category = draft.category() == null || draft.category().isBlank() ? null : draft.category();
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("uscc", uscc);
+        canonical.put("enterpriseName", draft.enterpriseName().strip());
+        canonical.put("contactName", draft.contactName().strip());
+        canonical.put("mobile", mobile.normalized());
+        canonical.put("category", category);
+        canonical.put("appealType", appealType);
+        canonical.put("urgent", Boolean.TRUE.equals(draft.urgent()));
+        canonical.put("title", draft.title().strip());
+        canonical.put("description", draft.description().strip());
+        String dedupeKey = idempotencyKey == null ? null : Channel.WEB.name() + ":" + idempotencyKey;
+        return new IntakeEnvelope(number.value(), Channel.WEB.name(), dedupeKey, sha256(JsonText.object(canonical)),
+                clock.instant(), caller.isAnonymous() ? "web:anonymous" : caller.actor(),
+                caller.hasRole(Roles.ENTERPRISE) ? "AUTHENTICATED" : "DECLARED", uscc,
+                draft.enterpriseName().strip(), draft.contactName().strip(), mobile.normalized(), mobile.original(),
+                draft.title().strip(), draft.description().strip(), appealType, category,
+                Boolean.TRUE.equals(draft.urgent()));
+    }
+
+    private static IntakeEnvelope withTrackingNo(IntakeEnvelope e, String trackingNo) {
+        return new IntakeEnvelope(trackingNo, e.channel(), e.dedupeKey(), e.requestHash(), e.receivedAt(), e.actor(),
+                e.identity(), e.uscc(), e.enterpriseName(), e.contactName(), e.mobile(), e.mobileOriginal(), e.title(),
+                e.content(), e.appealType(), e.category(), e.urgent());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package cn.huiyin.intake;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "huiyin.intake")
+public interface IntakeConfig {
+
+    /**
+     * The connector both intake channels use: {@code huiyin-in-process} (one process) or {@code smallrye-kafka}
+     * (replicas share the stream through a consumer group).
+     */
+    String transport();
+
+    /** Most appeals written in one transaction (group commit). */
+    @WithDefault("64")
+    int batchSize();
+
+    /** How long the consumer waits to fill a batch; bounds the latency group commit adds. */
+    @WithDefault("2ms")
+    Duration batchWindow();
+
+    /** Batches being written at the same time. */
+    @WithDefault("4")
+    int concurrentBatches();
+
+    /** How long an adapter waits for the stream to take an appeal before answering 503. */
+    @WithDefault("10s")
+    Duration ackTimeout();
+
+    /** How long an idempotency key is remembered in Redis (the database remembers it for ever). */
+    @WithDefault("24h")
+    Duration dedupeTtl();
+}

@@ -1,0 +1,50 @@
+package cn.huiyin.routing.persistence;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.routing.domain.Catalogue;
+import cn.huiyin.routing.domain.DispatchRule;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * The catalogue as the intake path needs it: one snapshot, re-read at most every 30 seconds, so that an
+ * edit takes effect without a deploy and intake pays no query per appeal.
+ */
+@ApplicationScoped
+public class CatalogueRepository {
+
+    private static final Duration REFRESH = Duration.ofSeconds(30);
+
+    private final Uni<Catalogue> current;
+
+    @Inject
+    public CatalogueRepository(Pool pool) {
+        this.current = Uni.combine().all()
+                .unis(pool.query("SELECT code, name, unit_rule, urgent_hours FROM dispatch_category").execute(),
+                        pool.query("SELECT code, name FROM handling_unit").execute())
+                .with((categories, units) -> {
+                    Map<String, DispatchRule> rules = new HashMap<>();
+                    for (Row row : categories) {
+                        rules.put(row.getString("code"), new DispatchRule(row.getString("code"), row.getString("name"),
+                                row.getString("unit_rule"), row.getInteger("urgent_hours")));
+                    }
+                    Map<String, String> names = new HashMap<>();
+                    for (Row row : units) {
+                        names.put(row.getString("code"), row.getString("name"));
+                    }
+                    return new Catalogue(rules, names);
+                })
+                .memoize().forFixedDuration(REFRESH);
+    }
+
+    public Uni<Catalogue> current() {
+        return current;
+    }
+}

@@ -1,0 +1,33 @@
+package cn.huiyin.shared.web;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import cn.huiyin.channel.web.WebChannelConfig;
+
+/**
+ * Refuses an oversized JSON body before it is read, with a problem document. (The HTTP server's own limit,
+ * {@code quarkus.http.limits.max-body-size}, still stops bodies that do not declare their length.)
+ */
+public class BodySizeLimit {
+
+    /** Looked up per request: pre-matching filters are built before runtime configuration exists. */
+    @Inject
+    Instance<WebChannelConfig> config;
+
+    @ServerRequestFilter(preMatching = true)
+    public Response limit(ContainerRequestContext request) {
+        int declared = request.getLength();
+        long limit = config.get().maxBodyBytes();
+        if (declared > limit) {
+            return ProblemMappers.respond(Problem.of(413, "body-too-large", "Body too large",
+                    "The body has " + declared + " bytes; at most " + limit + " are accepted")
+                    .withField("body"));
+        }
+        return null;
+    }
+}
