@@ -125,6 +125,12 @@ trap 'exit 143' TERM
 
 q() { psql "${PGCONN[@]}" -d "$DB" -XAtq -v ON_ERROR_STOP=1 -c "$1"; }
 
+# a busy machine makes the ratio meaningless (client, service and database share the cores): say so
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
+if awk -v l="$load" 'BEGIN { exit !(l > 1.0) }'; then
+    log "WARNING: load average is $load before the run; other work will skew the figures"
+fi
+
 # --- fresh database
 log "recreating database $DB"
 psql "${PGCONN[@]}" -d postgres -Xq -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
@@ -230,7 +236,13 @@ if awk -v n="$(( non202 + sock + tmo ))" -v t="$(( requests + sock + tmo ))" 'BE
     die "more than 0.1% of the intake requests were not 202 ($non202 of $requests)"
 fi
 (( stored >= accepted )) || failures+=("only $stored appeals stored for $accepted acknowledged (every 202 must be durable)")
-(( stored == accepted )) || log "NOTE: stored ($stored) ≠ 202s ($accepted); extra rows come from requests wrk gave up on"
+# wrk stops with up to one request in flight per connection: those are stored but never counted
+extra=$(( stored - accepted ))
+if (( extra > CONNECTIONS + sock + tmo )); then
+    log "WARNING: $extra more appeals stored than acknowledged (expected at most $(( CONNECTIONS + sock + tmo )))"
+elif (( extra > 0 )); then
+    log "stored - acknowledged = $extra: requests still in flight when wrk stopped (at most $CONNECTIONS expected)"
+fi
 
 # --- pgbench with the service stopped, same database, same clients and duration
 stop_app

@@ -18,9 +18,9 @@ public interface IntakeConfig {
     @WithDefault("64")
     int batchSize();
 
-    /** How long the consumer waits to fill a batch; bounds the latency group commit adds. */
-    @WithDefault("2ms")
-    Duration batchWindow();
+    /** Appeals taken from the stream and not yet stored, at most: a slow database slows intake, not memory. */
+    @WithDefault("4096")
+    int maxPending();
 
     /** Batches being written at the same time. */
     @WithDefault("4")

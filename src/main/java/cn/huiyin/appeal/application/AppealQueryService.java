@@ -3,7 +3,6 @@ package cn.huiyin.appeal.application;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,7 +16,6 @@ import cn.huiyin.appeal.domain.StoredLink;
 import cn.huiyin.appeal.persistence.AppealReadRepository;
 import cn.huiyin.appeal.persistence.AppealReadRepository.AppealRow;
 import cn.huiyin.appeal.persistence.AppealReadRepository.EventRow;
-import cn.huiyin.channel.web.WebChannelConfig;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.TrackingNumber;
@@ -36,15 +34,9 @@ public class AppealQueryService {
     @Inject
     AppealReadRepository appeals;
 
+
     @Inject
-    WebChannelConfig webConfig;
-
-    private QueryCodes queryCodes;
-
-    @PostConstruct
-    void init() {
-        queryCodes = new QueryCodes(webConfig.queryCodeSecret());
-    }
+    QueryCodes queryCodes;
 
     public Uni<AppealView> view(String rawTrackingNo, String queryCode, Caller caller) {
         String trackingNo = canonical(rawTrackingNo);

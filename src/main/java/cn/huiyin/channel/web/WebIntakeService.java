@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -48,9 +47,6 @@ public class WebIntakeService {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     @Inject
-    WebChannelConfig config;
-
-    @Inject
     TrackingNumberIssuer issuer;
 
     @Inject
@@ -65,12 +61,8 @@ public class WebIntakeService {
     @Inject
     Clock clock;
 
-    private QueryCodes queryCodes;
-
-    @PostConstruct
-    void init() {
-        queryCodes = new QueryCodes(config.queryCodeSecret());
-    }
+    @Inject
+    QueryCodes queryCodes;
 
     public Uni<AppealReceipt> submit(AppealDraft draft, String idempotencyKey, Caller caller) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {

@@ -14,13 +14,13 @@ import cn.huiyin.intake.IntakeConfig;
 import cn.huiyin.intake.IntakeEnvelope;
 import cn.huiyin.intake.application.IntakeService;
 import cn.huiyin.intake.application.IntakeService.Outcome;
+import cn.huiyin.shared.messaging.GroupCommitSubscriber;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
- * The intake stream's consumer. Appeals that arrive together are written in one transaction (group
- * commit) and each message is acknowledged only once that transaction has committed.
+ * The intake stream's consumer. Appeals that arrive while earlier ones are being written go together in
+ * one transaction (group commit); each message is acknowledged only once its transaction has committed.
  */
 @ApplicationScoped
 public class IntakeConsumer {
@@ -35,13 +35,8 @@ public class IntakeConsumer {
 
     @Incoming("intake-in")
     public Flow.Subscriber<Message<IntakeEnvelope>> consume() {
-        UnicastProcessor<Message<IntakeEnvelope>> inbox = UnicastProcessor.create();
-        inbox.group().intoLists().of(config.batchSize(), config.batchWindow())
-                .filter(batch -> !batch.isEmpty())
-                .onItem().transformToUni(this::storeBatch).merge(config.concurrentBatches())
-                .subscribe().with(done -> {
-                }, failure -> LOG.error("intake stream stopped", failure));
-        return inbox;
+        return new GroupCommitSubscriber<>(this::storeBatch, config.batchSize(), config.concurrentBatches(),
+                config.maxPending());
     }
 
     private Uni<Void> storeBatch(List<Message<IntakeEnvelope>> batch) {

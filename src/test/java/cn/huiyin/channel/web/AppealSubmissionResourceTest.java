@@ -234,4 +234,25 @@ class AppealSubmissionResourceTest {
                 .get("/api/v1/appeals/2611250000010/integrity")
                 .then().statusCode(401).contentType(startsWith("application/problem+json"));
     }
+
+    @Test
+    void a_burst_of_concurrent_appeals_is_acknowledged_and_every_acknowledged_appeal_is_stored() {
+        String uscc = cn.huiyin.testsupport.Usccs.random();
+        Set<String> trackingNos = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<Void>> clients = new ArrayList<>();
+        for (int client = 0; client < 16; client++) {
+            clients.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 25; i++) {
+                    var receipt = submit(Appeals.with("uscc", uscc), null);
+                    assertThat(receipt.statusCode()).isEqualTo(202);
+                    trackingNos.add(receipt.path("trackingNo"));
+                }
+            }));
+        }
+        clients.forEach(CompletableFuture::join);
+
+        assertThat(trackingNos).hasSize(400);
+        assertThat(db.appealsOf(uscc)).isEqualTo(400);
+        assertThat(db.count("SELECT count(*) FROM appeal WHERE uscc = $1 AND status = 'DISPATCHED'", uscc)).isEqualTo(400);
+    }
 }

@@ -1,0 +1,18 @@
+package cn.huiyin.appeal.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import cn.huiyin.appeal.domain.QueryCodes;
+import cn.huiyin.channel.web.WebChannelConfig;
+
+/** One {@link QueryCodes} for the service: the web channel issues codes, the appeal views check them. */
+@ApplicationScoped
+public class QueryCodesProducer {
+
+    @Produces
+    @ApplicationScoped
+    QueryCodes queryCodes(WebChannelConfig config) {
+        return new QueryCodes(config.queryCodeSecret());
+    }
+}
