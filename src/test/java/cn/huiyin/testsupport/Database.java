@@ -39,6 +39,10 @@ public class Database {
                 .await().atMost(PATIENCE);
     }
 
+    public long id(String trackingNo) {
+        return count("SELECT id FROM appeal WHERE tracking_no = $1", trackingNo);
+    }
+
     public long appealsOf(String uscc) {
         return count("SELECT count(*) FROM appeal WHERE uscc = $1", uscc);
     }

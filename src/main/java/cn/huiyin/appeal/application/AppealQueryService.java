@@ -20,6 +20,8 @@ import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.sla.application.ClockView;
+import cn.huiyin.sla.application.SlaClockService;
 import io.smallrye.mutiny.Uni;
 
 /** Status and timeline of one appeal, cut to what the caller may see; and the check of its event chain. */
@@ -29,10 +31,18 @@ public class AppealQueryService {
     private static final Map<String, String> EVENT_LABELS = Map.of(
             "RECEIVED", "已受理",
             "DISPATCHED", "已派单",
-            "AWAITING_DISPATCH", "待人工派单");
+            "AWAITING_DISPATCH", "待人工派单",
+            "EXTENDED", "已延期",
+            "SLA_WARNING", "时限预警",
+            "SLA_OVERDUE", "已超时",
+            "SLA_SUPERVISION", "督办",
+            "CLOCK_STOPPED", "计时停止");
 
     @Inject
     AppealReadRepository appeals;
+
+    @Inject
+    SlaClockService clocks;
 
 
     @Inject
@@ -47,18 +57,23 @@ public class AppealQueryService {
             if (access == AppealAccess.NONE) {
                 throw ProblemException.notFound("Appeal " + trackingNo);
             }
-            return appeals.events(appeal.id()).map(events -> toView(appeal, events, access));
+            return Uni.combine().all().unis(appeals.events(appeal.id()), clocks.clocksOf(appeal.id()))
+                    .with((events, clockViews) -> toView(appeal, events, clockViews, access));
         });
     }
 
-    public Uni<ChainVerification> verifyChain(String rawTrackingNo) {
+    /** The appeal's id and handling unit, for actions on it; the caller checks its own permission. */
+    public Uni<AppealRow> locate(String rawTrackingNo) {
         String trackingNo = canonical(rawTrackingNo);
-        return appeals.find(trackingNo)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo)))
-                .chain(appeal -> appeals.events(appeal.id()))
-                .map(events -> EventChain.verify(events.stream().map(e -> new StoredLink(
-                        new ChainEntry(trackingNo, e.seq(), e.type(), e.actor(), e.occurredAt(), e.reason(), e.payload()),
-                        e.previousHash(), e.hash())).toList()));
+        return appeals.find(trackingNo).map(found -> found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo)));
+    }
+
+    /** Recomputes the chain and checks it ends where the appeal row says (so a cut-off tail shows too). */
+    public Uni<ChainVerification> verifyChain(String rawTrackingNo) {
+        return locate(rawTrackingNo).chain(appeal -> appeals.events(appeal.id()).map(events -> EventChain.verify(
+                events.stream().map(e -> new StoredLink(new ChainEntry(appeal.trackingNo(), e.seq(), e.type(), e.actor(),
+                        e.occurredAt(), e.reason(), e.payload()), e.previousHash(), e.hash())).toList(),
+                appeal.eventCount(), appeal.lastEventHash())));
     }
 
     private static String canonical(String rawTrackingNo) {
@@ -67,7 +82,7 @@ public class AppealQueryService {
                         "A tracking number has 13 digits and a valid check digit"));
     }
 
-    private static AppealView toView(AppealRow a, List<EventRow> events, AppealAccess access) {
+    private static AppealView toView(AppealRow a, List<EventRow> events, List<ClockView> clockViews, AppealAccess access) {
         boolean staff = access == AppealAccess.STAFF;
         List<AppealView.TimelineEntry> timeline = events.stream()
                 .filter(e -> staff || "PUBLIC".equals(e.visibility()))
@@ -81,6 +96,6 @@ public class AppealQueryService {
                 a.urgent(), a.title(), a.content(), a.enterpriseName(), a.uscc(), staff ? a.identityState() : null,
                 a.contactName(), masked,
                 a.handlingUnit() == null ? null : new AppealView.Unit(a.handlingUnit(), a.handlingUnitName()),
-                a.receivedAt(), a.dispatchedAt(), timeline);
+                a.receivedAt(), a.dispatchedAt(), a.supervised(), clockViews, timeline);
     }
 }

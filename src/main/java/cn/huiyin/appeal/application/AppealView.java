@@ -5,12 +5,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import cn.huiyin.sla.application.ClockView;
+
 /** An appeal as shown to whoever may see it; staff-only fields are null for the enterprise. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppealView(String trackingNo, String trackingNoSpoken, String status, String statusLabel, String channel,
         String appealType, String category, boolean urgent, String title, String content, String enterpriseName,
         String uscc, String identityState, String contactName, String contactMobile, Unit handlingUnit,
-        Instant receivedAt, Instant dispatchedAt, List<TimelineEntry> timeline) {
+        Instant receivedAt, Instant dispatchedAt, boolean supervised, List<ClockView> clocks, List<TimelineEntry> timeline) {
 
     public record Unit(String code, String name) {
     }

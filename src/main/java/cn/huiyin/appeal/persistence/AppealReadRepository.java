@@ -21,7 +21,8 @@ public class AppealReadRepository {
     public record AppealRow(long id, String trackingNo, String channel, String uscc, String enterpriseName,
             String identityState, String contactName, String mobile, String title, String content, String appealType,
             String category, boolean urgent, String status, String handlingUnit, String handlingUnitName,
-            Instant receivedAt, Instant dispatchedAt, Instant updatedAt) {
+            Instant receivedAt, Instant dispatchedAt, Instant updatedAt, boolean supervised, int eventCount,
+            byte[] lastEventHash) {
     }
 
     public record EventRow(int seq, String type, String actor, Instant occurredAt, String reason, String visibility,
@@ -64,7 +65,8 @@ public class AppealReadRepository {
                 row.getString("appeal_type"), row.getString("category"), row.getBoolean("urgent"),
                 row.getString("status"), row.getString("handling_unit"), row.getString("unit_name"),
                 instant(row.getOffsetDateTime("received_at")), instant(row.getOffsetDateTime("dispatched_at")),
-                instant(row.getOffsetDateTime("updated_at")));
+                instant(row.getOffsetDateTime("updated_at")), row.getBoolean("supervised"), row.getInteger("event_count"),
+                row.getBuffer("last_event_hash").getBytes());
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -109,7 +109,15 @@ public class AppealPages {
 
     @GET
     @Path("appeals/lookup")
-    public Uni<TemplateInstance> lookup(@RestQuery String trackingNo, @RestQuery String queryCode) {
+    public Uni<TemplateInstance> lookupForm(@RestQuery String trackingNo) {
+        return Uni.createFrom().item(Templates.lookup(trackingNo == null ? "" : trackingNo, "", null, null));
+    }
+
+    /** Posted, not a query string: the query code stays out of URLs, histories and access logs. */
+    @POST
+    @Path("appeals/lookup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<TemplateInstance> lookup(@RestForm String trackingNo, @RestForm String queryCode) {
         if (trackingNo == null || trackingNo.isBlank()) {
             return Uni.createFrom().item(Templates.lookup("", "", null, null));
         }

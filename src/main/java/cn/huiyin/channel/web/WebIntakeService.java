@@ -21,7 +21,6 @@ import cn.huiyin.intake.IntakeEnvelope;
 import cn.huiyin.intake.IntakePublisher;
 import cn.huiyin.intake.application.DedupeGuard;
 import cn.huiyin.intake.application.DedupeGuard.Claim;
-import cn.huiyin.intake.application.DedupeGuard.Reservation;
 import cn.huiyin.intake.application.TrackingNumberIssuer;
 import cn.huiyin.intake.domain.AppealDraft;
 import cn.huiyin.intake.domain.FieldViolation;
@@ -87,7 +86,7 @@ public class WebIntakeService {
                         .toList())));
             }
             return issuer.next().chain(number -> accept(envelope(draft, number, caller, idempotencyKey), idempotencyKey, caller));
-        });
+        }).onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> unavailable());
     }
 
     private Uni<AppealReceipt> accept(IntakeEnvelope envelope, String idempotencyKey, Caller caller) {
@@ -96,27 +95,38 @@ public class WebIntakeService {
         }
         return dedupe.reserve(envelope.dedupeKey(), new Claim(envelope.trackingNo(), envelope.requestHash()))
                 .chain(reservation -> reservation.fresh()
-                        ? publishFresh(envelope, reservation, caller)
+                        ? publishFresh(envelope, caller)
                         : replay(envelope, reservation.claim(), caller));
     }
 
-    private Uni<AppealReceipt> publishFresh(IntakeEnvelope envelope, Reservation reservation, Caller caller) {
-        return publish(envelope)
-                .onFailure().call(failure -> dedupe.release(envelope.dedupeKey()))
-                // Without Redis two racing submissions may both look fresh; the database kept one of them.
-                .chain(ignored -> reservation.redisAvailable()
-                        ? Uni.createFrom().item(envelope.trackingNo())
-                        : dedupe.storedClaim(envelope.dedupeKey())
-                                .map(stored -> stored.map(Claim::trackingNo).orElse(envelope.trackingNo())))
-                .map(trackingNo -> receipt(trackingNo, caller, !trackingNo.equals(envelope.trackingNo())));
+    /**
+     * A key Redis had not seen. The database has the last word: if it already holds an appeal under this key
+     * (Redis forgot the key, or a racing retry won), the answer is that appeal's number — or a refusal when
+     * the content differs. Only a key nobody stored is answered with the new number.
+     */
+    private Uni<AppealReceipt> publishFresh(IntakeEnvelope envelope, Caller caller) {
+        return intake.publish(envelope).onItemOrFailure().transformToUni((ok, failure) -> dedupe
+                .storedClaim(envelope.dedupeKey()).chain(stored -> {
+                    if (stored.isPresent()) {
+                        Claim first = stored.get();
+                        if (!first.requestHash().equals(envelope.requestHash())) {
+                            return Uni.createFrom().failure(keyReused());
+                        }
+                        return Uni.createFrom().item(receipt(first.trackingNo(), caller,
+                                !first.trackingNo().equals(envelope.trackingNo())));
+                    }
+                    if (failure == null) {
+                        // on Kafka the consumer group may not have stored it yet: the number we sent stands
+                        return Uni.createFrom().item(receipt(envelope.trackingNo(), caller, false));
+                    }
+                    return dedupe.release(envelope.dedupeKey()).chain(() -> Uni.createFrom().failure(unavailable()));
+                }));
     }
 
     /** The key was seen before: same body → the first answer (storing it if the first attempt never landed). */
     private Uni<AppealReceipt> replay(IntakeEnvelope envelope, Claim first, Caller caller) {
         if (!first.requestHash().equals(envelope.requestHash())) {
-            return Uni.createFrom().failure(new ProblemException(Problem.of(422, "idempotency-key-reused",
-                    "Idempotency-Key reused", "This Idempotency-Key was used for a different submission")
-                    .withField("Idempotency-Key")));
+            return Uni.createFrom().failure(keyReused());
         }
         return dedupe.storedClaim(envelope.dedupeKey()).chain(stored -> stored.isPresent()
                 ? Uni.createFrom().item(receipt(stored.get().trackingNo(), caller, true))
@@ -125,9 +135,17 @@ public class WebIntakeService {
     }
 
     private Uni<Void> publish(IntakeEnvelope envelope) {
-        return intake.publish(envelope).onFailure().transform(failure -> new ProblemException(Problem.of(503,
-                "intake-unavailable", "Intake unavailable",
-                "The appeal could not be stored just now; retry with the same Idempotency-Key")));
+        return intake.publish(envelope).onFailure().transform(failure -> unavailable());
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(503, "intake-unavailable", "Intake unavailable",
+                "The appeal could not be stored just now; retry with the same Idempotency-Key"));
+    }
+
+    private static ProblemException keyReused() {
+        return new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
+                "This Idempotency-Key was used for a different submission").withField("Idempotency-Key"));
     }
 
     private AppealReceipt receipt(String trackingNo, Caller caller, boolean replayed) {

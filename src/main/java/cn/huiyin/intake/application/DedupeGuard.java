@@ -34,7 +34,7 @@ public class DedupeGuard {
     }
 
     /** The result of claiming a key: either it was free (now ours), or it already pointed at an appeal. */
-    public record Reservation(boolean fresh, Claim claim, boolean redisAvailable) {
+    public record Reservation(boolean fresh, Claim claim) {
     }
 
     @Inject
@@ -58,13 +58,13 @@ public class DedupeGuard {
         return values.setGet(redisKey(dedupeKey), encode(candidate), new SetArgs().nx().px(config.dedupeTtl()))
                 .ifNoItem().after(REDIS_PATIENCE).fail()
                 .map(previous -> previous == null
-                        ? new Reservation(true, candidate, true)
-                        : new Reservation(false, decode(previous), true))
+                        ? new Reservation(true, candidate)
+                        : new Reservation(false, decode(previous)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.debugf("dedupe falls back to the database: %s", failure.getMessage());
                     return storedClaim(dedupeKey).map(stored -> stored
-                            .map(claim -> new Reservation(false, claim, false))
-                            .orElseGet(() -> new Reservation(true, candidate, false)));
+                            .map(claim -> new Reservation(false, claim))
+                            .orElseGet(() -> new Reservation(true, candidate)));
                 });
     }
 

@@ -18,8 +18,12 @@ import cn.huiyin.routing.domain.Catalogue;
 import cn.huiyin.routing.domain.DispatchPolicy;
 import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.JsonText;
+import cn.huiyin.sla.application.SlaCalendar;
+import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.domain.SlaPlanner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The intake processor's use case: identify, dispatch and persist a batch of appeals, each with its first
@@ -47,14 +51,38 @@ public class IntakeService {
     Clock clock;
 
     @Inject
+    SlaCalendar sla;
+
+    @Inject
+    SlaClockService slaClocks;
+
+    @Inject
     MeterRegistry meters;
 
     public Uni<List<Outcome>> store(List<IntakeEnvelope> envelopes) {
         List<String> usccs = envelopes.stream().map(IntakeEnvelope::uscc).filter(Objects::nonNull).distinct().toList();
-        return Uni.combine().all().unis(catalogue.current(), repository.streetsOf(usccs))
-                .with((rules, streets) -> envelopes.stream().map(e -> plan(e, rules, streets)).toList())
-                .chain(appeals -> repository.insertAll(appeals).chain(inserted -> outcomes(envelopes, inserted)))
+        return Uni.combine().all().unis(catalogue.current(), repository.streetsOf(usccs), sla.planner()).asTuple()
+                .chain(loaded -> {
+                    List<NewAppeal> appeals = envelopes.stream()
+                            .map(e -> plan(e, loaded.getItem1(), loaded.getItem2())).toList();
+                    return repository.insertAll(appeals, (tx, ids) -> armClocks(tx, appeals, ids, loaded.getItem3()));
+                })
+                .chain(ids -> outcomes(envelopes, ids.stream().map(Objects::nonNull).toList()))
                 .invoke(outcomes -> count(envelopes, outcomes));
+    }
+
+    /** Clocks start at dispatch, in the same transaction, so no dispatched appeal is ever without them. */
+    private Uni<Void> armClocks(SqlConnection tx, List<NewAppeal> appeals, List<Long> ids, SlaPlanner planner) {
+        List<SlaClockService.Dispatched> dispatched = new ArrayList<>();
+        for (int i = 0; i < appeals.size(); i++) {
+            IntakePlan plan = appeals.get(i).plan();
+            IntakeEnvelope e = appeals.get(i).envelope();
+            if (ids.get(i) != null && plan.handlingUnit() != null) {
+                dispatched.add(new SlaClockService.Dispatched(ids.get(i), plan.handlingUnit(), plan.dispatchedAt(),
+                        planner.atDispatch(e.appealType(), e.category(), e.urgent(), plan.dispatchedAt())));
+            }
+        }
+        return slaClocks.armAtDispatch(tx, dispatched);
     }
 
     private NewAppeal plan(IntakeEnvelope e, Catalogue rules, Map<String, String> streets) {

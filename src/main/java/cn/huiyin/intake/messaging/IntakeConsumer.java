@@ -1,5 +1,6 @@
 package cn.huiyin.intake.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Flow;
 
@@ -41,6 +42,8 @@ public class IntakeConsumer {
 
     private Uni<Void> storeBatch(List<Message<IntakeEnvelope>> batch) {
         return intake.store(batch.stream().map(Message::getPayload).toList())
+                // a database that blinks should not turn appeals into dead letters
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(3)
                 .chain(outcomes -> settle(batch, outcomes))
                 .onFailure().recoverWithUni(failure -> batch.size() == 1
                         ? nack(batch.get(0), failure)

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -76,13 +78,16 @@ public class IntakeRepository {
     }
 
     /**
-     * Inserts the appeals in one transaction. Returns, in order, whether each was new (false: an appeal with
-     * the same tracking number or dedupe key already exists).
+     * Inserts the appeals in one transaction, then lets {@code alsoInTransaction} write what belongs with
+     * them (their clocks). Returns, in order, each new appeal's id, or null where an appeal with the same
+     * tracking number or dedupe key already exists.
      */
-    public Uni<List<Boolean>> insertAll(List<NewAppeal> appeals) {
+    public Uni<List<Long>> insertAll(List<NewAppeal> appeals,
+            BiFunction<SqlConnection, List<Long>, Uni<Void>> alsoInTransaction) {
         List<Tuple> tuples = appeals.stream().map(IntakeRepository::tuple).toList();
-        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).executeBatch(tuples))
-                .map(IntakeRepository::insertedFlags);
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).executeBatch(tuples)
+                .map(IntakeRepository::insertedIds)
+                .call(ids -> alsoInTransaction.apply(connection, ids)));
     }
 
     /** Which of these tracking numbers or dedupe keys belong to an appeal with that request hash. */
@@ -103,12 +108,12 @@ public class IntakeRepository {
                 });
     }
 
-    private static List<Boolean> insertedFlags(RowSet<Row> first) {
-        List<Boolean> flags = new ArrayList<>();
+    private static List<Long> insertedIds(RowSet<Row> first) {
+        List<Long> ids = new ArrayList<>();
         for (RowSet<Row> rows = first; rows != null; rows = rows.next()) {
-            flags.add(rows.rowCount() > 0 && rows.iterator().hasNext());
+            ids.add(rows.iterator().hasNext() ? rows.iterator().next().getLong("id") : null);
         }
-        return flags;
+        return ids;
     }
 
     private static Tuple tuple(NewAppeal appeal) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.huiyin.routing.domain.Catalogue;
+import cn.huiyin.shared.CachedUni;
 import cn.huiyin.routing.domain.DispatchRule;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,11 +23,11 @@ public class CatalogueRepository {
 
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
-    private final Uni<Catalogue> current;
+    private final CachedUni<Catalogue> current;
 
     @Inject
     public CatalogueRepository(Pool pool) {
-        this.current = Uni.combine().all()
+        this.current = new CachedUni<>(Uni.combine().all()
                 .unis(pool.query("SELECT code, name, unit_rule, urgent_hours FROM dispatch_category").execute(),
                         pool.query("SELECT code, name FROM handling_unit").execute())
                 .with((categories, units) -> {
@@ -41,10 +42,10 @@ public class CatalogueRepository {
                     }
                     return new Catalogue(rules, names);
                 })
-                .memoize().forFixedDuration(REFRESH);
+                , REFRESH);
     }
 
     public Uni<Catalogue> current() {
-        return current;
+        return current.get();
     }
 }

@@ -62,7 +62,7 @@ public record TrackingNumber(String value) {
         return dayOf(value);
     }
 
-    /** Grouped for reading aloud: {@code 261125 004217 3}. */
+    /** Grouped for reading aloud: {@code 261125 004217 5}. */
     public String spoken() {
         return value.substring(0, 6) + " " + value.substring(6, 12) + " " + value.substring(12);
     }

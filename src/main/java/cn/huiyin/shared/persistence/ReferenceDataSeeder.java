@@ -1,11 +1,17 @@
 package cn.huiyin.shared.persistence;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -16,14 +22,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Seeds the handling units and the dispatch catalogue from {@code reference/tianhe-catalog.json} on a fresh
- * install. Rows that exist are left alone: after the first start the catalogue is data that
+ * Seeds the handling units and the dispatch catalogue from {@code reference/tianhe-catalog.json}, and the
+ * work calendar from {@code reference/cn-work-calendar.csv}, on a fresh install. Rows that exist are left alone: after the first start the catalogue is data that
  * administrators edit, not something a deploy overwrites.
  */
 @ApplicationScoped
 public class ReferenceDataSeeder {
 
     static final String CATALOGUE = "reference/tianhe-catalog.json";
+    static final String CALENDAR = "reference/cn-work-calendar.csv";
 
     @Inject
     DataSource dataSource;
@@ -60,15 +67,57 @@ public class ReferenceDataSeeder {
                 }
                 category.executeBatch();
             }
+            seedCalendar(connection);
             connection.commit();
         }
     }
 
-    private JsonNode read(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+    /** The official holidays and make-up workdays shipped with the release, for years not loaded yet. */
+    private void seedCalendar(Connection connection) throws SQLException {
+        try (BufferedReader csv = new BufferedReader(new InputStreamReader(open(CALENDAR), StandardCharsets.UTF_8));
+                PreparedStatement day = connection.prepareStatement("""
+                        INSERT INTO work_calendar_day (day, kind, name) SELECT ?, ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM work_calendar_year WHERE year = ?)
+                        ON CONFLICT (day) DO NOTHING""");
+                PreparedStatement year = connection.prepareStatement("""
+                        INSERT INTO work_calendar_year (year, source) VALUES (?, ?) ON CONFLICT (year) DO NOTHING""")) {
+            Set<Integer> years = new TreeSet<>();
+            String line;
+            while ((line = csv.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("date,")) {
+                    continue;
+                }
+                String[] fields = line.split(",", 3);
+                LocalDate date = LocalDate.parse(fields[0].trim());
+                day.setObject(1, date);
+                day.setString(2, fields[1].trim());
+                day.setString(3, fields[2].trim());
+                day.setInt(4, date.getYear());
+                day.addBatch();
+                years.add(date.getYear());
             }
+            day.executeBatch();
+            for (int y : years) {
+                year.setInt(1, y);
+                year.setString(2, "shipped with the release (" + CALENDAR + ")");
+                year.addBatch();
+            }
+            year.executeBatch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(String resource) {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        return in;
+    }
+
+    private JsonNode read(String resource) {
+        try (InputStream in = open(resource)) {
             return json.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

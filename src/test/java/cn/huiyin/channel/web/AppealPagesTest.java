@@ -52,9 +52,13 @@ class AppealPagesTest {
         assertThat(db.appealsOf(uscc)).isEqualTo(1);
 
         String queryCode = page.replaceAll("(?s).*id=\"query-code\">([2-9A-Z]{8})<.*", "$1");
-        given().queryParam("trackingNo", spoken).queryParam("queryCode", queryCode).get("/appeals/lookup")
+        given().get("/appeals/lookup?trackingNo=" + trackingNo).then().statusCode(200)
+                .body(containsString("value=\"" + trackingNo + "\""));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("trackingNo", spoken).formParam("queryCode", queryCode).post("/appeals/lookup")
                 .then().statusCode(200).body(containsString("已派单")).body(containsString("天河区市场监督管理局"));
-        given().queryParam("trackingNo", trackingNo).queryParam("queryCode", "WRONG234").get("/appeals/lookup")
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("trackingNo", trackingNo).formParam("queryCode", "WRONG234").post("/appeals/lookup")
                 .then().statusCode(200).body(containsString("未找到该诉求"));
     }
 

@@ -1,0 +1,128 @@
+package cn.huiyin.sla.application;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import cn.huiyin.appeal.domain.NewEvent;
+import cn.huiyin.appeal.domain.PlannedEvent;
+import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.shared.domain.JsonText;
+import cn.huiyin.sla.SlaConfig;
+import cn.huiyin.sla.domain.EscalationStep;
+import cn.huiyin.sla.persistence.SlaTimerRepository;
+import cn.huiyin.sla.persistence.SlaTimerRepository.FiredTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Fires due escalation steps. Each batch is one transaction: claim due timers, record the escalations,
+ * append the appeals' events and the outbox rows for notification. A crash before commit fires nothing
+ * (the timers are still pending); after commit the timers are no longer pending. Safe on any number of
+ * replicas.
+ */
+@ApplicationScoped
+public class SlaSweeper {
+
+    private static final Logger LOG = Logger.getLogger(SlaSweeper.class);
+    public static final String ACTOR = "system:sla";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    SlaTimerRepository timers;
+
+    @Inject
+    AppealEventAppender events;
+
+    @Inject
+    SlaConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    private final AtomicLong lagMillis = new AtomicLong();
+
+    @PostConstruct
+    void gauges() {
+        meters.gauge("huiyin.sla.sweeper.lag.seconds", lagMillis, lag -> lag.get() / 1000.0);
+    }
+
+    @Scheduled(every = "${huiyin.sla.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return sweep().onFailure().invoke(failure -> LOG.warnf("SLA sweep failed, will retry: %s", failure.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Fires everything due now, batch after batch (bounded per call). Returns how many steps fired. */
+    public Uni<Integer> sweep() {
+        return sweep(0, 0);
+    }
+
+    private Uni<Integer> sweep(int batchesDone, int firedSoFar) {
+        return fireOneBatch().chain(fired -> {
+            int total = firedSoFar + fired;
+            if (fired < config.sweepBatch() || batchesDone + 1 >= config.sweepMaxBatches()) {
+                return timers.lagSeconds(clock.instant()).invoke(lag -> lagMillis.set((long) (lag * 1000)))
+                        .replaceWith(total);
+            }
+            return sweep(batchesDone + 1, total);
+        });
+    }
+
+    Uni<Integer> fireOneBatch() {
+        var now = clock.instant();
+        return pool.withTransaction(tx -> timers.claimDue(tx, now, config.sweepBatch()).chain(fired -> {
+            if (fired.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            List<Tuple> escalations = new ArrayList<>();
+            List<Tuple> outbox = new ArrayList<>();
+            Map<Long, List<NewEvent>> appealEvents = new HashMap<>();
+            List<Long> supervised = new ArrayList<>();
+            for (FiredTimer t : fired) {
+                EscalationStep step = EscalationStep.valueOf(t.step());
+                String recipients = String.join(",", step.recipients(t.unit()));
+                escalations.add(Tuple.tuple(List.of(t.timerId(), t.appealId(), t.clock(), t.step(),
+                        t.dueAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), recipients)));
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("clock", t.clock());
+                payload.put("step", t.step());
+                payload.put("dueAt", t.dueAt().toString());
+                payload.put("recipients", recipients);
+                String json = JsonText.object(payload);
+                outbox.add(Tuple.of(t.appealId(), "SlaEscalated", json));
+                appealEvents.computeIfAbsent(t.appealId(), id -> new ArrayList<>()).add(new NewEvent("SLA_" + t.step(),
+                        ACTOR, now, t.clock() + " " + step.label(), PlannedEvent.Visibility.INTERNAL, json));
+                if (step == EscalationStep.SUPERVISION) {
+                    supervised.add(t.appealId());
+                }
+                meters.counter("huiyin.sla.escalations", "clock", t.clock(), "step", t.step()).increment();
+            }
+            return timers.recordEscalations(tx, escalations)
+                    .chain(() -> timers.outbox(tx, outbox))
+                    .chain(() -> events.append(tx, appealEvents))
+                    .chain(() -> supervised.isEmpty() ? Uni.createFrom().voidItem()
+                            : timers.markSupervised(tx, supervised.toArray(Long[]::new)))
+                    .replaceWith(fired.size());
+        }));
+    }
+}

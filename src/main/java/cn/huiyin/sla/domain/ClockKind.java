@@ -1,0 +1,34 @@
+package cn.huiyin.sla.domain;
+
+/** The clocks an appeal runs (DESIGN: respond → handle → feedback → evaluate, plus return window and rework). */
+public enum ClockKind {
+    /** dispatched → accepted and first contact with the enterprise (响应) */
+    RESPOND("响应", true),
+    /** dispatched → replied (处置) */
+    HANDLE("处置", true),
+    /** dispatched → the last moment a unit may return a misrouted appeal (退单时限) */
+    RETURN_WINDOW("退单时限", false),
+    /** replied → return visit done (反馈/回访) */
+    FEEDBACK("回访", true),
+    /** replied → rated; at the end the default rating applies instead of an escalation (评估) */
+    EVALUATE("评价", false),
+    /** bad rating → replied again (整改) */
+    REWORK("整改", true);
+
+    private final String label;
+    private final boolean escalates;
+
+    ClockKind(String label, boolean escalates) {
+        this.label = label;
+        this.escalates = escalates;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether running late on this clock climbs the escalation ladder. */
+    public boolean escalates() {
+        return escalates;
+    }
+}

@@ -1,0 +1,66 @@
+package cn.huiyin.sla.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import cn.huiyin.sla.application.SlaCalendar;
+import cn.huiyin.sla.domain.ClockRule;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/** {@code /sla}: the service time limits in force and the loaded work calendar, public (Chinese). */
+@Path("/sla")
+public class SlaPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(List<RuleRow> rules, Set<Integer> loadedYears, Set<Integer> missingYears,
+                String officeHours);
+    }
+
+    /** A rule as the page shows it. */
+    public record RuleRow(String clock, String appliesTo, String limit, String source, String effectiveFrom) {
+    }
+
+    @Inject
+    SlaCalendar calendar;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<TemplateInstance> page() {
+        return calendar.planner().map(planner -> {
+            List<RuleRow> rows = planner.rules().rules().stream()
+                    .sorted(Comparator.comparing(ClockRule::clock).thenComparing(ClockRule::id))
+                    .map(SlaPage::row).toList();
+            var cal = planner.calculator().calendar();
+            String hours = String.join("，", cal.officeHours().stream().map(Object::toString).toList());
+            return Templates.page(rows, cal.loadedYears(), calendar.missingYearsAround(cal), hours);
+        });
+    }
+
+    private static RuleRow row(ClockRule r) {
+        String appliesTo = String.join(" · ", Stream.of(
+                r.appealType() == null ? null : "类型 " + r.appealType(),
+                r.category() == null ? null : "分类 " + r.category(),
+                r.urgent() == null ? null : (r.urgent() ? "紧急" : "非紧急")).filter(Objects::nonNull).toList());
+        String unit = switch (r.unit()) {
+            case NATURAL_MINUTES -> "分钟";
+            case NATURAL_HOURS -> "小时";
+            case NATURAL_DAYS -> "个自然日";
+            case WORKING_HOURS -> "个工作小时";
+            case WORKING_DAYS -> "个工作日";
+        };
+        return new RuleRow(r.clock().label(), appliesTo.isEmpty() ? "全部" : appliesTo, r.amount() + unit, r.legalSource(),
+                r.effectiveFrom().toString());
+    }
+}
