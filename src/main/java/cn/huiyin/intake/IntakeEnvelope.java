@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param dedupeKey  channel-scoped idempotency key (web Idempotency-Key, WeChat MsgId, CTI eventId), or null
  * @param requestHash SHA-256 of what the caller sent, to refuse a reused key with a different body
  * @param identity   how sure we are of the enterprise: AUTHENTICATED, DECLARED, MISSING
+ * @param callId     the phone call the appeal came from (recordings and transcripts attach by it), or null
  */
 public record IntakeEnvelope(
         String trackingNo,
@@ -27,5 +28,6 @@ public record IntakeEnvelope(
         String content,
         String appealType,
         String category,
-        boolean urgent) {
+        boolean urgent,
+        String callId) {
 }

@@ -41,6 +41,28 @@ public class AppealReadRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(appeal(rows.iterator().next())) : Optional.empty());
     }
 
+    /** One line of a caller's history, for the agent desk. */
+    public record Recent(String trackingNo, String title, String status, String uscc, String enterpriseName,
+            Instant receivedAt) {
+    }
+
+    /** The latest appeals from this mobile number, newest first. */
+    public Uni<List<Recent>> recentByMobile(String mobile, int limit) {
+        return pool.preparedQuery("""
+                SELECT tracking_no, title, status, uscc, enterprise_name, received_at FROM appeal
+                WHERE mobile = $1 ORDER BY received_at DESC LIMIT $2""")
+                .execute(Tuple.of(mobile, limit))
+                .map(rows -> {
+                    List<Recent> recent = new ArrayList<>();
+                    for (Row r : rows) {
+                        recent.add(new Recent(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
+                                r.getString("uscc"), r.getString("enterprise_name"),
+                                instant(r.getOffsetDateTime("received_at"))));
+                    }
+                    return recent;
+                });
+    }
+
     public Uni<List<EventRow>> events(long appealId) {
         return pool.preparedQuery("""
                 SELECT seq, type, actor, occurred_at, reason, visibility, payload, previous_hash, hash

@@ -1,11 +1,7 @@
 package cn.huiyin.channel.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +25,7 @@ import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.MobileNumber;
+import cn.huiyin.shared.domain.Sha256;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.domain.Uscc;
 import cn.huiyin.shared.security.Roles;
@@ -171,25 +168,17 @@ public class WebIntakeService {
         canonical.put("title", draft.title().strip());
         canonical.put("description", draft.description().strip());
         String dedupeKey = idempotencyKey == null ? null : Channel.WEB.name() + ":" + idempotencyKey;
-        return new IntakeEnvelope(number.value(), Channel.WEB.name(), dedupeKey, sha256(JsonText.object(canonical)),
+        return new IntakeEnvelope(number.value(), Channel.WEB.name(), dedupeKey, Sha256.hex(JsonText.object(canonical)),
                 clock.instant(), caller.isAnonymous() ? "web:anonymous" : caller.actor(),
                 caller.hasRole(Roles.ENTERPRISE) ? "AUTHENTICATED" : "DECLARED", uscc,
                 draft.enterpriseName().strip(), draft.contactName().strip(), mobile.normalized(), mobile.original(),
                 draft.title().strip(), draft.description().strip(), appealType, category,
-                Boolean.TRUE.equals(draft.urgent()));
+                Boolean.TRUE.equals(draft.urgent()), null);
     }
 
     private static IntakeEnvelope withTrackingNo(IntakeEnvelope e, String trackingNo) {
         return new IntakeEnvelope(trackingNo, e.channel(), e.dedupeKey(), e.requestHash(), e.receivedAt(), e.actor(),
                 e.identity(), e.uscc(), e.enterpriseName(), e.contactName(), e.mobile(), e.mobileOriginal(), e.title(),
-                e.content(), e.appealType(), e.category(), e.urgent());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+                e.content(), e.appealType(), e.category(), e.urgent(), e.callId());
     }
 }

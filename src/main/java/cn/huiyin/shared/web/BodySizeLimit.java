@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import cn.huiyin.channel.web.WebChannelConfig;
 
 /**
- * Refuses an oversized JSON body before it is read, with a problem document. (The HTTP server's own limit,
+ * Refuses an oversized appeal submission (API or form) before it is read, with a problem document. (The HTTP server's own limit,
  * {@code quarkus.http.limits.max-body-size}, still stops bodies that do not declare their length.)
  */
 public class BodySizeLimit {
@@ -21,6 +21,10 @@ public class BodySizeLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api/v1/appeals") && !path.startsWith("/appeals")) {
+            return null; // other bodies (call transcripts) may be larger; the server-wide limit still applies
+        }
         int declared = request.getLength();
         long limit = config.get().maxBodyBytes();
         if (declared > limit) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -25,6 +26,7 @@ import cn.huiyin.sla.domain.WorkCalendar;
 import cn.huiyin.sla.persistence.ClockRuleRepository;
 import cn.huiyin.sla.persistence.WorkCalendarRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,6 +56,12 @@ public class SlaCalendar {
 
     private final AtomicInteger missingYears = new AtomicInteger();
     private CachedUni<SlaPlanner> planner;
+
+    /** A malformed office-hours or zone setting stops the start instead of failing every later deadline. */
+    void checkSettings(@Observes StartupEvent event) {
+        officeHours();
+        ZoneId.of(config.zone());
+    }
 
     @PostConstruct
     void init() {

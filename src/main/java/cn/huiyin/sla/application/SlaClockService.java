@@ -1,6 +1,7 @@
 package cn.huiyin.sla.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -89,13 +90,18 @@ public class SlaClockService {
                 .chain(found -> {
                     StoredClock running = found.getItem1().orElseThrow(() -> ProblemException.notFound("A running " + kind + " clock"));
                     if (running.extendedDays() > 0) {
-                        throw new ProblemException(Problem.of(409, "already-extended", "Already extended",
-                                "This clock was extended once already; a clock may be extended only once"));
+                        throw alreadyExtended();
                     }
                     SlaPlanner planner = found.getItem2();
                     ClockPlan plan = planner.plan(kind, rule(planner, running.ruleId()), running.startedAt(), workingDays);
                     Instant now = clock.instant();
-                    return pool.withTransaction(tx -> clocks.reschedule(tx, running.id(), plan, workingDays)
+                    return pool.withTransaction(tx -> clocks.markExtended(tx, running.id(), workingDays)
+                            .invoke(first -> {
+                                if (!first) {
+                                    throw alreadyExtended();
+                                }
+                            })
+                            .chain(() -> clocks.reschedule(tx, running.id(), plan, workingDays))
                             .chain(() -> events.append(tx, Map.of(appealId, List.of(new NewEvent("EXTENDED", approvedBy,
                                     now, reason, PlannedEvent.Visibility.PUBLIC, JsonText.object(Map.of("clock",
                                             kind.name(), "workingDays", workingDays, "dueAt", plan.dueAt().toString()))))))))
@@ -156,16 +162,24 @@ public class SlaClockService {
 
     public Uni<List<ClockView>> clocksOf(long appealId) {
         Instant now = clock.instant();
-        return Uni.combine().all().unis(clocks.clocksOf(appealId), calendar.calculator()).with((stored, calculator) -> stored
+        return Uni.combine().all().unis(clocks.clocksOf(appealId), calendar.planner()).with((stored, planner) -> stored
                 .stream().map(c -> {
                     ClockKind kind = ClockKind.valueOf(c.clock());
                     ClockState state = ClockState.of(now, c.stoppedAt(), c.warningAt(), c.dueAt(), c.supervisionAt());
-                    Long left = c.stoppedAt() != null ? null
-                            : now.isBefore(c.dueAt()) ? calculator.workingTimeBetween(now, c.dueAt()).toMinutes()
-                                    : -calculator.workingTimeBetween(c.dueAt(), now).toMinutes();
+                    Long left = c.stoppedAt() != null ? null : minutesLeft(planner, rule(planner, c.ruleId()), now, c.dueAt());
                     return new ClockView(kind.name(), kind.label(), c.round(), c.startedAt(), c.dueAt(), c.warningAt(),
                             c.supervisionAt(), c.stoppedAt(), left, state.name(), state.label(), c.extendedDays());
                 }).toList());
+    }
+
+    /** In the clock's own time: office minutes for a working-time clock, plain minutes otherwise. */
+    private static long minutesLeft(SlaPlanner planner, ClockRule rule, Instant now, Instant due) {
+        if (!rule.unit().countsWorkingTime()) {
+            return Duration.between(now, due).toMinutes();
+        }
+        var calculator = planner.calculator();
+        return now.isBefore(due) ? calculator.workingTimeBetween(now, due).toMinutes()
+                : -calculator.workingTimeBetween(due, now).toMinutes();
     }
 
     private static ClockRule rule(SlaPlanner planner, long id) {
@@ -180,6 +194,11 @@ public class SlaClockService {
     private static boolean sameStep(ClockPlan plan, EscalationStep step, Instant stored) {
         Instant planned = step(plan, step);
         return planned == null ? stored == null : planned.equals(stored);
+    }
+
+    private static ProblemException alreadyExtended() {
+        return new ProblemException(Problem.of(409, "already-extended", "Already extended",
+                "This clock was extended once already; a clock may be extended only once"));
     }
 
     private static ProblemException invalid(String field, String detail) {

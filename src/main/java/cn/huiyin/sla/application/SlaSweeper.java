@@ -92,7 +92,7 @@ public class SlaSweeper {
         var now = clock.instant();
         return pool.withTransaction(tx -> timers.claimDue(tx, now, config.sweepBatch()).chain(fired -> {
             if (fired.isEmpty()) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().item(fired);
             }
             List<Tuple> escalations = new ArrayList<>();
             List<Tuple> outbox = new ArrayList<>();
@@ -115,14 +115,15 @@ public class SlaSweeper {
                 if (step == EscalationStep.SUPERVISION) {
                     supervised.add(t.appealId());
                 }
-                meters.counter("huiyin.sla.escalations", "clock", t.clock(), "step", t.step()).increment();
             }
             return timers.recordEscalations(tx, escalations)
                     .chain(() -> timers.outbox(tx, outbox))
                     .chain(() -> events.append(tx, appealEvents))
                     .chain(() -> supervised.isEmpty() ? Uni.createFrom().voidItem()
                             : timers.markSupervised(tx, supervised.toArray(Long[]::new)))
-                    .replaceWith(fired.size());
-        }));
+                    .replaceWith(fired);
+        })).invoke(fired -> fired.forEach(t -> meters.counter("huiyin.sla.escalations", "clock", t.clock(), "step", t.step())
+                .increment())) // counted once committed
+                .map(List::size);
     }
 }

@@ -2,6 +2,7 @@ package cn.huiyin.sla.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,9 @@ public final class SlaPlanner {
     }
 
     /** With {@code extensionDays} approved working days added to the rule's budget. */
-    public ClockPlan plan(ClockKind clock, ClockRule rule, Instant start, int extensionDays) {
+    public ClockPlan plan(ClockKind clock, ClockRule rule, Instant requestedStart, int extensionDays) {
+        // the database keeps microseconds: plan in them, so that re-planning a stored clock is exact
+        Instant start = requestedStart.truncatedTo(ChronoUnit.MICROS);
         Deadline deadline = calculator.dueAt(start, rule.amount(), rule.unit());
         if (extensionDays > 0) {
             Deadline extended = calculator.dueAt(deadline.due(), extensionDays, ClockUnit.WORKING_DAYS);
@@ -53,8 +56,8 @@ public final class SlaPlanner {
         }
         List<ClockPlan.TimerPlan> timers = new ArrayList<>();
         if (clock.escalates()) {
-            timers.add(new ClockPlan.TimerPlan(EscalationStep.WARNING,
-                    calculator.pointAt(start, deadline, EscalationStep.WARNING_PERCENT, rule.unit())));
+            timers.add(new ClockPlan.TimerPlan(EscalationStep.WARNING, calculator.pointAt(start, deadline,
+                    EscalationStep.WARNING_PERCENT, rule.unit()).truncatedTo(ChronoUnit.MICROS)));
             timers.add(new ClockPlan.TimerPlan(EscalationStep.OVERDUE, deadline.due()));
             timers.add(new ClockPlan.TimerPlan(EscalationStep.SUPERVISION,
                     calculator.dueAt(deadline.due(), 1, ClockUnit.WORKING_DAYS).due()));

@@ -101,6 +101,12 @@ public class ClockRepository {
                                 .execute(Tuple.of(clockId, utc(at))).replaceWith(true));
     }
 
+    /** Records the one extension a clock may have; false when it already had one (or is not running). */
+    public Uni<Boolean> markExtended(SqlClient tx, long clockId, int days) {
+        return tx.preparedQuery("UPDATE appeal_clock SET extended_days = $2 WHERE id = $1 AND extended_days = 0 "
+                + "AND stopped_at IS NULL").execute(Tuple.of(clockId, days)).map(updated -> updated.rowCount() == 1);
+    }
+
     /** Moves a running clock's due time and its not-yet-fired timers (extension, calendar or rule change). */
     public Uni<Void> reschedule(SqlClient tx, long clockId, ClockPlan plan, int extendedDays) {
         List<Tuple> timers = plan.timers().stream()

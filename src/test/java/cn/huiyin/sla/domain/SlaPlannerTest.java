@@ -96,4 +96,16 @@ class SlaPlannerTest {
         assertThat(ClockState.of(now, stoppedAt, Instant.parse("2026-03-02T02:48:00Z"), Instant.parse("2026-03-02T04:00:00Z"),
                 Instant.parse("2026-03-03T04:00:00Z"))).isEqualTo(expected);
     }
+
+    @Test
+    void a_plan_is_in_microseconds_so_replanning_a_stored_clock_changes_nothing() {
+        ClockRule consult = RULES.rules().get(2);
+        Instant withNanos = Instant.parse("2026-03-02T02:13:07.123456789Z");
+        ClockPlan first = planner().plan(ClockKind.HANDLE, consult, withNanos);
+        ClockPlan replanned = planner().plan(ClockKind.HANDLE, consult, first.startedAt());
+
+        assertThat(first.startedAt()).isEqualTo(Instant.parse("2026-03-02T02:13:07.123456Z"));
+        assertThat(replanned.timers()).isEqualTo(first.timers());
+        assertThat(first.timers()).allSatisfy(t -> assertThat(t.dueAt().getNano() % 1000).isZero());
+    }
 }

@@ -1,0 +1,138 @@
+package cn.huiyin.channel.phone.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.persistence.AppealReadRepository;
+import cn.huiyin.appeal.persistence.AppealReadRepository.Recent;
+import cn.huiyin.channel.phone.application.PhoneIntakeService;
+import cn.huiyin.channel.phone.domain.CallRecord;
+import cn.huiyin.channel.phone.domain.WorkOrder;
+import cn.huiyin.channel.phone.domain.WorkOrderPolicy;
+import cn.huiyin.channel.phone.persistence.CallLogRepository;
+import cn.huiyin.channel.phone.persistence.CallLogRepository.CallbackTask;
+import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.routing.persistence.DispatchCategoryEntity;
+import cn.huiyin.shared.domain.MobileNumber;
+import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.security.CurrentCaller;
+import cn.huiyin.shared.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The call-centre agent's desk (Chinese): calls going on now, missed calls to ring back, and the work-order
+ * form pre-filled from the selected call with the caller's earlier appeals beside it. Submitting gives the
+ * tracking number to read out. Refreshes itself every ten seconds while no call is selected.
+ */
+@Path("/desk/phone")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.AGENT)
+public class AgentDeskPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance desk(List<CallRecord> calls, List<CallbackTask> callbacks, OrderForm form,
+                List<Recent> history, List<DispatchCategoryEntity> categories, Map<String, String> errors,
+                String acceptedTrackingNo);
+    }
+
+    /** The work-order form as typed. */
+    public record OrderForm(String callId, String contactName, String contactMobile, String uscc, String enterpriseName,
+            String category, String appealType, String description, boolean urgent, String submissionId) {
+    }
+
+    @Inject
+    CallLogRepository calls;
+
+    @Inject
+    AppealReadRepository appeals;
+
+    @Inject
+    PhoneIntakeService intake;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @WithSession
+    public Uni<TemplateInstance> desk(@RestQuery String callId) {
+        Uni<Optional<CallRecord>> selected = callId == null ? Uni.createFrom().item(Optional.empty()) : calls.find(callId);
+        return selected.chain(call -> {
+            String mobile = call.flatMap(c -> Optional.ofNullable(c.from())).flatMap(MobileNumber::parse)
+                    .map(MobileNumber::normalized).orElse(null);
+            Uni<List<Recent>> history = mobile == null ? Uni.createFrom().item(List.of()) : appeals.recentByMobile(mobile, 10);
+            return history.chain(recent -> {
+                // the caller's enterprise, as known from earlier appeals
+                Optional<Recent> known = recent.stream().filter(r -> r.uscc() != null).findFirst();
+                OrderForm form = new OrderForm(callId, "", mobile == null ? "" : mobile, known.map(Recent::uscc).orElse(""),
+                        known.map(Recent::enterpriseName).orElse(""), "", "CONSULT", "", false, UUID.randomUUID().toString());
+                return page(form, recent, Map.of(), null);
+            });
+        });
+    }
+
+    @POST
+    @Path("work-orders")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @WithSession
+    public Uni<Response> submit(@RestForm String callId, @RestForm String contactName, @RestForm String contactMobile,
+            @RestForm String uscc, @RestForm String enterpriseName, @RestForm String category, @RestForm String appealType,
+            @RestForm String description, @RestForm String urgent, @RestForm String submissionId) {
+        OrderForm form = new OrderForm(blankToNull(callId), contactName, contactMobile, uscc, enterpriseName, category,
+                appealType, description, urgent != null, submissionId == null ? UUID.randomUUID().toString() : submissionId);
+        return caller.get().chain(agent -> {
+            WorkOrder order = new WorkOrder(agent.username(), contactName, contactMobile, blankToNull(category), description,
+                    blankToNull(uscc), blankToNull(enterpriseName), null, null);
+            List<FieldViolation> violations = new ArrayList<>(WorkOrderPolicy.check(order));
+            if (!violations.isEmpty()) {
+                Map<String, String> errors = violations.stream().collect(Collectors.toMap(FieldViolation::field,
+                        FieldViolation::messageZh, (a, b) -> a));
+                return page(form, List.of(), errors, null).map(page -> Response.status(422).entity(page).build());
+            }
+            String type = appealType == null || appealType.isBlank() ? null : appealType;
+            // the hidden submission id makes a resent form one appeal, like a replayed CTI event
+            return intake.submit("desk-" + form.submissionId(), form.callId(), order, type, form.urgent())
+                    .chain(accepted -> page(new OrderForm(null, "", "", "", "", "", "CONSULT", "", false,
+                            UUID.randomUUID().toString()), List.of(), Map.of(),
+                            TrackingNumber.parse(accepted.trackingNo()).map(TrackingNumber::spoken).orElse(accepted.trackingNo())))
+                    .map(page -> Response.ok(page).build());
+        });
+    }
+
+    private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, String accepted) {
+        return Uni.combine().all().unis(calls.current(50), calls.openCallbacks(50), DispatchCategoryEntity.inCatalogueOrder())
+                .with((current, callbacks, categories) -> Templates.desk(current, callbacks, form, history, categories,
+                        errors, accepted));
+    }
+
+    @TemplateExtension
+    static String statusLabel(Recent recent) {
+        return AppealStatus.valueOf(recent.status()).label();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.huiyin.notify.sms;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.huiyin.appeal.persistence.AppealReadRepository;
+import cn.huiyin.shared.outbox.OutboxHandler;
+import cn.huiyin.shared.outbox.OutboxMessage;
+import io.smallrye.mutiny.Uni;
+
+/** Someone who phoned in gets the tracking number by SMS once the appeal is stored. */
+@ApplicationScoped
+public class PhoneAppealSms implements OutboxHandler {
+
+    @Inject
+    SmsConfig config;
+
+    @Inject
+    SmsGateway gateway;
+
+    @Inject
+    AppealReadRepository appeals;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public boolean handles(OutboxMessage message) {
+        return config.enabled() && "AppealReceived".equals(message.eventType()) && "PHONE".equals(field(message, "channel"));
+    }
+
+    @Override
+    public Uni<Void> handle(OutboxMessage message) {
+        String trackingNo = field(message, "trackingNo");
+        return appeals.find(trackingNo).chain(found -> {
+            if (found.isEmpty() || found.get().mobile() == null) {
+                return Uni.createFrom().failure(new PermanentFailure("no mobile number for appeal " + trackingNo));
+            }
+            return gateway.send("outbox-" + message.id(), found.get().mobile(), config.receivedTemplate(),
+                    Map.of("trackingNo", trackingNo));
+        });
+    }
+
+    private String field(OutboxMessage message, String name) {
+        try {
+            JsonNode node = json.readTree(message.payload()).get(name);
+            return node == null || node.isNull() ? null : node.asText();
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailure("unreadable outbox payload " + message.id());
+        }
+    }
+}

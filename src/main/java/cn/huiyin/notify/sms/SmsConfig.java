@@ -1,0 +1,30 @@
+package cn.huiyin.notify.sms;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** A generic HTTP SMS gateway (the district's provider sits behind one JSON endpoint). */
+@ConfigMapping(prefix = "huiyin.sms")
+public interface SmsConfig {
+
+    /** Send SMS at all; off, phone appellants simply get no text message. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Base URL of the gateway; messages are POSTed to {@code <base-url>/v1/sms/send}. */
+    Optional<String> baseUrl();
+
+    /** Bearer key for the gateway. From the environment (HUIYIN_SMS_API_KEY), never from a file in the image. */
+    Optional<String> apiKey();
+
+    /** Template for "your appeal was received, tracking number {trackingNo}". */
+    @WithDefault("APPEAL_RECEIVED")
+    String receivedTemplate();
+
+    /** How long one call to the gateway may take. */
+    @WithDefault("5s")
+    Duration timeout();
+}
