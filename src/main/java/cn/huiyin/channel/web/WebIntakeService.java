@@ -19,7 +19,7 @@ import cn.huiyin.intake.application.DedupeGuard;
 import cn.huiyin.intake.application.DedupeGuard.Claim;
 import cn.huiyin.intake.application.TrackingNumberIssuer;
 import cn.huiyin.intake.domain.AppealDraft;
-import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.intake.domain.WebDraftPolicy;
 import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.Caller;

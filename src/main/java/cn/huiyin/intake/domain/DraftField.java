@@ -1,5 +1,8 @@
 package cn.huiyin.intake.domain;
 
+import cn.huiyin.shared.domain.FieldLabel;
+import cn.huiyin.shared.domain.FieldViolation;
+
 /** The checked fields of a web draft, with the words used for them in each language. */
 enum DraftField {
     USCC("uscc", "Unified social credit code", "统一社会信用代码"),
@@ -12,35 +15,21 @@ enum DraftField {
     DESCRIPTION("description", "Description", "诉求描述"),
     CONSENT("consent", "Consent", "个人信息处理同意");
 
-    private final String jsonName;
-    private final String english;
-    private final String chinese;
+    private final FieldLabel label;
 
     DraftField(String jsonName, String english, String chinese) {
-        this.jsonName = jsonName;
-        this.english = english;
-        this.chinese = chinese;
+        this.label = new FieldLabel(jsonName, english, chinese);
+    }
+
+    FieldLabel label() {
+        return label;
     }
 
     FieldViolation violation(String rule, String message, String messageZh) {
-        return new FieldViolation(jsonName, jsonName + "." + rule, message, messageZh);
+        return label.violation(rule, message, messageZh);
     }
 
     FieldViolation required() {
-        return violation("required", english + " is required", "请填写" + chinese);
-    }
-
-    FieldViolation control() {
-        return violation("control", english + " contains control characters", chinese + "含有不允许的控制字符");
-    }
-
-    FieldViolation tooShort(int min) {
-        return violation("tooShort", english + " must be at least " + min + " characters",
-                chinese + "不能少于" + min + "个字");
-    }
-
-    FieldViolation tooLong(int max) {
-        return violation("tooLong", english + " must be at most " + max + " characters",
-                chinese + "不能超过" + max + "个字");
+        return label.required();
     }
 }

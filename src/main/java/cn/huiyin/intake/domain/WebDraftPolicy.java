@@ -3,7 +3,9 @@ package cn.huiyin.intake.domain;
 import static cn.huiyin.intake.domain.DraftField.*;
 
 import cn.huiyin.appeal.domain.AppealType;
+import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.shared.domain.MobileNumber;
+import cn.huiyin.shared.domain.Text;
 import cn.huiyin.shared.domain.Uscc;
 import java.util.Arrays;
 import java.util.List;
@@ -61,27 +63,13 @@ public final class WebDraftPolicy {
         });
     }
 
-    /** Length is counted in characters (code points) after trimming, as the person sees them. */
+    /** Required text: presence, control characters, then length in characters after trimming. */
     private static Optional<FieldViolation> text(DraftField field, String raw, int min, int max) {
-        if (isAbsent(raw)) {
-            return Optional.of(field.required());
-        }
-        if (hasControlCharacter(raw)) {
-            return Optional.of(field.control());
-        }
-        String trimmed = raw.strip();
-        int length = trimmed.codePointCount(0, trimmed.length());
-        if (length < min) {
-            return Optional.of(field.tooShort(min));
-        }
-        if (length > max) {
-            return Optional.of(field.tooLong(max));
-        }
-        return Optional.empty();
+        return field.label().text(raw, true, min, max);
     }
 
     private static Optional<FieldViolation> contactMobile(String raw) {
-        if (isAbsent(raw)) {
+        if (Text.isAbsent(raw)) {
             return Optional.of(CONTACT_MOBILE.required());
         }
         return MobileNumber.parse(raw).isPresent()
@@ -92,7 +80,7 @@ public final class WebDraftPolicy {
     }
 
     private static Optional<FieldViolation> category(String raw) {
-        if (isAbsent(raw) || CATEGORY_CODE.matcher(raw).matches()) {
+        if (Text.isAbsent(raw) || CATEGORY_CODE.matcher(raw).matches()) {
             return Optional.empty();
         }
         return Optional.of(CATEGORY.violation("invalid",
@@ -101,7 +89,7 @@ public final class WebDraftPolicy {
     }
 
     private static Optional<FieldViolation> appealType(String raw) {
-        if (isAbsent(raw) || APPEAL_TYPES.contains(raw)) {
+        if (Text.isAbsent(raw) || APPEAL_TYPES.contains(raw)) {
             return Optional.empty();
         }
         return Optional.of(APPEAL_TYPE.violation("invalid",
@@ -115,15 +103,5 @@ public final class WebDraftPolicy {
                 : Optional.of(CONSENT.violation("required",
                         "Consent to the processing of personal information is required",
                         "请阅读并同意个人信息处理规则"));
-    }
-
-    private static boolean isAbsent(String raw) {
-        return raw == null || raw.isBlank();
-    }
-
-    // line breaks and tabs are ordinary in a description; other control characters never are
-    private static boolean hasControlCharacter(String raw) {
-        return raw.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
-                && cp != '\n' && cp != '\r' && cp != '\t');
     }
 }

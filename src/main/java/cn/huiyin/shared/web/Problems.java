@@ -2,7 +2,7 @@ package cn.huiyin.shared.web;
 
 import java.util.List;
 
-import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.shared.domain.FieldViolation;
 
 /** Field violations from a domain policy, as the one error shape. */
 public final class Problems {

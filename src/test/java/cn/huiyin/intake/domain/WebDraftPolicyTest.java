@@ -1,5 +1,6 @@
 package cn.huiyin.intake.domain;
 
+import cn.huiyin.shared.domain.FieldViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

@@ -1,6 +1,9 @@
 package cn.huiyin.channel.phone.domain;
 
-import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.shared.domain.FieldLabel;
+import cn.huiyin.shared.domain.Text;
+
+import cn.huiyin.shared.domain.FieldViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -29,7 +29,7 @@ import cn.huiyin.channel.phone.domain.WorkOrder;
 import cn.huiyin.channel.phone.domain.WorkOrderPolicy;
 import cn.huiyin.channel.phone.persistence.CallLogRepository;
 import cn.huiyin.channel.phone.persistence.CallLogRepository.CallbackTask;
-import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.routing.persistence.DispatchCategoryEntity;
 import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.TrackingNumber;

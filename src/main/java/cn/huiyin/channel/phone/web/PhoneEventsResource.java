@@ -34,7 +34,7 @@ import cn.huiyin.channel.phone.domain.ZammadCtiPolicy;
 import cn.huiyin.channel.phone.persistence.CallLogRepository;
 import cn.huiyin.channel.phone.persistence.CtiAnswerRepository;
 import cn.huiyin.channel.phone.persistence.CtiAnswerRepository.Answer;
-import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.shared.web.Problems;

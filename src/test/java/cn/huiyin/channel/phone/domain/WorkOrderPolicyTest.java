@@ -3,7 +3,7 @@ package cn.huiyin.channel.phone.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.shared.domain.FieldViolation;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import cn.huiyin.channel.phone.domain.ZammadCtiPolicy.Invalid;
 import cn.huiyin.channel.phone.domain.ZammadCtiPolicy.Result;
 import cn.huiyin.channel.phone.domain.ZammadCtiPolicy.Valid;
-import cn.huiyin.intake.domain.FieldViolation;
+import cn.huiyin.shared.domain.FieldViolation;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.huiyin.intake.domain;
+package cn.huiyin.shared.domain;
 
 import java.util.Objects;
 

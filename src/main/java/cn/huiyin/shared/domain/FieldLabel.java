@@ -1,38 +1,37 @@
-package cn.huiyin.channel.phone.domain;
+package cn.huiyin.shared.domain;
 
-import cn.huiyin.intake.domain.FieldViolation;
 import java.util.Optional;
 
 /**
  * A checked field: its JSON path (which also starts every code, {@code contact.name.tooLong}) and how it
  * is named in each language.
  */
-record FieldLabel(String path, String english, String chinese) {
+public record FieldLabel(String path, String english, String chinese) {
 
-    FieldViolation violation(String rule, String message, String messageZh) {
+    public FieldViolation violation(String rule, String message, String messageZh) {
         return new FieldViolation(path, path + "." + rule, message, messageZh);
     }
 
-    FieldViolation required() {
+    public FieldViolation required() {
         return violation("required", english + " is required", "请填写" + chinese);
     }
 
-    FieldViolation control() {
+    public FieldViolation control() {
         return violation("control", english + " contains control characters", chinese + "含有不允许的控制字符");
     }
 
-    FieldViolation tooShort(int min) {
+    public FieldViolation tooShort(int min) {
         return violation("tooShort", english + " must be at least " + min + " characters",
                 chinese + "不能少于" + min + "个字");
     }
 
-    FieldViolation tooLong(int max) {
+    public FieldViolation tooLong(int max) {
         return violation("tooLong", english + " must be at most " + max + " characters",
                 chinese + "不能超过" + max + "个字");
     }
 
     /** Presence, then control characters, then length in characters after trimming: the first that fails. */
-    Optional<FieldViolation> text(String raw, boolean required, int min, int max) {
+    public Optional<FieldViolation> text(String raw, boolean required, int min, int max) {
         if (Text.isAbsent(raw)) {
             return required ? Optional.of(required()) : Optional.empty();
         }
