@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param requestHash SHA-256 of what the caller sent, to refuse a reused key with a different body
  * @param identity   how sure we are of the enterprise: AUTHENTICATED, DECLARED, MISSING
  * @param callId     the phone call the appeal came from (recordings and transcripts attach by it), or null
+ * @param replyTo    where to answer on the appeal's own channel (WeChat: {@code <account>/<openid>}), or null
  */
 public record IntakeEnvelope(
         String trackingNo,
@@ -29,5 +30,6 @@ public record IntakeEnvelope(
         String appealType,
         String category,
         boolean urgent,
-        String callId) {
+        String callId,
+        String replyTo) {
 }

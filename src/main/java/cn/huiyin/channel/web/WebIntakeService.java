@@ -173,12 +173,12 @@ public class WebIntakeService {
                 caller.hasRole(Roles.ENTERPRISE) ? "AUTHENTICATED" : "DECLARED", uscc,
                 draft.enterpriseName().strip(), draft.contactName().strip(), mobile.normalized(), mobile.original(),
                 draft.title().strip(), draft.description().strip(), appealType, category,
-                Boolean.TRUE.equals(draft.urgent()), null);
+                Boolean.TRUE.equals(draft.urgent()), null, null);
     }
 
     private static IntakeEnvelope withTrackingNo(IntakeEnvelope e, String trackingNo) {
         return new IntakeEnvelope(trackingNo, e.channel(), e.dedupeKey(), e.requestHash(), e.receivedAt(), e.actor(),
                 e.identity(), e.uscc(), e.enterpriseName(), e.contactName(), e.mobile(), e.mobileOriginal(), e.title(),
-                e.content(), e.appealType(), e.category(), e.urgent(), e.callId());
+                e.content(), e.appealType(), e.category(), e.urgent(), e.callId(), e.replyTo());
     }
 }

@@ -41,9 +41,9 @@ public class IntakeRepository {
                 INSERT INTO appeal (tracking_no, channel, dedupe_key, request_hash, uscc, enterprise_name,
                     identity_state, contact_name, mobile, mobile_original, title, content, appeal_type, category,
                     urgent, status, handling_unit, street_code, received_at, dispatched_at, updated_at,
-                    event_count, last_event_hash, call_id)
+                    event_count, last_event_hash, call_id, reply_to)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                    $21, $22, $23, $35)
+                    $21, $22, $23, $35, $36)
                 ON CONFLICT DO NOTHING
                 RETURNING id),
             events AS (
@@ -149,7 +149,7 @@ public class IntakeRepository {
                 e.content(), e.appealType(), e.category(), e.urgent(), plan.status().name(), plan.handlingUnit(),
                 appeal.streetCode(), utc(e.receivedAt()), utc(plan.dispatchedAt()), utc(now), n,
                 Buffer.buffer(plan.lastHash()), seq, type, actor, at, reason, visibility, payload, previous, hash,
-                appeal.outboxType(), appeal.outboxPayload(), e.callId()));
+                appeal.outboxType(), appeal.outboxPayload(), e.callId(), e.replyTo()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

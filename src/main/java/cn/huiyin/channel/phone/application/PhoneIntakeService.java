@@ -17,6 +17,7 @@ import cn.huiyin.intake.application.TrackingNumberIssuer;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.Sha256;
+import cn.huiyin.shared.domain.Titles;
 import cn.huiyin.shared.domain.Uscc;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
@@ -32,8 +33,6 @@ public class PhoneIntakeService {
     /** What the agent reads out to the caller. */
     public record Accepted(String trackingNo, boolean duplicate) {
     }
-
-    private static final int TITLE_LENGTH = 30;
 
     @Inject
     TrackingNumberIssuer issuer;
@@ -79,13 +78,6 @@ public class PhoneIntakeService {
         return new IntakeEnvelope(trackingNo, Channel.PHONE.name(), dedupeKey, Sha256.hex(JsonText.object(canonical)),
                 clock.instant(), "agent:" + o.agentId(), uscc == null ? "MISSING" : "DECLARED", uscc,
                 o.enterpriseNameOrNull(), o.contactName().strip(), mobile.normalized(), mobile.original(),
-                title(description), description, type, o.category(), urgent, callId);
-    }
-
-    /** Work orders have no title: the start of the description stands in for one. */
-    private static String title(String description) {
-        int end = description.offsetByCodePoints(0, Math.min(TITLE_LENGTH, description.codePointCount(0, description.length())));
-        String head = description.substring(0, end).replaceAll("\\s+", " ");
-        return end < description.length() ? head + "…" : head;
+                Titles.fromText(description), description, type, o.category(), urgent, callId, null);
     }
 }

@@ -107,8 +107,8 @@ public final class WechatCrypto {
             return new Failed(Reason.BAD_MESSAGE_LENGTH);
         }
         int messageEnd = HEADER_BYTES + (int) declared;
-        // WeChat's own SDKs (and WxJava) skip this check; without it any account sharing our key could
-        // have its messages accepted as ours
+        // WxJava skips this check; without it a message made for another account that shares our key
+        // (copied configuration, a test account) would be taken as ours
         if (!MessageDigest.isEqual(appId, Arrays.copyOfRange(plain, messageEnd, end))) {
             return new Failed(Reason.WRONG_APP_ID);
         }

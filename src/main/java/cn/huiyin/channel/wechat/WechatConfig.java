@@ -1,0 +1,62 @@
+package cn.huiyin.channel.wechat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** WeChat official accounts (公众号) served by the callback, by name; one is enough, several are possible. */
+@ConfigMapping(prefix = "huiyin.wechat")
+public interface WechatConfig {
+
+    /** Accounts by name; the callback picks one with {@code ?account=<name>}, else {@link #defaultAccount()}. */
+    Map<String, Account> accounts();
+
+    @WithDefault("default")
+    String defaultAccount();
+
+    /** Base URL of WeChat's API (tests point it at a local stub). */
+    @WithDefault("https://api.weixin.qq.com")
+    String apiBaseUrl();
+
+    /** A message within this time after the sender's last appeal is added to that appeal (补充). */
+    @WithDefault("30m")
+    Duration supplementWindow();
+
+    /** Largest callback body accepted. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    interface Account {
+        /** The token set in the account's server configuration (signs every callback). */
+        String token();
+
+        String appId();
+
+        /** The 43-character EncodingAESKey; required in compatible and safe mode. */
+        Optional<String> encodingAesKey();
+
+        /** The account's own id ({@code gh_…}), the FromUserName of our replies. */
+        String accountId();
+
+        @WithDefault("SAFE")
+        Mode mode();
+
+        /** AppSecret for the API access token (customer-service and template messages). From the environment. */
+        Optional<String> appSecret();
+
+        /** Template used outside the 48-hour customer-service window. */
+        Optional<String> noticeTemplateId();
+    }
+
+    enum Mode {
+        /** plaintext messages only */
+        PLAIN,
+        /** plaintext or encrypted, as WeChat sends it during a switch-over */
+        COMPATIBLE,
+        /** encrypted only */
+        SAFE
+    }
+}

@@ -1,0 +1,221 @@
+package cn.huiyin.channel.wechat.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.AppealType;
+import cn.huiyin.appeal.domain.Channel;
+import cn.huiyin.appeal.domain.NewEvent;
+import cn.huiyin.appeal.domain.PlannedEvent;
+import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.channel.wechat.domain.InboundMessage;
+import cn.huiyin.channel.wechat.persistence.WechatRepository;
+import cn.huiyin.channel.wechat.persistence.WechatRepository.Follower;
+import cn.huiyin.intake.IntakeEnvelope;
+import cn.huiyin.intake.IntakePublisher;
+import cn.huiyin.intake.application.DedupeGuard;
+import cn.huiyin.intake.application.TrackingNumberIssuer;
+import cn.huiyin.shared.domain.JsonText;
+import cn.huiyin.shared.domain.MobileNumber;
+import cn.huiyin.shared.domain.Sha256;
+import cn.huiyin.shared.domain.Titles;
+import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.domain.Uscc;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * What a follower's message means and what we answer. A new message becomes an appeal on the intake stream
+ * (or a supplement to the appeal the sender is talking about); queries, binding and menu clicks are
+ * answered at once. Every message is handled once: a retry from WeChat gets the first answer.
+ */
+@ApplicationScoped
+public class WechatService {
+
+    static final String WELCOME = "欢迎关注！直接发送文字描述企业遇到的问题即可提交诉求，我们会立即告诉您诉求编号。"
+            + "发送“查询”可查看办理进度；发送“绑定 统一社会信用代码 手机号”可绑定您的企业。";
+    static final String ASK_IDENTITY = "\n为便于联系，请回复：绑定 统一社会信用代码 手机号（例如：绑定 914403001922038216 13800138000）。";
+
+    @Inject
+    WechatRepository repository;
+
+    @Inject
+    WechatConversations conversations;
+
+    @Inject
+    TrackingNumberIssuer issuer;
+
+    @Inject
+    IntakePublisher intake;
+
+    @Inject
+    DedupeGuard dedupe;
+
+    @Inject
+    AppealEventAppender events;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    /** The text to answer with; empty for "no reply". */
+    public Uni<String> handle(String account, InboundMessage message) {
+        String key = message.dedupeKey();
+        return repository.firstReply(account, key).chain(first -> first.isPresent()
+                ? Uni.createFrom().item(first.get())
+                : repository.touch(account, message.fromUser(), clock.instant()).chain(() -> answer(account, message)));
+    }
+
+    private Uni<String> answer(String account, InboundMessage message) {
+        String replyTo = account + "/" + message.fromUser();
+        if (message instanceof InboundMessage.Text text) {
+            String content = text.content().strip();
+            if (content.equals("查询")) {
+                return once(account, message, myAppeals(replyTo));
+            }
+            if (content.startsWith("绑定")) {
+                return once(account, message, bind(account, message.fromUser(), content.substring(2)));
+            }
+            return appealOrSupplement(account, message, replyTo, content, "text");
+        }
+        if (message instanceof InboundMessage.Voice voice) {
+            String content = voice.recognition() != null && !voice.recognition().isBlank() ? voice.recognition().strip()
+                    : "[语音消息] MediaId=" + voice.mediaId() + (voice.format() == null ? "" : "，格式 " + voice.format());
+            return appealOrSupplement(account, message, replyTo, content, "voice");
+        }
+        if (message instanceof InboundMessage.Image image) {
+            return conversations.openAppeal(replyTo).chain(open -> open.isEmpty()
+                    ? once(account, message, Uni.createFrom().item("收到图片。请先用文字描述您遇到的问题，再发送图片作为补充材料。"))
+                    : supplement(account, message, open.get(), "[图片] " + image.picUrl() + " MediaId=" + image.mediaId(), "image"));
+        }
+        if (message instanceof InboundMessage.Event event) {
+            return once(account, message, onEvent(replyTo, event));
+        }
+        return once(account, message, Uni.createFrom().item("")); // unknown types are ignored politely
+    }
+
+    private Uni<String> onEvent(String replyTo, InboundMessage.Event event) {
+        String key = event.eventKey() == null ? "" : event.eventKey();
+        return switch (event.event()) {
+            case "subscribe" -> Uni.createFrom().item(WELCOME);
+            case "CLICK" -> switch (key) {
+                case "SUBMIT" -> Uni.createFrom().item(WELCOME);
+                case "MY_APPEALS" -> myAppeals(replyTo);
+                case "RATE" -> awaitingRating(replyTo);
+                default -> Uni.createFrom().item("");
+            };
+            default -> Uni.createFrom().item("");
+        };
+    }
+
+    private Uni<String> appealOrSupplement(String account, InboundMessage message, String replyTo, String content,
+            String kind) {
+        return conversations.openAppeal(replyTo).chain(open -> open.isPresent()
+                ? supplement(account, message, open.get(), content, kind)
+                : newAppeal(account, message, replyTo, content));
+    }
+
+    private Uni<String> newAppeal(String account, InboundMessage message, String replyTo, String content) {
+        String dedupeKey = Channel.WECHAT.name() + ":" + account + ":" + message.dedupeKey();
+        return Uni.combine().all().unis(issuer.next(), repository.follower(account, message.fromUser())).asTuple()
+                .chain(ready -> {
+                    TrackingNumber number = ready.getItem1();
+                    Optional<Follower> bound = ready.getItem2();
+                    IntakeEnvelope envelope = envelope(number.value(), dedupeKey, replyTo, message, content, bound);
+                    return intake.publish(envelope)
+                            .chain(() -> dedupe.storedClaim(dedupeKey))
+                            .map(stored -> stored.map(DedupeGuard.Claim::trackingNo).orElse(number.value()))
+                            .call(trackingNo -> conversations.remember(replyTo, trackingNo))
+                            .map(trackingNo -> "您的诉求已受理，诉求编号：" + spoken(trackingNo)
+                                    + "。我们将派给负责部门办理，办理进展会通过本公众号通知您。"
+                                    + (bound.isPresent() ? "" : ASK_IDENTITY));
+                })
+                .chain(reply -> remember(account, message, reply));
+    }
+
+    /** Adds the message to the appeal, once: the message claim and the event commit together. */
+    private Uni<String> supplement(String account, InboundMessage message, String trackingNo, String content, String kind) {
+        String reply = "已将您的补充内容加入诉求 " + spoken(trackingNo) + "。";
+        return repository.appeal(trackingNo).chain(found -> {
+            if (found.isEmpty()) {
+                return newAppeal(account, message, account + "/" + message.fromUser(), content);
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("kind", kind);
+            payload.put("content", content);
+            Instant now = clock.instant();
+            return pool.withTransaction(tx -> repository.claim(tx, account, message.dedupeKey(), message.fromUser(), reply)
+                    .call(claimed -> !claimed ? Uni.createFrom().voidItem()
+                            : events.append(tx, Map.of(found.get().id(), List.of(new NewEvent("SUPPLEMENTED",
+                                    "wechat:" + message.fromUser(), now, null, PlannedEvent.Visibility.PUBLIC,
+                                    JsonText.object(payload)))))))
+                    .chain(claimed -> claimed ? Uni.createFrom().item(reply)
+                            : repository.firstReply(account, message.dedupeKey()).map(first -> first.orElse(reply)));
+        });
+    }
+
+    private Uni<String> myAppeals(String replyTo) {
+        return repository.appealsOf(replyTo, 5).map(lines -> lines.isEmpty() ? "您还没有通过本公众号提交过诉求。"
+                : "您最近的诉求：\n" + lines.stream().map(l -> spoken(l.trackingNo()) + " " + l.title() + " — "
+                        + AppealStatus.valueOf(l.status()).label()).collect(Collectors.joining("\n")));
+    }
+
+    private Uni<String> awaitingRating(String replyTo) {
+        return repository.appealsOf(replyTo, 20).map(lines -> {
+            List<String> replied = lines.stream().filter(l -> l.status().equals(AppealStatus.REPLIED.name()))
+                    .map(l -> spoken(l.trackingNo()) + " " + l.title()).toList();
+            return replied.isEmpty() ? "暂无待评价的诉求。" : "以下诉求已答复，待您评价：\n" + String.join("\n", replied);
+        });
+    }
+
+    private Uni<String> bind(String account, String openId, String arguments) {
+        String[] parts = arguments.strip().split("\\s+");
+        Optional<Uscc> uscc = parts.length == 2 ? Uscc.parse(parts[0]) : Optional.empty();
+        Optional<MobileNumber> mobile = parts.length == 2 ? MobileNumber.parse(parts[1]) : Optional.empty();
+        if (uscc.isEmpty() || mobile.isEmpty()) {
+            return Uni.createFrom().item("绑定信息有误。请回复：绑定 统一社会信用代码 手机号（例如：绑定 914403001922038216 13800138000）。");
+        }
+        return repository.bind(account, openId, uscc.get().value(), mobile.get().normalized(), clock.instant())
+                .replaceWith("已绑定企业（统一社会信用代码 " + uscc.get().value() + "，联系电话 " + mobile.get().masked()
+                        + "）。今后提交的诉求将关联该企业。");
+    }
+
+    /** Answers computed without side effects, remembered so that a retry gets the same words. */
+    private Uni<String> once(String account, InboundMessage message, Uni<String> answer) {
+        return answer.chain(reply -> remember(account, message, reply));
+    }
+
+    private Uni<String> remember(String account, InboundMessage message, String reply) {
+        return pool.withTransaction(tx -> repository.claim(tx, account, message.dedupeKey(), message.fromUser(), reply))
+                .chain(claimed -> claimed ? Uni.createFrom().item(reply)
+                        : repository.firstReply(account, message.dedupeKey()).map(first -> first.orElse(reply)));
+    }
+
+    private IntakeEnvelope envelope(String trackingNo, String dedupeKey, String replyTo, InboundMessage message,
+            String content, Optional<Follower> bound) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("replyTo", replyTo);
+        canonical.put("message", message.dedupeKey());
+        canonical.put("content", content);
+        return new IntakeEnvelope(trackingNo, Channel.WECHAT.name(), dedupeKey, Sha256.hex(JsonText.object(canonical)),
+                clock.instant(), "wechat:" + message.fromUser(), bound.isPresent() ? "DECLARED" : "MISSING",
+                bound.map(Follower::uscc).orElse(null), null, null, bound.map(Follower::mobile).orElse(null),
+                bound.map(Follower::mobile).orElse(null), Titles.fromText(content), content, AppealType.CONSULT.name(),
+                null, false, null, replyTo);
+    }
+
+    private static String spoken(String trackingNo) {
+        return TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
+    }
+}

@@ -1,0 +1,102 @@
+package cn.huiyin.notify.wechat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.huiyin.appeal.domain.Channel;
+import cn.huiyin.channel.wechat.WechatConfig;
+import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.outbox.OutboxHandler;
+import cn.huiyin.shared.outbox.OutboxMessage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * A follower who wrote an appeal to an official account is told, on the account, that it was accepted and
+ * under which number. The outbox row's id is the idempotency key. Accounts without an app secret cannot
+ * call WeChat's API: their followers only get the passive reply.
+ */
+@ApplicationScoped
+public class WechatReceivedNotice implements OutboxHandler {
+
+    private static final Logger LOG = Logger.getLogger(WechatReceivedNotice.class);
+
+    @Inject
+    WechatConfig config;
+
+    @Inject
+    WechatMessenger messenger;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public boolean handles(OutboxMessage message) {
+        if (!"AppealReceived".equals(message.eventType())) {
+            return false;
+        }
+        try {
+            return Channel.WECHAT.name().equals(field(message, "channel"));
+        } catch (PermanentFailure unreadable) {
+            LOG.debugf("outbox row %d: %s", message.id(), unreadable.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public Uni<Void> handle(OutboxMessage message) {
+        String fromPayload = field(message, "trackingNo");
+        return pool.preparedQuery("SELECT reply_to, tracking_no FROM appeal WHERE id = $1")
+                .execute(Tuple.of(message.appealId()))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().failure(new PermanentFailure("no appeal " + message.appealId()));
+                    }
+                    Row row = rows.iterator().next();
+                    String trackingNo = fromPayload != null ? fromPayload : row.getString("tracking_no");
+                    String replyTo = row.getString("reply_to");
+                    int slash = replyTo == null ? -1 : replyTo.indexOf('/');
+                    if (slash <= 0 || slash == replyTo.length() - 1) {
+                        return Uni.createFrom().failure(new PermanentFailure(
+                                "WeChat appeal " + trackingNo + " has no usable reply_to: " + replyTo));
+                    }
+                    String accountName = replyTo.substring(0, slash);
+                    String openId = replyTo.substring(slash + 1);
+                    WechatConfig.Account account = config.accounts().get(accountName);
+                    if (account == null) {
+                        return Uni.createFrom().failure(new PermanentFailure(
+                                "WeChat appeal " + trackingNo + " came through unknown account " + accountName));
+                    }
+                    if (account.appSecret().filter(secret -> !secret.isBlank()).isEmpty()) {
+                        LOG.debugf("WeChat account %s has no app-secret: no notice for appeal %s", accountName, trackingNo);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return messenger.sendText(accountName, openId, text(trackingNo), "outbox-" + message.id());
+                });
+    }
+
+    static String text(String trackingNo) {
+        String spoken = TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
+        return "您的诉求已受理，诉求编号：" + spoken + "。办理进展将通过本公众号通知您。";
+    }
+
+    private String field(OutboxMessage message, String name) {
+        try {
+            JsonNode node = json.readTree(message.payload()).get(name);
+            return node == null || node.isNull() ? null : node.asText();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PermanentFailure("unreadable outbox payload " + message.id());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package cn.huiyin.channel.wechat;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.huiyin.channel.wechat.domain.WechatSignature;
+import cn.huiyin.testsupport.Database;
+import cn.huiyin.testsupport.WechatClient;
+import io.quarkus.test.junit.QuarkusTest;
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
+
+@QuarkusTest
+class WechatCallbackTest {
+
+    private static final AtomicLong MSG_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    @Inject
+    Database db;
+
+    private static String openId() {
+        return "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 27);
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private long appealsFrom(String openId) {
+        return db.count("SELECT count(*) FROM appeal WHERE reply_to = $1", "default/" + openId);
+    }
+
+    @Test
+    void the_url_check_echoes_only_for_a_correct_signature() {
+        given().queryParam("signature", "67c7ab95f26b7433817a9348859bda6b7f742a6f").queryParam("timestamp", "1700000000")
+                .queryParam("nonce", "42").queryParam("echostr", "echo-7731").get("/api/v1/channels/wechat")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/plain"))
+                .body(org.hamcrest.Matchers.equalTo("echo-7731"));
+        given().queryParam("signature", "67c7ab95f26b7433817a9348859bda6b7f742a6e").queryParam("timestamp", "1700000000")
+                .queryParam("nonce", "42").queryParam("echostr", "echo-7731").get("/api/v1/channels/wechat")
+                .then().statusCode(401).body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("echo-7731")));
+    }
+
+    @Test
+    void a_text_message_becomes_one_appeal_and_a_re_encrypted_retry_gets_the_same_answer() {
+        String openId = openId();
+        String message = WechatClient.text(openId, now(), String.valueOf(MSG_IDS.incrementAndGet()),
+                "我们公司在天河软件园，写字楼这周停电三次了，影响生产，请帮忙协调供电局。");
+
+        var first = WechatClient.pushEncrypted(message);
+        var retry = WechatClient.pushEncrypted(message);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        String reply = WechatClient.replyText(first);
+        assertThat(reply).contains("诉求已受理").contains("绑定");
+        assertThat(WechatClient.replyText(retry)).isEqualTo(reply);
+        assertThat(appealsFrom(openId)).isEqualTo(1);
+        String trackingNo = db.string("SELECT tracking_no FROM appeal WHERE reply_to = $1", "default/" + openId);
+        assertThat(reply.replace(" ", "")).contains(trackingNo);
+        assertThat(db.string("SELECT identity_state FROM appeal WHERE tracking_no = $1", trackingNo)).isEqualTo("MISSING");
+        assertThat(db.string("SELECT status FROM appeal WHERE tracking_no = $1", trackingNo)).isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void a_follow_up_within_the_window_supplements_the_open_appeal_and_queries_list_it() {
+        String openId = openId();
+        WechatClient.pushEncrypted(WechatClient.text(openId, now(), String.valueOf(MSG_IDS.incrementAndGet()),
+                "想咨询一下高新技术企业认定今年什么时候开始申报？"));
+        var followUp = WechatClient.pushEncrypted(WechatClient.text(openId, now() + 1, String.valueOf(MSG_IDS.incrementAndGet()),
+                "另外研发费用加计扣除需要准备哪些材料"));
+        var query = WechatClient.pushEncrypted(WechatClient.text(openId, now() + 2, String.valueOf(MSG_IDS.incrementAndGet()), "查询"));
+
+        assertThat(WechatClient.replyText(followUp)).startsWith("已将您的补充内容加入诉求");
+        assertThat(appealsFrom(openId)).isEqualTo(1);
+        assertThat(db.count("""
+                SELECT count(*) FROM appeal_event e JOIN appeal a ON a.id = e.appeal_id
+                WHERE a.reply_to = $1 AND e.type = 'SUPPLEMENTED'""", "default/" + openId)).isEqualTo(1);
+        assertThat(WechatClient.replyText(query)).contains("您最近的诉求").contains("想咨询一下高新技术企业认定");
+    }
+
+    @Test
+    void a_bound_follower_appeals_as_their_enterprise() {
+        String openId = openId();
+        var bound = WechatClient.pushEncrypted(WechatClient.text(openId, now(), String.valueOf(MSG_IDS.incrementAndGet()),
+                "绑定 914403001922038216 13800138000"));
+        assertThat(WechatClient.replyText(bound)).startsWith("已绑定企业");
+        var appeal = WechatClient.pushEncrypted(WechatClient.text(openId, now() + 1, String.valueOf(MSG_IDS.incrementAndGet()),
+                "申请稳岗返还一直没有到账，请帮忙查一下进度"));
+
+        assertThat(WechatClient.replyText(appeal)).doesNotContain("请回复：绑定");
+        assertThat(db.string("SELECT uscc FROM appeal WHERE reply_to = $1", "default/" + openId)).isEqualTo("914403001922038216");
+        assertThat(db.string("SELECT identity_state FROM appeal WHERE reply_to = $1", "default/" + openId)).isEqualTo("DECLARED");
+    }
+
+    @Test
+    void subscribing_gets_a_welcome_and_menu_clicks_are_answered() {
+        String openId = openId();
+        assertThat(WechatClient.replyText(WechatClient.pushEncrypted(WechatClient.event(openId, now(), "subscribe", null))))
+                .startsWith("欢迎关注");
+        assertThat(WechatClient.replyText(WechatClient.pushEncrypted(WechatClient.event(openId, now() + 1, "CLICK", "MY_APPEALS"))))
+                .contains("还没有");
+        assertThat(WechatClient.replyText(WechatClient.pushEncrypted(WechatClient.event(openId, now() + 2, "CLICK", "RATE"))))
+                .isEqualTo("暂无待评价的诉求。");
+        assertThat(appealsFrom(openId)).isZero();
+    }
+
+    @Test
+    void a_voice_message_uses_its_recognition_and_an_image_alone_asks_for_words() {
+        String openId = openId();
+        var image = WechatClient.pushEncrypted("<xml><ToUserName>gh_huiyin_test</ToUserName><FromUserName>" + openId
+                + "</FromUserName><CreateTime>" + now() + "</CreateTime><MsgType>image</MsgType><PicUrl>http://mmbiz/1.jpg</PicUrl>"
+                + "<MediaId>m1</MediaId><MsgId>" + MSG_IDS.incrementAndGet() + "</MsgId></xml>");
+        assertThat(WechatClient.replyText(image)).contains("请先用文字描述");
+        WechatClient.pushEncrypted("<xml><ToUserName>gh_huiyin_test</ToUserName><FromUserName>" + openId
+                + "</FromUserName><CreateTime>" + (now() + 1) + "</CreateTime><MsgType>voice</MsgType><MediaId>v1</MediaId>"
+                + "<Format>amr</Format><Recognition>门口道路施工把店门堵住了</Recognition><MsgId>" + MSG_IDS.incrementAndGet()
+                + "</MsgId></xml>");
+        assertThat(db.string("SELECT content FROM appeal WHERE reply_to = $1", "default/" + openId)).isEqualTo("门口道路施工把店门堵住了");
+    }
+
+    @Test
+    void hostile_or_foreign_requests_are_refused_and_store_nothing() {
+        String openId = openId();
+        String message = WechatClient.text(openId, now(), String.valueOf(MSG_IDS.incrementAndGet()), "这是一条测试诉求内容");
+        // encrypted for another account's app id
+        var foreign = WechatClient.pushEncrypted(new WxCryptUtil(WechatClient.TOKEN, WechatClient.AES_KEY, "wx0000000000000bad"), message);
+        assertThat(foreign.statusCode()).isEqualTo(401);
+        // plaintext to a safe-mode account, correctly signed
+        String ts = String.valueOf(now());
+        given().contentType("text/xml").body(message.getBytes(StandardCharsets.UTF_8))
+                .queryParam("signature", WechatSignature.urlSignature(WechatClient.TOKEN, ts, "9"))
+                .queryParam("timestamp", ts).queryParam("nonce", "9").post("/api/v1/channels/wechat").then().statusCode(401);
+        // a wrong signature
+        given().contentType("text/xml").body(message).queryParam("signature", "0000").queryParam("timestamp", ts)
+                .queryParam("nonce", "9").post("/api/v1/channels/wechat").then().statusCode(401);
+        // an entity-expansion payload inside a correctly encrypted message
+        var xxe = WechatClient.pushEncrypted("<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + WechatClient.text(openId, now(), String.valueOf(MSG_IDS.incrementAndGet()), "&x;").replace("<![CDATA[&x;]]>", "&x;"));
+        assertThat(xxe.statusCode()).isEqualTo(200);
+        assertThat(xxe.asString()).isEqualTo("success");
+        // an oversized body
+        given().contentType("text/xml").body("<xml>" + "a".repeat(70_000) + "</xml>")
+                .queryParam("signature", WechatSignature.urlSignature(WechatClient.TOKEN, ts, "9")).queryParam("timestamp", ts)
+                .queryParam("nonce", "9").post("/api/v1/channels/wechat").then().statusCode(413);
+        // a message type we do not handle is ignored politely
+        var location = WechatClient.pushEncrypted("<xml><ToUserName>gh_huiyin_test</ToUserName><FromUserName>" + openId
+                + "</FromUserName><CreateTime>" + now() + "</CreateTime><MsgType>location</MsgType><MsgId>"
+                + MSG_IDS.incrementAndGet() + "</MsgId></xml>");
+        assertThat(location.asString()).isEqualTo("success");
+
+        assertThat(appealsFrom(openId)).isZero();
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void a_plaintext_account_answers_in_plaintext() {
+        String openId = openId();
+        String ts = String.valueOf(now());
+        String body = WechatClient.text(openId, now(), String.valueOf(MSG_IDS.incrementAndGet()), "咨询公司变更经营范围的流程")
+                .replace(WechatClient.ACCOUNT_ID, "gh_huiyin_plain");
+        String reply = given().contentType("text/xml").body(body.getBytes(StandardCharsets.UTF_8)).queryParam("account", "plain")
+                .queryParam("signature", WechatSignature.urlSignature("plainToken2026", ts, "5")).queryParam("timestamp", ts)
+                .queryParam("nonce", "5").post("/api/v1/channels/wechat").then().statusCode(200).extract().asString();
+        assertThat(WechatClient.field(reply, "ToUserName")).isEqualTo(openId);
+        assertThat(WechatClient.field(reply, "FromUserName")).isEqualTo("gh_huiyin_plain");
+        assertThat(WechatClient.field(reply, "Content")).contains("诉求已受理");
+        assertThat(db.count("SELECT count(*) FROM appeal WHERE reply_to = $1", "plain/" + openId)).isEqualTo(1);
+    }
+}
