@@ -70,7 +70,7 @@ public class OutboxRelay {
         List<OutboxHandler> mine = handlers.stream().filter(h -> h.handles(message)).toList();
         return Multi.createFrom().iterable(mine).onItem().transformToUniAndConcatenate(h -> h.handle(message))
                 .collect().asList()
-                .chain(() -> markDone(message.id(), null))
+                .chain(() -> markDone(message.id(), null, 0))
                 .onFailure().recoverWithUni(failure -> failed(message, failure));
     }
 
@@ -79,7 +79,7 @@ public class OutboxRelay {
         if (permanent || message.attempts() + 1 >= config.maxAttempts()) {
             LOG.warnf("outbox row %d given up after %d attempt(s): %s", message.id(), message.attempts() + 1,
                     failure.getMessage());
-            return markDone(message.id(), (permanent ? "permanent: " : "gave up: ") + failure.getMessage());
+            return markDone(message.id(), (permanent ? "permanent: " : "gave up: ") + failure.getMessage(), 1);
         }
         long backoffSeconds = Math.min(3600, 5L << Math.min(message.attempts(), 10));
         return pool.preparedQuery("""
@@ -89,8 +89,8 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> markDone(long id, String error) {
-        return pool.preparedQuery("UPDATE outbox SET published_at = now(), last_error = $2 WHERE id = $1")
-                .execute(Tuple.of(id, error)).replaceWithVoid();
+    private Uni<Void> markDone(long id, String error, int failedAttempt) {
+        return pool.preparedQuery("UPDATE outbox SET published_at = now(), last_error = $2, attempts = attempts + $3 WHERE id = $1")
+                .execute(Tuple.of(id, error, failedAttempt)).replaceWithVoid();
     }
 }

@@ -118,6 +118,7 @@ class PhoneEventsResourceTest {
             "{\"eventId\":\"%s\",\"event\":\"workOrder\",\"callId\":\"c1\",\"occurredAt\":\"2026-11-25T02:00:00Z\",\"agentId\":\"a\",\"contact\":{\"name\":\"王\",\"mobile\":\"13800138000\"},\"enterprise\":{\"uscc\":\"914403001922038217\"},\"description\":\"足够长的一段来电内容描述文字\"}",
             "{\"eventId\":\"%s\",\"event\":\"newCall\",\"callId\":\"c1\",\"direction\":\"in\",\"from\":\"13800138000\",\"to\":\"1\",\"occurredAt\":\"yesterday\"}",
             "{\"eventId\":\"%s\", \"event\": ",
+            "{\"eventId\":\"%s\",\"event\":\"newCall\",\"direction\":\"in\",\"from\":\"13800138000\",\"to\":\"1\",\"occurredAt\":\"2026-11-25T02:00:00Z\"}",
     })
     void malformed_or_invalid_events_get_a_problem_and_store_nothing(String template) {
         String eventId = id();
@@ -126,5 +127,26 @@ class PhoneEventsResourceTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(storedEvents(eventId)).isZero();
         assertThat(db.count("SELECT count(*) FROM appeal WHERE dedupe_key = $1", "PHONE:" + eventId)).isZero();
+    }
+
+    @Test
+    void a_work_order_with_an_overlong_call_id_is_refused_not_failed() {
+        String eventId = id();
+        var response = Cti.post(Cti.workOrder(eventId, "c".repeat(101), "13800138000", null, "TAX_SERVICE"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.<String> path("field")).isEqualTo("callId");
+        assertThat(storedEvents(eventId)).isZero();
+    }
+
+    @Test
+    void an_answer_arriving_after_its_hangup_means_the_call_was_not_missed() {
+        String callId = "c-" + UUID.randomUUID();
+        Cti.post(Cti.callEvent(id(), "newCall", callId, "in", "13800138000", "2026-11-25T02:00:00Z", ""));
+        Cti.post(Cti.callEvent(id(), "hangup", callId, "in", "13800138000", "2026-11-25T02:03:00Z", ",\"cause\":\"normalClearing\""));
+        assertThat(db.count("SELECT count(*) FROM callback_task WHERE call_id = $1 AND closed_at IS NULL", callId)).isEqualTo(1);
+
+        Cti.post(Cti.callEvent(id(), "answer", callId, "in", "13800138000", "2026-11-25T02:00:10Z", ""));
+
+        assertThat(db.count("SELECT count(*) FROM callback_task WHERE call_id = $1 AND closed_at IS NULL", callId)).isZero();
     }
 }

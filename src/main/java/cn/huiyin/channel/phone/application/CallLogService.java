@@ -31,6 +31,10 @@ public class CallLogService {
             if (merged.missed() && merged.from() != null) {
                 work = work.chain(() -> calls.openCallback(tx, merged, CallerNumbers.comparable(merged.from())));
             }
+            if (merged.direction() == Direction.IN && merged.answeredAt() != null) {
+                // an answer that arrived after its hangup: the call was not missed after all
+                work = work.chain(() -> calls.closeOwnCallback(tx, merged.callId(), merged.answeredAt()));
+            }
             if (merged.direction() == Direction.OUT && merged.answeredAt() != null && merged.to() != null) {
                 work = work.chain(() -> calls.closeCallbacks(tx, CallerNumbers.comparable(merged.to()), merged.callId(),
                         merged.answeredAt()));

@@ -64,6 +64,11 @@ public class CallLogRepository {
                 .execute(Tuple.of(number, byCallId, utc(at))).replaceWithVoid();
     }
 
+    public Uni<Void> closeOwnCallback(SqlClient tx, String callId, Instant answeredAt) {
+        return tx.preparedQuery("UPDATE callback_task SET closed_at = $2, closed_by_call = $1 WHERE call_id = $1 AND closed_at IS NULL")
+                .execute(Tuple.of(callId, utc(answeredAt))).replaceWithVoid();
+    }
+
     public Uni<Void> attach(String eventId, String callId, String kind, String payload) {
         return pool.preparedQuery("""
                 INSERT INTO call_attachment (event_id, call_id, kind, payload) VALUES ($1, $2, $3, $4)

@@ -1,6 +1,7 @@
 package cn.huiyin.channel.phone.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.appeal.persistence.AppealReadRepository;
 import cn.huiyin.appeal.persistence.AppealReadRepository.Recent;
 import cn.huiyin.channel.phone.application.PhoneIntakeService;
@@ -106,6 +108,11 @@ public class AgentDeskPage {
             WorkOrder order = new WorkOrder(agent.username(), contactName, contactMobile, blankToNull(category), description,
                     blankToNull(uscc), blankToNull(enterpriseName), null, null);
             List<FieldViolation> violations = new ArrayList<>(WorkOrderPolicy.check(order));
+            if (appealType != null && !appealType.isBlank()
+                    && Arrays.stream(AppealType.values()).noneMatch(t -> t.name().equals(appealType))) {
+                violations.add(new FieldViolation("appealType", "appealType.invalid", "appealType is not a known type",
+                        "诉求类型不正确"));
+            }
             if (!violations.isEmpty()) {
                 Map<String, String> errors = violations.stream().collect(Collectors.toMap(FieldViolation::field,
                         FieldViolation::messageZh, (a, b) -> a));

@@ -76,7 +76,11 @@ public class PhoneEventsResource {
 
     @PostConstruct
     void init() {
-        verifier = new SignatureVerifier(config.signingKeys(), config.signatureTolerance());
+        if (config.signingKeys().isEmpty()) {
+            LOG.warn("no huiyin.phone.signing-keys configured: every signed CTI event will be refused");
+        } else {
+            verifier = new SignatureVerifier(config.signingKeys(), config.signatureTolerance());
+        }
     }
 
     @POST
@@ -84,7 +88,9 @@ public class PhoneEventsResource {
     public Uni<Response> receive(byte[] rawBody, @RestHeader(SignatureVerifier.KEY_ID_HEADER) String keyId,
             @RestHeader(SignatureVerifier.TIMESTAMP_HEADER) String timestamp,
             @RestHeader(SignatureVerifier.SIGNATURE_HEADER) String signature) {
-        SignatureVerifier.Verdict verdict = verifier.verify(keyId, timestamp, signature, rawBody, clock.instant());
+        SignatureVerifier.Verdict verdict = verifier == null
+                ? new SignatureVerifier.Rejected(SignatureVerifier.Reason.UNKNOWN_KEY)
+                : verifier.verify(keyId, timestamp, signature, rawBody, clock.instant());
         if (verdict instanceof SignatureVerifier.Rejected rejected) {
             LOG.warnf("CTI event refused: %s (key id %s)", rejected.reason(), keyId);
             throw new ProblemException(Problem.of(401, "bad-signature", "Signature rejected",
@@ -94,6 +100,10 @@ public class PhoneEventsResource {
         String eventId = text(event, "eventId");
         if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
             throw ProblemException.badRequest("eventId", "eventId is 1 to 100 printable ASCII characters");
+        }
+        String callId = text(event, "callId");
+        if (callId == null || !EVENT_ID.matcher(callId).matches()) {
+            throw ProblemException.badRequest("callId", "callId is 1 to 100 printable ASCII characters");
         }
         return answers.find(eventId).chain(first -> first.isPresent()
                 ? Uni.createFrom().item(first.get())
