@@ -28,15 +28,19 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AppealQueryService {
 
-    private static final Map<String, String> EVENT_LABELS = Map.of(
-            "RECEIVED", "已受理",
-            "DISPATCHED", "已派单",
-            "AWAITING_DISPATCH", "待人工派单",
-            "EXTENDED", "已延期",
-            "SLA_WARNING", "时限预警",
-            "SLA_OVERDUE", "已超时",
-            "SLA_SUPERVISION", "督办",
-            "CLOCK_STOPPED", "计时停止");
+    private static final Map<String, String> EVENT_LABELS = Map.ofEntries(
+            Map.entry("RECEIVED", "已受理"),
+            Map.entry("DISPATCHED", "已派单"),
+            Map.entry("AWAITING_DISPATCH", "待人工派单"),
+            Map.entry("EXTENDED", "已延期"),
+            Map.entry("SLA_WARNING", "时限预警"),
+            Map.entry("SLA_OVERDUE", "已超时"),
+            Map.entry("SLA_SUPERVISION", "督办"),
+            Map.entry("CLOCK_STOPPED", "计时停止"),
+            Map.entry("SUPPLEMENTED", "补充材料"),
+            Map.entry("ACCEPTED", "已签收"),
+            Map.entry("FIRST_CONTACT", "已联系企业"),
+            Map.entry("REPLIED", "已答复"));
 
     @Inject
     AppealReadRepository appeals;

@@ -14,7 +14,7 @@ import cn.huiyin.shared.outbox.OutboxHandler;
 import cn.huiyin.shared.outbox.OutboxMessage;
 import io.smallrye.mutiny.Uni;
 
-/** Someone who phoned in gets the tracking number by SMS once the appeal is stored. */
+/** Someone who phoned in gets the tracking number by SMS once the appeal is stored, and a text when it is answered. */
 @ApplicationScoped
 public class PhoneAppealSms implements OutboxHandler {
 
@@ -32,7 +32,8 @@ public class PhoneAppealSms implements OutboxHandler {
 
     @Override
     public boolean handles(OutboxMessage message) {
-        return config.enabled() && "AppealReceived".equals(message.eventType()) && "PHONE".equals(field(message, "channel"));
+        return config.enabled() && ("AppealReceived".equals(message.eventType()) || "AppealReplied".equals(message.eventType()))
+                && "PHONE".equals(field(message, "channel"));
     }
 
     @Override
@@ -42,8 +43,8 @@ public class PhoneAppealSms implements OutboxHandler {
             if (found.isEmpty() || found.get().mobile() == null) {
                 return Uni.createFrom().failure(new PermanentFailure("no mobile number for appeal " + trackingNo));
             }
-            return gateway.send("outbox-" + message.id(), found.get().mobile(), config.receivedTemplate(),
-                    Map.of("trackingNo", trackingNo));
+            String template = "AppealReplied".equals(message.eventType()) ? config.answeredTemplate() : config.receivedTemplate();
+            return gateway.send("outbox-" + message.id(), found.get().mobile(), template, Map.of("trackingNo", trackingNo));
         });
     }
 

@@ -24,6 +24,10 @@ public interface SmsConfig {
     @WithDefault("APPEAL_RECEIVED")
     String receivedTemplate();
 
+    /** Template for "your appeal {trackingNo} has been answered" (the answer itself is on the status page). */
+    @WithDefault("APPEAL_ANSWERED")
+    String answeredTemplate();
+
     /** How long one call to the gateway may take. */
     @WithDefault("5s")
     Duration timeout();

@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A follower who wrote an appeal to an official account is told, on the account, that it was accepted and
- * under which number. The outbox row's id is the idempotency key. Accounts without an app secret cannot
+ * under which number, and later the unit's answer. The outbox row's id is the idempotency key. Accounts without an app secret cannot
  * call WeChat's API: their followers only get the passive reply.
  */
 @ApplicationScoped
@@ -43,7 +43,7 @@ public class WechatReceivedNotice implements OutboxHandler {
 
     @Override
     public boolean handles(OutboxMessage message) {
-        if (!"AppealReceived".equals(message.eventType())) {
+        if (!"AppealReceived".equals(message.eventType()) && !"AppealReplied".equals(message.eventType())) {
             return false;
         }
         try {
@@ -82,13 +82,22 @@ public class WechatReceivedNotice implements OutboxHandler {
                         LOG.debugf("WeChat account %s has no app-secret: no notice for appeal %s", accountName, trackingNo);
                         return Uni.createFrom().voidItem();
                     }
-                    return messenger.sendText(accountName, openId, text(trackingNo), "outbox-" + message.id());
+                    String text = "AppealReplied".equals(message.eventType())
+                            ? answered(trackingNo, field(message, "answer"))
+                            : text(trackingNo);
+                    return messenger.sendText(accountName, openId, text, "outbox-" + message.id());
                 });
     }
 
     static String text(String trackingNo) {
         String spoken = TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
         return "您的诉求已受理，诉求编号：" + spoken + "。办理进展将通过本公众号通知您。";
+    }
+
+    /** The unit's answer, delivered on the channel the appeal came from. */
+    static String answered(String trackingNo, String answer) {
+        String spoken = TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
+        return "您的诉求（编号 " + spoken + "）已答复：" + answer;
     }
 
     private String field(OutboxMessage message, String name) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +79,11 @@ public class SlaClockService {
                         : events.append(tx, Map.of(appealId, List.of(new NewEvent("CLOCK_STOPPED", actor, at,
                                 kind.label() + "计时停止", PlannedEvent.Visibility.INTERNAL,
                                 JsonText.object(Map.of("clock", kind.name())))))))));
+    }
+
+    /** Stops these clocks as part of the caller's transaction (the lifecycle step that ends them commits with it). */
+    public Uni<Void> stopInTransaction(SqlClient tx, long appealId, Instant at, ClockKind... kinds) {
+        return clocks.stopRunning(tx, appealId, Arrays.stream(kinds).map(Enum::name).toArray(String[]::new), at);
     }
 
     /** An approved extension (延期): once per clock, capped; moves the due time and the pending steps. */

@@ -107,6 +107,17 @@ public class ClockRepository {
                 + "AND stopped_at IS NULL").execute(Tuple.of(clockId, days)).map(updated -> updated.rowCount() == 1);
     }
 
+    /** Stops the appeal's running clocks of these kinds and cancels their pending steps, in the caller's transaction. */
+    public Uni<Void> stopRunning(SqlClient tx, long appealId, String[] kinds, Instant at) {
+        return tx.preparedQuery("""
+                WITH stopped AS (
+                    UPDATE appeal_clock SET stopped_at = $3 WHERE appeal_id = $1 AND clock = ANY($2) AND stopped_at IS NULL
+                    RETURNING id)
+                UPDATE sla_timer SET fired_at = $3, cancelled = true
+                WHERE clock_id IN (SELECT id FROM stopped) AND fired_at IS NULL""")
+                .execute(Tuple.of(appealId, kinds, utc(at))).replaceWithVoid();
+    }
+
     /** Moves a running clock's due time and its not-yet-fired timers (extension, calendar or rule change). */
     public Uni<Void> reschedule(SqlClient tx, long clockId, ClockPlan plan, int extendedDays) {
         List<Tuple> timers = plan.timers().stream()

@@ -91,4 +91,22 @@ class PhoneSmsTest {
         relay.relayOnce().await().atMost(PATIENCE);
         assertThat(StubHttpServer.RECEIVED).isEmpty();
     }
+
+    @Test
+    void the_answer_is_announced_by_sms_when_the_unit_replies() {
+        String trackingNo = workOrder("13712345003");
+        relay.relayOnce().await().atMost(PATIENCE);
+        StubHttpServer.RECEIVED.clear();
+        String commissioner = cn.huiyin.testsupport.Appeals.tokenFor("commissioner-tax");
+        io.restassured.RestAssured.given().auth().oauth2(commissioner).post("/api/v1/appeals/" + trackingNo + "/accept")
+                .then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(commissioner).contentType("application/json")
+                .body(java.util.Map.of("answer", "已协调税务专管员为贵司调整授信额度，请重试开票。"))
+                .post("/api/v1/appeals/" + trackingNo + "/reply").then().statusCode(200);
+
+        relay.relayOnce().await().atMost(PATIENCE);
+
+        assertThat(StubHttpServer.RECEIVED).hasSize(1);
+        assertThat(StubHttpServer.RECEIVED.get(0).body()).contains("APPEAL_ANSWERED").contains(trackingNo);
+    }
 }

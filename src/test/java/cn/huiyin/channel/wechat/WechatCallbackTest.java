@@ -173,4 +173,34 @@ class WechatCallbackTest {
         assertThat(WechatClient.field(reply, "Content")).contains("诉求已受理");
         assertThat(db.count("SELECT count(*) FROM appeal WHERE reply_to = $1", "plain/" + openId)).isEqualTo(1);
     }
+
+    @Test
+    void a_signed_push_from_long_ago_is_refused() {
+        String openId = openId();
+        String old = "1700000000";
+        given().contentType("text/xml").body(WechatClient.text(openId, 1700000000L, "1", "旧的签名重放").replace(WechatClient.ACCOUNT_ID, "gh_huiyin_plain"))
+                .queryParam("account", "plain")
+                .queryParam("signature", WechatSignature.urlSignature("plainToken2026", old, "5")).queryParam("timestamp", old)
+                .queryParam("nonce", "5").post("/api/v1/channels/wechat").then().statusCode(401);
+        assertThat(db.count("SELECT count(*) FROM appeal WHERE reply_to = $1", "plain/" + openId)).isZero();
+    }
+
+    @Test
+    void another_sender_with_the_same_msg_id_is_another_message_and_cannot_read_the_first_reply() {
+        String msgId = String.valueOf(MSG_IDS.incrementAndGet());
+        String victim = openId();
+        String reply = WechatClient.replyText(WechatClient.pushEncrypted(WechatClient.text(victim, now(), msgId, "绑定 914403001922038216 138 0013 8000")));
+        assertThat(reply).startsWith("已绑定企业");
+        String other = WechatClient.replyText(WechatClient.pushEncrypted(WechatClient.text(openId(), now(), msgId, "查询")));
+        assertThat(other).doesNotContain("914403001922038216").contains("还没有");
+    }
+
+    @Test
+    void a_message_that_only_starts_with_the_binding_word_is_an_ordinary_appeal_and_blank_text_is_not_one() {
+        String openId = openId();
+        WechatClient.pushEncrypted(WechatClient.text(openId, now(), String.valueOf(MSG_IDS.incrementAndGet()), "绑定不了银行账户，社保扣款失败怎么办"));
+        assertThat(appealsFrom(openId)).isEqualTo(1);
+        String blank = WechatClient.replyText(WechatClient.pushEncrypted(WechatClient.text(openId(), now(), String.valueOf(MSG_IDS.incrementAndGet()), "   ")));
+        assertThat(blank).contains("请用文字描述");
+    }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +47,9 @@ public class WechatService {
             + "发送“查询”可查看办理进度；发送“绑定 统一社会信用代码 手机号”可绑定您的企业。";
     static final String ASK_IDENTITY = "\n为便于联系，请回复：绑定 统一社会信用代码 手机号（例如：绑定 914403001922038216 13800138000）。";
 
+    /** "绑定 <USCC> <mobile>"; anything else that merely starts with 绑定 is an ordinary message. */
+    private static final Pattern BINDING = Pattern.compile("绑定[\\s\\u3000]+([0-9A-Za-z]{18})[\\s\\u3000]+([+0-9\\s\\u3000-]{11,20})");
+
     @Inject
     WechatRepository repository;
 
@@ -71,7 +76,7 @@ public class WechatService {
 
     /** The text to answer with; empty for "no reply". */
     public Uni<String> handle(String account, InboundMessage message) {
-        String key = message.dedupeKey();
+        String key = key(message);
         return repository.firstReply(account, key).chain(first -> first.isPresent()
                 ? Uni.createFrom().item(first.get())
                 : repository.touch(account, message.fromUser(), clock.instant()).chain(() -> answer(account, message)));
@@ -81,11 +86,15 @@ public class WechatService {
         String replyTo = account + "/" + message.fromUser();
         if (message instanceof InboundMessage.Text text) {
             String content = text.content().strip();
+            if (content.isEmpty()) {
+                return once(account, message, Uni.createFrom().item("请用文字描述您遇到的问题。"));
+            }
             if (content.equals("查询")) {
                 return once(account, message, myAppeals(replyTo));
             }
-            if (content.startsWith("绑定")) {
-                return once(account, message, bind(account, message.fromUser(), content.substring(2)));
+            Matcher binding = BINDING.matcher(content);
+            if (binding.matches()) {
+                return once(account, message, bind(account, message.fromUser(), binding.group(1), binding.group(2)));
             }
             return appealOrSupplement(account, message, replyTo, content, "text");
         }
@@ -127,7 +136,7 @@ public class WechatService {
     }
 
     private Uni<String> newAppeal(String account, InboundMessage message, String replyTo, String content) {
-        String dedupeKey = Channel.WECHAT.name() + ":" + account + ":" + message.dedupeKey();
+        String dedupeKey = Channel.WECHAT.name() + ":" + account + ":" + key(message);
         return Uni.combine().all().unis(issuer.next(), repository.follower(account, message.fromUser())).asTuple()
                 .chain(ready -> {
                     TrackingNumber number = ready.getItem1();
@@ -155,13 +164,13 @@ public class WechatService {
             payload.put("kind", kind);
             payload.put("content", content);
             Instant now = clock.instant();
-            return pool.withTransaction(tx -> repository.claim(tx, account, message.dedupeKey(), message.fromUser(), reply)
+            return pool.withTransaction(tx -> repository.claim(tx, account, key(message), message.fromUser(), reply)
                     .call(claimed -> !claimed ? Uni.createFrom().voidItem()
                             : events.append(tx, Map.of(found.get().id(), List.of(new NewEvent("SUPPLEMENTED",
                                     "wechat:" + message.fromUser(), now, null, PlannedEvent.Visibility.PUBLIC,
                                     JsonText.object(payload)))))))
                     .chain(claimed -> claimed ? Uni.createFrom().item(reply)
-                            : repository.firstReply(account, message.dedupeKey()).map(first -> first.orElse(reply)));
+                            : repository.firstReply(account, key(message)).map(first -> first.orElse(reply)));
         });
     }
 
@@ -179,10 +188,9 @@ public class WechatService {
         });
     }
 
-    private Uni<String> bind(String account, String openId, String arguments) {
-        String[] parts = arguments.strip().split("\\s+");
-        Optional<Uscc> uscc = parts.length == 2 ? Uscc.parse(parts[0]) : Optional.empty();
-        Optional<MobileNumber> mobile = parts.length == 2 ? MobileNumber.parse(parts[1]) : Optional.empty();
+    private Uni<String> bind(String account, String openId, String usccText, String mobileText) {
+        Optional<Uscc> uscc = Uscc.parse(usccText);
+        Optional<MobileNumber> mobile = MobileNumber.parse(mobileText.replaceAll("[\\s\\u3000]", ""));
         if (uscc.isEmpty() || mobile.isEmpty()) {
             return Uni.createFrom().item("绑定信息有误。请回复：绑定 统一社会信用代码 手机号（例如：绑定 914403001922038216 13800138000）。");
         }
@@ -197,9 +205,9 @@ public class WechatService {
     }
 
     private Uni<String> remember(String account, InboundMessage message, String reply) {
-        return pool.withTransaction(tx -> repository.claim(tx, account, message.dedupeKey(), message.fromUser(), reply))
+        return pool.withTransaction(tx -> repository.claim(tx, account, key(message), message.fromUser(), reply))
                 .chain(claimed -> claimed ? Uni.createFrom().item(reply)
-                        : repository.firstReply(account, message.dedupeKey()).map(first -> first.orElse(reply)));
+                        : repository.firstReply(account, key(message)).map(first -> first.orElse(reply)));
     }
 
     private IntakeEnvelope envelope(String trackingNo, String dedupeKey, String replyTo, InboundMessage message,
@@ -213,6 +221,14 @@ public class WechatService {
                 bound.map(Follower::uscc).orElse(null), null, null, bound.map(Follower::mobile).orElse(null),
                 bound.map(Follower::mobile).orElse(null), Titles.fromText(content), content, AppealType.CONSULT.name(),
                 null, false, null, replyTo);
+    }
+
+    /**
+     * The message's retry key scoped to its sender: another sender presenting the same MsgId is another
+     * message, and never sees this one's reply.
+     */
+    private static String key(InboundMessage message) {
+        return message.fromUser() + "|" + message.dedupeKey();
     }
 
     private static String spoken(String trackingNo) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import cn.huiyin.channel.wechat.domain.WechatSignature;
 import cn.huiyin.channel.wechat.domain.WechatXml;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,6 +46,7 @@ public class WechatCallbackResource {
     /** Leave WeChat's five seconds some room: past this, answer "success" and let the outbox notice follow. */
     private static final Duration REPLY_BUDGET = Duration.ofMillis(4000);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration FRESHNESS = Duration.ofMinutes(5);
 
     @Inject
     WechatConfig config;
@@ -80,8 +83,9 @@ public class WechatCallbackResource {
                     "A WeChat message has at most " + config.maxBodyBytes() + " bytes").withField("body"));
         }
         if (signature == null || timestamp == null || nonce == null
-                || !WechatSignature.matches(WechatSignature.urlSignature(acct.token(), timestamp, nonce), signature)) {
-            throw unauthorized();
+                || !WechatSignature.matches(WechatSignature.urlSignature(acct.token(), timestamp, nonce), signature)
+                || !fresh(timestamp)) {
+            throw unauthorized(); // a captured signed URL must not be replayable later
         }
         String xml = new String(body, StandardCharsets.UTF_8);
         boolean encrypted = "aes".equals(encryptType);
@@ -92,10 +96,33 @@ public class WechatCallbackResource {
             return Uni.createFrom().item(Response.ok(PassiveReply.NO_REPLY, MediaType.TEXT_PLAIN).build());
         }
         InboundMessage m = message.get();
-        return wechat.handle(name, m)
+        // the handling runs to its end even when the reply budget is spent: memoised and subscribed on its own,
+        // so the timeout below only stops waiting for it and cancels nothing
+        Uni<String> handling = wechat.handle(name, m).memoize().indefinitely();
+        handling.subscribe().with(done -> {
+        }, failure -> LOG.warnf("WeChat message from %s not handled: %s", m.fromUser(), failure.getMessage()));
+        return handling
                 .ifNoItem().after(REPLY_BUDGET).recoverWithItem("")
                 .map(text -> text.isEmpty() ? Response.ok(PassiveReply.NO_REPLY, MediaType.TEXT_PLAIN).build()
                         : Response.ok(reply(name, acct, m, text, encrypted), MediaType.APPLICATION_XML).build());
+    }
+
+    /** Within the same five minutes as our clock, as WeChat's own pushes always are. */
+    private boolean fresh(String timestamp) {
+        try {
+            return Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp)) <= FRESHNESS.toSeconds();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Every account's keys are checked at start-up, not at the first encrypted message. */
+    void checkAccounts(@Observes StartupEvent event) {
+        config.accounts().forEach((name, acct) -> {
+            if (acct.mode() != WechatConfig.Mode.PLAIN) {
+                crypto(name, acct);
+            }
+        });
     }
 
     private String reply(String name, Account acct, InboundMessage m, String text, boolean encrypted) {

@@ -1,0 +1,85 @@
+package cn.huiyin.workqueue.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The appeal rows a unit works on. */
+@ApplicationScoped
+public class WorkQueueRepository {
+
+    public record Locked(long id, String trackingNo, String status, String handlingUnit, String channel) {
+    }
+
+    public record QueueItem(String trackingNo, String title, String status, String appealType, boolean urgent,
+            boolean supervised, Instant receivedAt, Instant handleDueAt, long appealId) {
+    }
+
+    @Inject
+    Pool pool;
+
+    /** Locks the appeal for a state change (FOR UPDATE: two commissioners cannot both accept it). */
+    public Uni<Optional<Locked>> lock(SqlClient tx, String trackingNo) {
+        return tx.preparedQuery("SELECT id, tracking_no, status, handling_unit, channel FROM appeal WHERE tracking_no = $1 FOR UPDATE")
+                .execute(Tuple.of(trackingNo))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new Locked(r.getLong("id"), r.getString("tracking_no"), r.getString("status"),
+                            r.getString("handling_unit"), r.getString("channel")));
+                });
+    }
+
+    public Uni<Void> moveTo(SqlClient tx, long appealId, String status) {
+        return tx.preparedQuery("UPDATE appeal SET status = $2, updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(appealId, status)).replaceWithVoid();
+    }
+
+    public Uni<Void> outbox(SqlClient tx, long appealId, String type, String payload) {
+        return tx.preparedQuery("INSERT INTO outbox (appeal_id, event_type, payload) VALUES ($1, $2, $3)")
+                .execute(Tuple.of(appealId, type, payload)).replaceWithVoid();
+    }
+
+    /**
+     * A unit's open appeals, nearest handling deadline first, a page after the keyset ({@code afterDue},
+     * {@code afterId}): keyset paging stays fast at any depth.
+     */
+    public Uni<List<QueueItem>> queue(String unit, Instant afterDue, long afterId, int limit) {
+        return pool.preparedQuery("""
+                SELECT a.id, a.tracking_no, a.title, a.status, a.appeal_type, a.urgent, a.supervised, a.received_at,
+                    coalesce(c.due_at, 'infinity'::timestamptz) AS handle_due
+                FROM appeal a
+                LEFT JOIN appeal_clock c ON c.appeal_id = a.id AND c.clock = 'HANDLE' AND c.stopped_at IS NULL
+                WHERE a.handling_unit = $1 AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
+                  AND (coalesce(c.due_at, 'infinity'::timestamptz), a.id) > ($2, $3)
+                ORDER BY handle_due, a.id LIMIT $4""")
+                .execute(Tuple.of(unit, afterDue.atOffset(ZoneOffset.UTC), afterId, limit))
+                .map(rows -> {
+                    List<QueueItem> items = new ArrayList<>();
+                    for (Row r : rows) {
+                        OffsetDateTime due = r.getOffsetDateTime("handle_due");
+                        // no running handling clock sorts last ('infinity'), shown as no due time
+                        due = due == null || due.getYear() > 9999 ? null : due;
+                        items.add(new QueueItem(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
+                                r.getString("appeal_type"), r.getBoolean("urgent"), r.getBoolean("supervised"),
+                                r.getOffsetDateTime("received_at").toInstant(), due == null ? null : due.toInstant(),
+                                r.getLong("id")));
+                    }
+                    return items;
+                });
+    }
+}
