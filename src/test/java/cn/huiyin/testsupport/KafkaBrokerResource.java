@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -191,46 +195,30 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return command;
     }
 
-    /** Polls until the broker accepts a connection and answers describeCluster with a node. */
+    /** Waits (Awaitility) until the broker accepts a connection and answers describeCluster with a node. */
     private void awaitReady(String bootstrap, Path log) {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         int port = Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1));
         Map<String, Object> adminConfig = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "kafka-broker-resource-probe",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        boolean listening = false;
-        Admin admin = null;
         try {
-            while (System.nanoTime() < deadline) {
-                if (!broker.isAlive()) {
-                    throw new IllegalStateException("The test Kafka broker exited with code " + broker.exitValue()
-                            + " while starting; see " + log + "\n" + tail(log));
-                }
-                if (!listening) {
-                    listening = accepts(port); // cheap check first, keeps the admin client from logging refusals
-                } else {
-                    if (admin == null) {
-                        admin = Admin.create(adminConfig);
-                    }
-                    try {
-                        if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                            return;
-                        }
-                    } catch (Exception notYet) {
-                        // not ready yet: retry until the deadline
-                    }
-                }
-                sleep(200);
+            // a cheap socket check first keeps the admin client from logging refusals
+            Awaitility.await("the test Kafka broker listening on " + bootstrap).atMost(STARTUP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("the test Kafka broker exited while starting; see " + log, () -> !broker.isAlive())
+                    .until(() -> accepts(port));
+            try (Admin admin = Admin.create(adminConfig)) {
+                Awaitility.await("the test Kafka broker answering on " + bootstrap).atMost(STARTUP_TIMEOUT)
+                        .pollInterval(Duration.ofMillis(200))
+                        .failFast("the test Kafka broker exited while starting; see " + log, () -> !broker.isAlive())
+                        .ignoreExceptions()
+                        .until(() -> !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty());
             }
-        } finally {
-            if (admin != null) {
-                admin.close(Duration.ofSeconds(2));
-            }
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new IllegalStateException(e.getMessage() + "\n" + tail(log), e);
         }
-        throw new IllegalStateException("The test Kafka broker did not answer on " + bootstrap + " within "
-                + STARTUP_TIMEOUT.toSeconds() + " s; see " + log + "\n" + tail(log));
     }
 
     private static boolean accepts(int port) {
@@ -310,15 +298,6 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(could not read " + log + ": " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the test Kafka broker", e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
@@ -51,7 +52,7 @@ public final class CrossValidation {
         }
 
         public String summary() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(Locale.ROOT,
                     "n=%d folds=%d top1=%.3f top3=%.3f | threshold %.2f: coverage=%.3f precision=%.3f",
                     examples, folds, accuracy, top3Accuracy, threshold, coverage, precision);
         }

@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>Why IDF: characters such as 企, 业, 请, 问 occur in almost every appeal; IDF lets the rare, telling
  * n-grams (燃气, 留抵, 招标) carry the decision. Plain ln(N/df) gives n-grams found in every text no weight
  * at all. Trigrams are damped because most occur in one text only and would otherwise dominate the
- * length-normalised vector (10-fold cross-validation, mean of 5 seeds: top-1 0.61 with full-weight trigrams, 0.64 at 0.3).
+ * length-normalised vector (10-fold cross-validation, mean of 5 seeds: top-1 0.61 with full-weight
+ * trigrams, 0.64 at 0.3).
  */
 final class TermWeights {
 

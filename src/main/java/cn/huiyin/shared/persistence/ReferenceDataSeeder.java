@@ -31,6 +31,7 @@ public class ReferenceDataSeeder {
 
     static final String CATALOGUE = "reference/tianhe-catalog.json";
     static final String CALENDAR = "reference/cn-work-calendar.csv";
+    static final String ROUTING_EXAMPLES = "reference/appeals-labeled.jsonl";
 
     @Inject
     DataSource dataSource;
@@ -68,6 +69,7 @@ public class ReferenceDataSeeder {
                 category.executeBatch();
             }
             seedCalendar(connection);
+            seedRoutingExamples(connection);
             connection.commit();
         }
     }
@@ -103,6 +105,33 @@ public class ReferenceDataSeeder {
                 year.addBatch();
             }
             year.executeBatch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The labelled corpus the classifier starts from, on a fresh install only. */
+    private void seedRoutingExamples(Connection connection) throws SQLException {
+        try (var empty = connection.createStatement().executeQuery("SELECT NOT EXISTS (SELECT 1 FROM routing_example)")) {
+            empty.next();
+            if (!empty.getBoolean(1)) {
+                return;
+            }
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(open(ROUTING_EXAMPLES), StandardCharsets.UTF_8));
+                PreparedStatement example = connection.prepareStatement(
+                        "INSERT INTO routing_example (text, category, source) VALUES (?, ?, 'SEED')")) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode item = json.readTree(line);
+                example.setString(1, item.get("text").asText());
+                example.setString(2, item.get("category").asText());
+                example.addBatch();
+            }
+            example.executeBatch();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

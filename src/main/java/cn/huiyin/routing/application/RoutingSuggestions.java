@@ -1,0 +1,87 @@
+package cn.huiyin.routing.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import cn.huiyin.routing.domain.CategoryClassifier;
+import cn.huiyin.routing.domain.DispatchRule;
+import cn.huiyin.routing.domain.LabeledText;
+import cn.huiyin.routing.domain.RoutingPolicy;
+import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.shared.CachedUni;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Ranks the catalogue's categories for a free text, with the unit each would go to, and says whether the
+ * text is clear enough to be placed without a dispatcher. The classifier is trained from the stored
+ * labelled examples and kept until they change.
+ */
+@ApplicationScoped
+public class RoutingSuggestions {
+
+    @ConfigMapping(prefix = "huiyin.routing")
+    public interface RoutingConfig {
+        /**
+         * Lowest confidence at which a text is placed automatically; below it a dispatcher decides. 0.94 kept
+         * automatic placements at least 90 % right in cross-validation on the seed corpus (docs/routing.md).
+         */
+        @WithDefault("0.94")
+        double autoThreshold();
+    }
+
+    public record Suggestion(String category, String categoryName, String unit, String unitName, double confidence) {
+    }
+
+    public record Suggested(boolean automatic, double threshold, int trainedOn, List<Suggestion> suggestions) {
+    }
+
+    private final CachedUni<Optional<CategoryClassifier>> classifier;
+
+    @Inject
+    CatalogueRepository catalogue;
+
+    @Inject
+    RoutingConfig config;
+
+    @Inject
+    public RoutingSuggestions(Pool pool) {
+        this.classifier = new CachedUni<>(pool.query("SELECT text, category FROM routing_example ORDER BY id").execute()
+                .map(rows -> {
+                    List<LabeledText> examples = new ArrayList<>();
+                    rows.forEach(r -> examples.add(new LabeledText(r.getString("text"), r.getString("category"))));
+                    return examples.isEmpty() ? Optional.<CategoryClassifier> empty() : Optional.of(CategoryClassifier.train(examples));
+                }), null);
+    }
+
+    public Uni<Suggested> suggest(String text) {
+        return Uni.combine().all().unis(classifier.get(), catalogue.current()).with((trained, rules) -> {
+            if (trained.isEmpty()) {
+                return new Suggested(false, config.autoThreshold(), 0, List.of()); // nothing learnt yet: a dispatcher decides
+            }
+            CategoryClassifier model = trained.get();
+            RoutingPolicy.Routed routed = RoutingPolicy.route(model, text, config.autoThreshold());
+            List<Suggestion> suggestions = routed.top3().stream().map(s -> {
+                DispatchRule rule = rules.rules().get(s.category());
+                String unit = rule == null ? null : rule.unitRule();
+                String unitName = unit == null ? null
+                        : DispatchRule.BY_STREET.equals(unit) ? "企业所在街道"
+                        : DispatchRule.BY_DISPATCHER.equals(unit) ? "派单员人工分拨" : rules.unitNames().get(unit);
+                return new Suggestion(s.category(), rule == null ? null : rule.name(), unit, unitName, s.confidence());
+            }).toList();
+            return new Suggested(routed.automatic(), config.autoThreshold(), model.exampleCount(), suggestions);
+        });
+    }
+
+    /** After a new example (a dispatcher's correction), the next suggestion retrains. */
+    public void examplesChanged() {
+        classifier.invalidate();
+    }
+}
