@@ -80,6 +80,11 @@ class WorkQueueResourceTest {
         assertThat(db.count("SELECT count(*) FROM sla_timer t JOIN appeal_clock c ON c.id = t.clock_id WHERE t.appeal_id = $1 "
                 + "AND c.clock = 'HANDLE' AND t.fired_at IS NULL", id)).isZero();
         assertThat(db.count("SELECT count(*) FROM outbox WHERE appeal_id = $1 AND event_type = 'AppealReplied'", id)).isEqualTo(1);
+        // the reply starts the return-visit and rating clocks
+        assertThat(db.count("SELECT count(*) FROM appeal_clock WHERE appeal_id = $1 AND clock IN ('FEEDBACK', 'EVALUATE') "
+                + "AND stopped_at IS NULL AND round = 1", id)).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM sla_timer t JOIN appeal_clock c ON c.id = t.clock_id "
+                + "WHERE c.appeal_id = $1 AND c.clock = 'FEEDBACK' AND t.fired_at IS NULL", id)).isEqualTo(3);
         given().auth().oauth2(Appeals.tokenFor("admin")).get("/api/v1/appeals/" + no + "/integrity").then()
                 .body("intact", equalTo(true));
         given().auth().oauth2(Appeals.tokenFor("commissioner-tax")).get("/api/v1/appeals/" + no).then()

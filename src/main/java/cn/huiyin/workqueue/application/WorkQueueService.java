@@ -65,19 +65,20 @@ public class WorkQueueService {
     Clock clock;
 
     public Uni<Moved> accept(String trackingNo, Caller caller) {
-        return act(trackingNo, caller, AppealAction.ACCEPT, "ACCEPTED", null, Map.of());
+        return act(trackingNo, caller, AppealAction.ACCEPT, "ACCEPTED", null, Map.of(), NOTHING_MORE);
     }
 
     public Uni<Moved> firstContact(String trackingNo, Caller caller, String note) {
-        return act(trackingNo, caller, AppealAction.FIRST_CONTACT, "FIRST_CONTACT", note, Map.of(),
+        return act(trackingNo, caller, AppealAction.FIRST_CONTACT, "FIRST_CONTACT", note, Map.of(), NOTHING_MORE,
                 ClockKind.RESPOND);
     }
 
     public Uni<Moved> reply(String trackingNo, Caller caller, String answer) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("answer", answer);
-        return act(trackingNo, caller, AppealAction.REPLY, "REPLIED", null, payload, ClockKind.RESPOND,
-                ClockKind.HANDLE, ClockKind.REWORK);
+        return act(trackingNo, caller, AppealAction.REPLY, "REPLIED", null, payload, (tx, appeal, at) -> clocks
+                .startAfterReply(tx, appeal.id(), appeal.appealType(), appeal.category(), appeal.urgent(), at),
+                ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK);
     }
 
     public Uni<List<QueueItem>> queue(Caller caller, Instant afterDue, long afterId, int limit) {
@@ -87,8 +88,16 @@ public class WorkQueueService {
         return appeals.queue(caller.unitCode(), afterDue, afterId, limit);
     }
 
+    /** What else a step writes in its transaction (a reply starts the return-visit and rating clocks). */
+    @FunctionalInterface
+    interface AlsoInTransaction {
+        Uni<Void> write(SqlConnection tx, Locked appeal, Instant at);
+    }
+
+    private static final AlsoInTransaction NOTHING_MORE = (tx, appeal, at) -> Uni.createFrom().voidItem();
+
     private Uni<Moved> act(String rawTrackingNo, Caller caller, AppealAction action, String eventType, String reason,
-            Map<String, Object> payload, ClockKind... ends) {
+            Map<String, Object> payload, AlsoInTransaction also, ClockKind... ends) {
         String trackingNo = TrackingNumber.parse(rawTrackingNo).map(TrackingNumber::value)
                 .orElseThrow(() -> ProblemException.badRequest("trackingNo", "A tracking number has 13 digits and a valid check digit"));
         Instant now = clock.instant();
@@ -104,6 +113,7 @@ public class WorkQueueService {
             }
             AppealStatus next = ((Transition.Moved) transition).to();
             return step(tx, appeal, caller, next, eventType, reason, payload, now, ends)
+                    .chain(() -> also.write(tx, appeal, now))
                     .replaceWith(new Moved(trackingNo, next.name(), next.label()));
         }));
     }

@@ -20,7 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class WorkQueueRepository {
 
-    public record Locked(long id, String trackingNo, String status, String handlingUnit, String channel) {
+    public record Locked(long id, String trackingNo, String status, String handlingUnit, String channel, String appealType,
+            String category, boolean urgent) {
     }
 
     public record QueueItem(String trackingNo, String title, String status, String appealType, boolean urgent,
@@ -32,7 +33,8 @@ public class WorkQueueRepository {
 
     /** Locks the appeal for a state change (FOR UPDATE: two commissioners cannot both accept it). */
     public Uni<Optional<Locked>> lock(SqlClient tx, String trackingNo) {
-        return tx.preparedQuery("SELECT id, tracking_no, status, handling_unit, channel FROM appeal WHERE tracking_no = $1 FOR UPDATE")
+        return tx.preparedQuery("SELECT id, tracking_no, status, handling_unit, channel, appeal_type, category, urgent FROM appeal "
+                + "WHERE tracking_no = $1 FOR UPDATE")
                 .execute(Tuple.of(trackingNo))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
@@ -40,7 +42,8 @@ public class WorkQueueRepository {
                     }
                     Row r = rows.iterator().next();
                     return Optional.of(new Locked(r.getLong("id"), r.getString("tracking_no"), r.getString("status"),
-                            r.getString("handling_unit"), r.getString("channel")));
+                            r.getString("handling_unit"), r.getString("channel"), r.getString("appeal_type"),
+                            r.getString("category"), r.getBoolean("urgent")));
                 });
     }
 
