@@ -47,7 +47,7 @@ class AgentDeskPageTest {
 
         String submissionId = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 2; attempt++) { // a resent form stores one appeal
-            given().cookie("huiyin_token", agent).contentType(ContentType.URLENC)
+            given().cookie("huiyin_token", agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                     .formParam("callId", callId).formParam("contactName", "赵女士").formParam("contactMobile", number)
                     .formParam("uscc", uscc).formParam("appealType", "HELP").formParam("category", "TAX_SERVICE")
                     .formParam("description", "来电反映退税进度查询不到，希望税务部门尽快联系说明情况。")
@@ -62,7 +62,7 @@ class AgentDeskPageTest {
 
     @Test
     void a_work_order_with_mistakes_comes_back_with_chinese_messages_and_stores_nothing() {
-        given().cookie("huiyin_token", cookieFor("agent-demo")).contentType(ContentType.URLENC)
+        given().cookie("huiyin_token", cookieFor("agent-demo")).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("contactName", "赵女士").formParam("contactMobile", "12345").formParam("description", "太短")
                 .post("/desk/phone/work-orders").then().statusCode(422)
                 .body(containsString("联系人手机号码")).body(not(containsString("请向来电人读出诉求编号")));
@@ -73,5 +73,16 @@ class AgentDeskPageTest {
         given().get("/desk/phone").then().statusCode(401);
         given().cookie("huiyin_token", cookieFor("commissioner-tax")).get("/desk/phone").then().statusCode(403);
         given().cookie("huiyin_token", "forged.token.value").get("/desk/phone").then().statusCode(401);
+    }
+
+    @Test
+    void the_agent_can_ask_for_a_category_suggestion_before_submitting_and_nothing_is_stored() {
+        String number = "135" + String.format("%08d", (int) (Math.random() * 1e8));
+        given().cookie("huiyin_token", cookieFor("agent-demo")).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("contactName", "钱先生").formParam("contactMobile", number).formParam("action", "suggest")
+                .formParam("description", "公司在电子税务局开具数电发票一直提示授信额度不足，没法开票")
+                .post("/desk/phone/work-orders").then().statusCode(200)
+                .body(containsString("建议分类：")).body(containsString("value=\"TAX_SERVICE\" selected"));
+        assertThat(db.count("SELECT count(*) FROM appeal WHERE mobile = $1", number)).isZero();
     }
 }

@@ -32,6 +32,7 @@ import cn.huiyin.channel.phone.domain.WorkOrderPolicy;
 import cn.huiyin.channel.phone.persistence.CallLogRepository;
 import cn.huiyin.channel.phone.persistence.CallLogRepository.CallbackTask;
 import cn.huiyin.shared.domain.FieldViolation;
+import cn.huiyin.routing.application.RoutingSuggestions;
 import cn.huiyin.routing.persistence.DispatchCategoryEntity;
 import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.TrackingNumber;
@@ -57,7 +58,7 @@ public class AgentDeskPage {
     static class Templates {
         static native TemplateInstance desk(List<CallRecord> calls, List<CallbackTask> callbacks, OrderForm form,
                 List<Recent> history, List<DispatchCategoryEntity> categories, Map<String, String> errors,
-                String acceptedTrackingNo);
+                String acceptedTrackingNo, List<RoutingSuggestions.Suggestion> suggestions);
     }
 
     /** The work-order form as typed. */
@@ -76,6 +77,9 @@ public class AgentDeskPage {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    RoutingSuggestions routing;
 
     @GET
     @WithSession
@@ -101,9 +105,14 @@ public class AgentDeskPage {
     @WithSession
     public Uni<Response> submit(@RestForm String callId, @RestForm String contactName, @RestForm String contactMobile,
             @RestForm String uscc, @RestForm String enterpriseName, @RestForm String category, @RestForm String appealType,
-            @RestForm String description, @RestForm String urgent, @RestForm String submissionId) {
-        OrderForm form = new OrderForm(blankToNull(callId), contactName, contactMobile, uscc, enterpriseName, category,
+            @RestForm String description, @RestForm String urgent, @RestForm String submissionId,
+            @RestForm String action) {
+        OrderForm typed = new OrderForm(blankToNull(callId), contactName, contactMobile, uscc, enterpriseName, category,
                 appealType, description, urgent != null, submissionId == null ? UUID.randomUUID().toString() : submissionId);
+        if ("suggest".equals(action)) {
+            return suggest(typed);
+        }
+        OrderForm form = typed;
         return caller.get().chain(agent -> {
             WorkOrder order = new WorkOrder(agent.username(), contactName, contactMobile, blankToNull(category), description,
                     blankToNull(uscc), blankToNull(enterpriseName), null, null);
@@ -128,10 +137,29 @@ public class AgentDeskPage {
         });
     }
 
+    /** "建议分类": ranks the categories for what the agent typed; the top one is preselected, nothing is stored. */
+    private Uni<Response> suggest(OrderForm typed) {
+        if (typed.description() == null || typed.description().isBlank()) {
+            return page(typed, List.of(), Map.of("description", "请先填写来电内容摘要"), null)
+                    .map(page -> Response.status(422).entity(page).build());
+        }
+        return routing.suggest(typed.description()).chain(suggested -> {
+            String top = suggested.suggestions().isEmpty() ? typed.category() : suggested.suggestions().get(0).category();
+            OrderForm form = new OrderForm(typed.callId(), typed.contactName(), typed.contactMobile(), typed.uscc(),
+                    typed.enterpriseName(), top, typed.appealType(), typed.description(), typed.urgent(), typed.submissionId());
+            return page(form, List.of(), Map.of(), null, suggested.suggestions());
+        }).map(page -> Response.ok(page).build());
+    }
+
     private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, String accepted) {
+        return page(form, history, errors, accepted, List.of());
+    }
+
+    private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, String accepted,
+            List<RoutingSuggestions.Suggestion> suggestions) {
         return Uni.combine().all().unis(calls.current(50), calls.openCallbacks(50), DispatchCategoryEntity.inCatalogueOrder())
                 .with((current, callbacks, categories) -> Templates.desk(current, callbacks, form, history, categories,
-                        errors, accepted));
+                        errors, accepted, suggestions));
     }
 
     @TemplateExtension
