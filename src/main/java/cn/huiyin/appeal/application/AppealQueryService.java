@@ -6,6 +6,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.huiyin.appeal.domain.AppealAccess;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.ChainEntry;
@@ -80,6 +84,22 @@ public class AppealQueryService {
                 appeal.eventCount(), appeal.lastEventHash())));
     }
 
+    /** The words a public step carried to the enterprise: a reply's answer, a supplement's content. */
+    private static String detail(EventRow e) {
+        if (!"PUBLIC".equals(e.visibility())) {
+            return null;
+        }
+        try {
+            JsonNode payload = JSON.readTree(e.payload());
+            JsonNode text = payload.has("answer") ? payload.get("answer") : payload.get("content");
+            return text == null || text.isNull() ? null : text.asText();
+        } catch (JsonProcessingException unreadable) {
+            return null;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static String canonical(String rawTrackingNo) {
         return TrackingNumber.parse(rawTrackingNo).map(TrackingNumber::value)
                 .orElseThrow(() -> ProblemException.badRequest("trackingNo",
@@ -91,7 +111,8 @@ public class AppealQueryService {
         List<AppealView.TimelineEntry> timeline = events.stream()
                 .filter(e -> staff || "PUBLIC".equals(e.visibility()))
                 .map(e -> new AppealView.TimelineEntry(e.seq(), e.type(), EVENT_LABELS.getOrDefault(e.type(), e.type()),
-                        e.occurredAt(), staff ? e.actor() : null, staff ? e.reason() : null, staff ? e.visibility() : null))
+                        e.occurredAt(), staff ? e.actor() : null, staff ? e.reason() : null, staff ? e.visibility() : null,
+                        detail(e)))
                 .toList();
         String masked = a.mobile() == null ? null
                 : MobileNumber.parse(a.mobile()).map(MobileNumber::masked).orElse(null);

@@ -18,7 +18,8 @@ public record AppealView(String trackingNo, String trackingNoSpoken, String stat
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code detail}: what the step said to the enterprise (the answer of a reply, a supplement's text). */
     public record TimelineEntry(int seq, String type, String label, Instant at, String actor, String reason,
-            String visibility) {
+            String visibility, String detail) {
     }
 }

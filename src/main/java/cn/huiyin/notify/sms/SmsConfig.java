@@ -24,7 +24,7 @@ public interface SmsConfig {
     @WithDefault("APPEAL_RECEIVED")
     String receivedTemplate();
 
-    /** Template for "your appeal {trackingNo} has been answered" (the answer itself is on the status page). */
+    /** Template for "your appeal {trackingNo} has been answered" (the answer itself is in the appeal's timeline). */
     @WithDefault("APPEAL_ANSWERED")
     String answeredTemplate();
 

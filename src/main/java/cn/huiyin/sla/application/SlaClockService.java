@@ -71,23 +71,6 @@ public class SlaClockService {
         return clocks.start(tx, starts).chain(() -> clocks.takeCustody(tx, custody));
     }
 
-    /**
-     * A reply starts the return-visit (回访) and rating (评价) clocks, in the replying transaction, in the next
-     * round for an appeal answered again after rework.
-     */
-    public Uni<Void> startAfterReply(SqlClient tx, long appealId, String appealType, String category, boolean urgent,
-            Instant repliedAt) {
-        return calendar.planner().chain(planner -> clocks.nextRound(tx, appealId, ClockKind.FEEDBACK.name()).chain(round -> {
-            List<Start> starts = new ArrayList<>();
-            for (ClockKind kind : List.of(ClockKind.FEEDBACK, ClockKind.EVALUATE)) {
-                planner.rules().select(kind, appealType, category, urgent,
-                        repliedAt.atZone(planner.calculator().calendar().zone()).toLocalDate())
-                        .ifPresent(rule -> starts.add(new Start(appealId, round, planner.plan(kind, rule, repliedAt))));
-            }
-            return clocks.start(tx, starts);
-        }));
-    }
-
     /** Stops the appeal's running clock of that kind (the matching lifecycle event happened). */
     public Uni<Boolean> stop(long appealId, ClockKind kind, Instant at, String actor) {
         return clocks.running(appealId, kind.name()).chain(found -> found.isEmpty() ? Uni.createFrom().item(false)

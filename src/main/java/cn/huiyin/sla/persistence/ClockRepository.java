@@ -60,12 +60,6 @@ public class ClockRepository {
                 });
     }
 
-    /** The round the next clock of this kind starts in (a second reply after rework is round 2). */
-    public Uni<Integer> nextRound(SqlClient tx, long appealId, String clock) {
-        return tx.preparedQuery("SELECT coalesce(max(round), 0) + 1 AS next FROM appeal_clock WHERE appeal_id = $1 AND clock = $2")
-                .execute(Tuple.of(appealId, clock)).map(rows -> rows.iterator().next().getInteger("next"));
-    }
-
     /** Records that {@code unit} holds the appeal from {@code at} (and that the previous holder let go). */
     public Uni<Void> takeCustody(SqlClient tx, List<Tuple> appealUnitAt) {
         if (appealUnitAt.isEmpty()) {

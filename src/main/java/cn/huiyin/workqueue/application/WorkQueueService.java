@@ -76,8 +76,8 @@ public class WorkQueueService {
     public Uni<Moved> reply(String trackingNo, Caller caller, String answer) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("answer", answer);
-        return act(trackingNo, caller, AppealAction.REPLY, "REPLIED", null, payload, (tx, appeal, at) -> clocks
-                .startAfterReply(tx, appeal.id(), appeal.appealType(), appeal.category(), appeal.urgent(), at),
+        // the return-visit and rating clocks start with the evaluation steps that can stop them
+        return act(trackingNo, caller, AppealAction.REPLY, "REPLIED", null, payload, NOTHING_MORE,
                 ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK);
     }
 
@@ -134,7 +134,7 @@ public class WorkQueueService {
     /** Commissioners and unit leaders act on their own unit's appeals. */
     private static boolean mayWork(Caller caller, Locked appeal) {
         return (caller.hasRole(Roles.COMMISSIONER) || caller.hasRole(Roles.UNIT_LEADER))
-                && Objects.equals(caller.unitCode(), appeal.handlingUnit());
+                && caller.unitCode() != null && Objects.equals(caller.unitCode(), appeal.handlingUnit());
     }
 
 }
