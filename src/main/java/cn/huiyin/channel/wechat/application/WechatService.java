@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.appeal.domain.NewEvent;
@@ -27,11 +24,9 @@ import cn.huiyin.intake.IntakePublisher;
 import cn.huiyin.intake.application.DedupeGuard;
 import cn.huiyin.intake.application.TrackingNumberIssuer;
 import cn.huiyin.shared.domain.JsonText;
-import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.Sha256;
 import cn.huiyin.shared.domain.Titles;
 import cn.huiyin.shared.domain.TrackingNumber;
-import cn.huiyin.shared.domain.Uscc;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -43,15 +38,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class WechatService {
 
-    static final String WELCOME = "欢迎关注！直接发送文字描述企业遇到的问题即可提交诉求，我们会立即告诉您诉求编号。"
-            + "发送“查询”可查看办理进度；发送“绑定 统一社会信用代码 手机号”可绑定您的企业。";
-    static final String ASK_IDENTITY = "\n为便于联系，请回复：绑定 统一社会信用代码 手机号（例如：绑定 914403001922038216 13800138000）。";
-
-    /** "绑定 <USCC> <mobile>"; anything else that merely starts with 绑定 is an ordinary message. */
-    private static final Pattern BINDING = Pattern.compile("绑定[\\s\\u3000]+([0-9A-Za-z]{18})[\\s\\u3000]+([+0-9\\s\\u3000-]{11,20})");
-
     @Inject
     WechatRepository repository;
+
+    @Inject
+    WechatAnswers answers;
 
     @Inject
     WechatConversations conversations;
@@ -90,11 +81,11 @@ public class WechatService {
                 return once(account, message, Uni.createFrom().item("请用文字描述您遇到的问题。"));
             }
             if (content.equals("查询")) {
-                return once(account, message, myAppeals(replyTo));
+                return once(account, message, answers.myAppeals(replyTo));
             }
-            Matcher binding = BINDING.matcher(content);
+            Matcher binding = WechatAnswers.BINDING.matcher(content);
             if (binding.matches()) {
-                return once(account, message, bind(account, message.fromUser(), binding.group(1), binding.group(2)));
+                return once(account, message, answers.bind(account, message.fromUser(), binding.group(1), binding.group(2)));
             }
             return appealOrSupplement(account, message, replyTo, content, "text");
         }
@@ -109,23 +100,9 @@ public class WechatService {
                     : supplement(account, message, open.get(), "[图片] " + image.picUrl() + " MediaId=" + image.mediaId(), "image"));
         }
         if (message instanceof InboundMessage.Event event) {
-            return once(account, message, onEvent(replyTo, event));
+            return once(account, message, answers.onEvent(replyTo, event));
         }
         return once(account, message, Uni.createFrom().item("")); // unknown types are ignored politely
-    }
-
-    private Uni<String> onEvent(String replyTo, InboundMessage.Event event) {
-        String key = event.eventKey() == null ? "" : event.eventKey();
-        return switch (event.event()) {
-            case "subscribe" -> Uni.createFrom().item(WELCOME);
-            case "CLICK" -> switch (key) {
-                case "SUBMIT" -> Uni.createFrom().item(WELCOME);
-                case "MY_APPEALS" -> myAppeals(replyTo);
-                case "RATE" -> awaitingRating(replyTo);
-                default -> Uni.createFrom().item("");
-            };
-            default -> Uni.createFrom().item("");
-        };
     }
 
     private Uni<String> appealOrSupplement(String account, InboundMessage message, String replyTo, String content,
@@ -148,7 +125,7 @@ public class WechatService {
                             .call(trackingNo -> conversations.remember(replyTo, trackingNo))
                             .map(trackingNo -> "您的诉求已受理，诉求编号：" + spoken(trackingNo)
                                     + "。我们将派给负责部门办理，办理进展会通过本公众号通知您。"
-                                    + (bound.isPresent() ? "" : ASK_IDENTITY));
+                                    + (bound.isPresent() ? "" : WechatAnswers.ASK_IDENTITY));
                 })
                 .chain(reply -> remember(account, message, reply));
     }
@@ -172,31 +149,6 @@ public class WechatService {
                     .chain(claimed -> claimed ? Uni.createFrom().item(reply)
                             : repository.firstReply(account, key(message)).map(first -> first.orElse(reply)));
         });
-    }
-
-    private Uni<String> myAppeals(String replyTo) {
-        return repository.appealsOf(replyTo, 5).map(lines -> lines.isEmpty() ? "您还没有通过本公众号提交过诉求。"
-                : "您最近的诉求：\n" + lines.stream().map(l -> spoken(l.trackingNo()) + " " + l.title() + " — "
-                        + AppealStatus.valueOf(l.status()).label()).collect(Collectors.joining("\n")));
-    }
-
-    private Uni<String> awaitingRating(String replyTo) {
-        return repository.appealsOf(replyTo, 20).map(lines -> {
-            List<String> replied = lines.stream().filter(l -> l.status().equals(AppealStatus.REPLIED.name()))
-                    .map(l -> spoken(l.trackingNo()) + " " + l.title()).toList();
-            return replied.isEmpty() ? "暂无待评价的诉求。" : "以下诉求已答复，待您评价：\n" + String.join("\n", replied);
-        });
-    }
-
-    private Uni<String> bind(String account, String openId, String usccText, String mobileText) {
-        Optional<Uscc> uscc = Uscc.parse(usccText);
-        Optional<MobileNumber> mobile = MobileNumber.parse(mobileText.replaceAll("[\\s\\u3000]", ""));
-        if (uscc.isEmpty() || mobile.isEmpty()) {
-            return Uni.createFrom().item("绑定信息有误。请回复：绑定 统一社会信用代码 手机号（例如：绑定 914403001922038216 13800138000）。");
-        }
-        return repository.bind(account, openId, uscc.get().value(), mobile.get().normalized(), clock.instant())
-                .replaceWith("已绑定企业（统一社会信用代码 " + uscc.get().value() + "，联系电话 " + mobile.get().masked()
-                        + "）。今后提交的诉求将关联该企业。");
     }
 
     /** Answers computed without side effects, remembered so that a retry gets the same words. */
