@@ -25,6 +25,18 @@ public interface WechatConfig {
     @WithDefault("30m")
     Duration supplementWindow();
 
+    /**
+     * How a binding (绑定 USCC 手机号) is confirmed: {@code SMS} sends a six-digit code to the mobile number and
+     * binds only when the follower sends it back; {@code NONE} binds at once (demo only).
+     */
+    @WithDefault("SMS")
+    BindingConfirmation bindingConfirmation();
+
+    enum BindingConfirmation {
+        SMS,
+        NONE
+    }
+
     /** Largest callback body accepted. */
     @WithDefault("65536")
     int maxBodyBytes();

@@ -28,6 +28,10 @@ public interface SmsConfig {
     @WithDefault("APPEAL_ANSWERED")
     String answeredTemplate();
 
+    /** Template for a WeChat binding's verification code ({code}). */
+    @WithDefault("BINDING_CODE")
+    String bindingTemplate();
+
     /** How long one call to the gateway may take. */
     @WithDefault("5s")
     Duration timeout();

@@ -83,6 +83,10 @@ public class WechatService {
             if (content.equals("查询")) {
                 return once(account, message, answers.myAppeals(replyTo));
             }
+            Matcher confirmation = WechatAnswers.CONFIRMATION.matcher(content);
+            if (confirmation.matches()) {
+                return once(account, message, answers.confirm(account, message.fromUser(), confirmation.group(1)));
+            }
             Matcher binding = WechatAnswers.BINDING.matcher(content);
             if (binding.matches()) {
                 return once(account, message, answers.bind(account, message.fromUser(), binding.group(1), binding.group(2)));

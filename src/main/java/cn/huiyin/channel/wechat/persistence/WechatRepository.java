@@ -67,6 +67,38 @@ public class WechatRepository {
                 .execute(Tuple.of(account, openId, uscc, mobile, at.atOffset(ZoneOffset.UTC))).replaceWithVoid();
     }
 
+    /** Keeps a binding waiting for its code; a new request replaces an older pending one. */
+    public Uni<Void> pendBinding(String account, String openId, String uscc, String mobile, String codeHash,
+            Instant expiresAt, Instant at) {
+        return pool.preparedQuery("""
+                INSERT INTO wechat_follower (account, open_id, last_message_at, pending_uscc, pending_mobile, code_hash,
+                    code_expires_at, code_attempts) VALUES ($1, $2, $7, $3, $4, $5, $6, 0)
+                ON CONFLICT (account, open_id) DO UPDATE SET pending_uscc = $3, pending_mobile = $4, code_hash = $5,
+                    code_expires_at = $6, code_attempts = 0""")
+                .execute(Tuple.tuple(List.of(account, openId, uscc, mobile, codeHash,
+                        expiresAt.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC))))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Completes a pending binding when the code matches, has not expired and fewer than five wrong codes were
+     * tried; returns the bound enterprise, or empty (and counts the attempt).
+     */
+    public Uni<Optional<Follower>> confirmBinding(String account, String openId, String codeHash, Instant at) {
+        return pool.preparedQuery("""
+                UPDATE wechat_follower SET uscc = pending_uscc, mobile = pending_mobile, bound_at = $4,
+                    pending_uscc = NULL, pending_mobile = NULL, code_hash = NULL, code_expires_at = NULL
+                WHERE account = $1 AND open_id = $2 AND code_hash = $3 AND code_expires_at > $4 AND code_attempts < 5
+                RETURNING uscc, mobile""")
+                .execute(Tuple.of(account, openId, codeHash, at.atOffset(ZoneOffset.UTC)))
+                .chain(rows -> rows.iterator().hasNext()
+                        ? Uni.createFrom().item(Optional.of(new Follower(rows.iterator().next().getString("uscc"),
+                                rows.iterator().next().getString("mobile"))))
+                        : pool.preparedQuery("UPDATE wechat_follower SET code_attempts = code_attempts + 1 "
+                                + "WHERE account = $1 AND open_id = $2 AND code_hash IS NOT NULL")
+                                .execute(Tuple.of(account, openId)).replaceWith(Optional.<Follower> empty()));
+    }
+
     /** The follower's latest appeals, newest first. */
     public Uni<List<AppealLine>> appealsOf(String replyTo, int limit) {
         return pool.preparedQuery("""
