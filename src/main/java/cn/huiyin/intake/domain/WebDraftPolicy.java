@@ -3,15 +3,14 @@ package cn.huiyin.intake.domain;
 import static cn.huiyin.intake.domain.DraftField.*;
 
 import cn.huiyin.appeal.domain.AppealType;
+import cn.huiyin.shared.domain.FieldRules;
 import cn.huiyin.shared.domain.FieldViolation;
-import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.Text;
 import cn.huiyin.shared.domain.Uscc;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,8 +25,6 @@ public final class WebDraftPolicy {
     static final int DESCRIPTION_MIN = 10;
     static final int DESCRIPTION_MAX = 2000;
 
-    // whether the category exists is the catalogue's business; here only its shape
-    private static final Pattern CATEGORY_CODE = Pattern.compile("^[A-Z_]{2,32}$");
     private static final List<String> APPEAL_TYPES =
             Arrays.stream(AppealType.values()).map(Enum::name).toList();
     private static final String APPEAL_TYPE_LABELS =
@@ -72,20 +69,11 @@ public final class WebDraftPolicy {
         if (Text.isAbsent(raw)) {
             return Optional.of(CONTACT_MOBILE.required());
         }
-        return MobileNumber.parse(raw).isPresent()
-                ? Optional.empty()
-                : Optional.of(CONTACT_MOBILE.violation("invalid",
-                        "Contact mobile number must be a mainland China mobile number (11 digits starting 13-19)",
-                        "联系人手机号码应为11位中国大陆手机号码"));
+        return FieldRules.mainlandMobile(CONTACT_MOBILE.label(), raw);
     }
 
     private static Optional<FieldViolation> category(String raw) {
-        if (Text.isAbsent(raw) || CATEGORY_CODE.matcher(raw).matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(CATEGORY.violation("invalid",
-                "Category must be a code of 2 to 32 capital letters or underscores",
-                "诉求分类代码应为2至32位大写字母或下划线"));
+        return Text.isAbsent(raw) ? Optional.empty() : FieldRules.categoryCode(CATEGORY.label(), raw);
     }
 
     private static Optional<FieldViolation> appealType(String raw) {

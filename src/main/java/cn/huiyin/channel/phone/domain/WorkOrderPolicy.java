@@ -3,13 +3,12 @@ package cn.huiyin.channel.phone.domain;
 import cn.huiyin.shared.domain.FieldLabel;
 import cn.huiyin.shared.domain.Text;
 
+import cn.huiyin.shared.domain.FieldRules;
 import cn.huiyin.shared.domain.FieldViolation;
-import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.Uscc;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,8 +35,6 @@ public final class WorkOrderPolicy {
     static final FieldLabel ADDRESS = new FieldLabel("address", "Address", "地址");
     static final FieldLabel EXTERNAL_TICKET_NO = new FieldLabel("externalTicketNo", "External ticket number", "外部工单号");
 
-    // whether the category exists is the catalogue's business; here only its shape (as on the web form)
-    private static final Pattern CATEGORY_CODE = Pattern.compile("^[A-Z_]{2,32}$");
 
     private WorkOrderPolicy() {}
 
@@ -64,11 +61,7 @@ public final class WorkOrderPolicy {
         if (Text.hasControlCharacter(raw)) {
             return Optional.of(CONTACT_MOBILE.control());
         }
-        return MobileNumber.parse(raw).isPresent()
-                ? Optional.empty()
-                : Optional.of(CONTACT_MOBILE.violation("invalid",
-                        "Contact mobile number must be a mainland China mobile number (11 digits starting 13-19)",
-                        "联系人手机号码应为11位中国大陆手机号码"));
+        return FieldRules.mainlandMobile(CONTACT_MOBILE, raw);
     }
 
     private static Optional<FieldViolation> category(String raw) {
@@ -78,11 +71,7 @@ public final class WorkOrderPolicy {
         if (Text.hasControlCharacter(raw)) {
             return Optional.of(CATEGORY.control());
         }
-        return CATEGORY_CODE.matcher(raw).matches()
-                ? Optional.empty()
-                : Optional.of(CATEGORY.violation("invalid",
-                        "Category must be a code of 2 to 32 capital letters or underscores",
-                        "诉求分类代码应为2至32位大写字母或下划线"));
+        return FieldRules.categoryCode(CATEGORY, raw);
     }
 
     // one code for every defect (the agent's screen needs only "wrong"), worded by what is wrong
