@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,10 @@ import cn.huiyin.intake.domain.IntakePlan;
 import cn.huiyin.intake.persistence.IntakeRepository;
 import cn.huiyin.intake.persistence.IntakeRepository.NewAppeal;
 import cn.huiyin.routing.domain.Catalogue;
-import cn.huiyin.routing.domain.DispatchPolicy;
+import cn.huiyin.routing.application.RoutingSuggestions;
+import cn.huiyin.routing.domain.CategoryClassifier;
+import cn.huiyin.routing.domain.Placement;
+import cn.huiyin.routing.domain.Suggestion;
 import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.sla.application.SlaCalendar;
@@ -48,6 +52,9 @@ public class IntakeService {
     CatalogueRepository catalogue;
 
     @Inject
+    RoutingSuggestions routing;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -61,10 +68,11 @@ public class IntakeService {
 
     public Uni<List<Outcome>> store(List<IntakeEnvelope> envelopes) {
         List<String> usccs = envelopes.stream().map(IntakeEnvelope::uscc).filter(Objects::nonNull).distinct().toList();
-        return Uni.combine().all().unis(catalogue.current(), repository.streetsOf(usccs), sla.planner()).asTuple()
+        return Uni.combine().all().unis(catalogue.current(), repository.streetsOf(usccs), sla.planner(),
+                        routing.classifier()).asTuple()
                 .chain(loaded -> {
                     List<NewAppeal> appeals = envelopes.stream()
-                            .map(e -> plan(e, loaded.getItem1(), loaded.getItem2())).toList();
+                            .map(e -> plan(e, loaded.getItem1(), loaded.getItem2(), loaded.getItem4())).toList();
                     return repository.insertAll(appeals, (tx, ids) -> armClocks(tx, appeals, ids, loaded.getItem3()));
                 })
                 .chain(ids -> outcomes(envelopes, ids.stream().map(Objects::nonNull).toList()))
@@ -79,26 +87,44 @@ public class IntakeService {
             IntakeEnvelope e = appeals.get(i).envelope();
             if (ids.get(i) != null && plan.handlingUnit() != null) {
                 dispatched.add(new SlaClockService.Dispatched(ids.get(i), plan.handlingUnit(), plan.dispatchedAt(),
-                        planner.atDispatch(e.appealType(), e.category(), e.urgent(), plan.dispatchedAt())));
+                        planner.atDispatch(e.appealType(), appeals.get(i).category(), e.urgent(), plan.dispatchedAt())));
             }
         }
         return slaClocks.armAtDispatch(tx, dispatched);
     }
 
-    private NewAppeal plan(IntakeEnvelope e, Catalogue rules, Map<String, String> streets) {
+    private NewAppeal plan(IntakeEnvelope e, Catalogue rules, Map<String, String> streets,
+            Optional<CategoryClassifier> classifier) {
         String street = e.uscc() == null ? null : streets.get(e.uscc());
-        IntakePlan plan = IntakePlan.of(e.trackingNo(), e.channel(), e.actor(), e.receivedAt(),
-                DispatchPolicy.decide(rules, e.category(), street), clock.instant());
+        Placement placement = Placement.of(rules, e.category(), street, classifier, routing.threshold(),
+                e.title() + "\n" + e.content());
+        Map<String, Object> routed = new LinkedHashMap<>();
+        routed.put("category", placement.category());
+        routed.put("routedBy", placement.routedBy().name());
+        if (!placement.suggestions().isEmpty()) {
+            routed.put("confidence", Math.round(placement.suggestions().get(0).confidence() * 1000) / 1000.0);
+        }
+        IntakePlan plan = IntakePlan.of(e.trackingNo(), e.channel(), e.actor(), e.receivedAt(), placement.decision(),
+                routed, clock.instant());
         Map<String, Object> notice = new LinkedHashMap<>();
         notice.put("trackingNo", e.trackingNo());
         notice.put("channel", e.channel());
         notice.put("status", plan.status().name());
         notice.put("unit", plan.handlingUnit());
-        notice.put("category", e.category());
+        notice.put("category", placement.category());
         notice.put("appealType", e.appealType());
         notice.put("urgent", e.urgent());
         notice.put("receivedAt", e.receivedAt().toString());
-        return new NewAppeal(e, street, plan, "AppealReceived", JsonText.object(notice));
+        String suggestions = plan.handlingUnit() != null || placement.suggestions().isEmpty() ? null
+                : JsonText.array(placement.suggestions().stream().map(IntakeService::suggestion).toList());
+        return new NewAppeal(e, street, placement.category(), suggestions, plan, "AppealReceived", JsonText.object(notice));
+    }
+
+    private static Map<String, Object> suggestion(Suggestion s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("category", s.category());
+        json.put("confidence", Math.round(s.confidence() * 1000) / 1000.0);
+        return json;
     }
 
     /** An insert that stored nothing is a duplicate only if the stored appeal has the same content. */

@@ -25,6 +25,12 @@ public record IntakePlan(AppealStatus status, String handlingUnit, Instant dispa
 
     public static IntakePlan of(String trackingNo, String channel, String submittedBy, Instant receivedAt,
             DispatchDecision decision, Instant decidedAt) {
+        return of(trackingNo, channel, submittedBy, receivedAt, decision, Map.of(), decidedAt);
+    }
+
+    /** @param routing what the dispatched event records of how the unit was chosen (category, routedBy…) */
+    public static IntakePlan of(String trackingNo, String channel, String submittedBy, Instant receivedAt,
+            DispatchDecision decision, Map<String, Object> routing, Instant decidedAt) {
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("channel", channel);
         PlannedEvent first = PlannedEvent.after(EventChain.GENESIS,
@@ -35,12 +41,13 @@ public record IntakePlan(AppealStatus status, String handlingUnit, Instant dispa
             AppealStatus next = moved(AppealLifecycle.decide(AppealStatus.RECEIVED, AppealAction.DISPATCH));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("unit", toUnit.unitCode());
+            payload.putAll(routing);
             PlannedEvent dispatched = PlannedEvent.after(first.hash(), new ChainEntry(trackingNo, 2, "DISPATCHED",
                     INTAKE_ACTOR, decidedAt, toUnit.reason(), JsonText.object(payload)), PlannedEvent.Visibility.PUBLIC);
             return new IntakePlan(next, toUnit.unitCode(), decidedAt, List.of(first, dispatched));
         }
         PlannedEvent awaiting = PlannedEvent.after(first.hash(), new ChainEntry(trackingNo, 2, "AWAITING_DISPATCH",
-                INTAKE_ACTOR, decidedAt, decision.reason(), "{}"), PlannedEvent.Visibility.INTERNAL);
+                INTAKE_ACTOR, decidedAt, decision.reason(), JsonText.object(routing)), PlannedEvent.Visibility.INTERNAL);
         return new IntakePlan(AppealStatus.RECEIVED, null, null, List.of(first, awaiting));
     }
 

@@ -32,8 +32,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class IntakeRepository {
 
     /** A new appeal as it will be stored. */
-    public record NewAppeal(IntakeEnvelope envelope, String streetCode, IntakePlan plan, String outboxType,
-            String outboxPayload) {
+    public record NewAppeal(IntakeEnvelope envelope, String streetCode, String category, String routingSuggestions,
+            IntakePlan plan, String outboxType, String outboxPayload) {
     }
 
     private static final String INSERT = """
@@ -41,9 +41,9 @@ public class IntakeRepository {
                 INSERT INTO appeal (tracking_no, channel, dedupe_key, request_hash, uscc, enterprise_name,
                     identity_state, contact_name, mobile, mobile_original, title, content, appeal_type, category,
                     urgent, status, handling_unit, street_code, received_at, dispatched_at, updated_at,
-                    event_count, last_event_hash, call_id, reply_to)
+                    event_count, last_event_hash, call_id, reply_to, routing_suggestions)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                    $21, $22, $23, $35, $36)
+                    $21, $22, $23, $35, $36, $37)
                 ON CONFLICT DO NOTHING
                 RETURNING id),
             events AS (
@@ -146,10 +146,11 @@ public class IntakeRepository {
         // Arrays.asList, unlike List.of, keeps the nulls of absent optional fields
         return Tuple.tuple(Arrays.asList(e.trackingNo(), e.channel(), e.dedupeKey(), e.requestHash(), e.uscc(),
                 e.enterpriseName(), e.identity(), e.contactName(), e.mobile(), e.mobileOriginal(), e.title(),
-                e.content(), e.appealType(), e.category(), e.urgent(), plan.status().name(), plan.handlingUnit(),
+                e.content(), e.appealType(), appeal.category(), e.urgent(), plan.status().name(), plan.handlingUnit(),
                 appeal.streetCode(), utc(e.receivedAt()), utc(plan.dispatchedAt()), utc(now), n,
                 Buffer.buffer(plan.lastHash()), seq, type, actor, at, reason, visibility, payload, previous, hash,
-                appeal.outboxType(), appeal.outboxPayload(), e.callId(), e.replyTo()));
+                appeal.outboxType(), appeal.outboxPayload(), e.callId(), e.replyTo(),
+                appeal.routingSuggestions()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

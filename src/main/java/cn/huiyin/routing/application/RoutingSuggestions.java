@@ -80,6 +80,16 @@ public class RoutingSuggestions {
         });
     }
 
+    /** The classifier trained on the stored examples; empty while there are none. */
+    public Uni<Optional<CategoryClassifier>> classifier() {
+        return classifier.get();
+    }
+
+    /** The lowest confidence at which a text is placed without a dispatcher. */
+    public double threshold() {
+        return config.autoThreshold();
+    }
+
     /** After a new example (a dispatcher's correction), the next suggestion retrains. */
     public void examplesChanged() {
         classifier.invalidate();

@@ -1,5 +1,6 @@
 package cn.huiyin.shared.domain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -16,6 +17,13 @@ public final class JsonText {
     public static String object(Map<String, ?> fields) {
         StringJoiner json = new StringJoiner(",", "{", "}");
         fields.forEach((key, value) -> json.add(quote(key) + ":" + value(value)));
+        return json.toString();
+    }
+
+    /** A JSON array of flat objects, each written as {@link #object(Map)} writes it. */
+    public static String array(List<? extends Map<String, ?>> objects) {
+        StringJoiner json = new StringJoiner(",", "[", "]");
+        objects.forEach(o -> json.add(object(o)));
         return json.toString();
     }
 

@@ -18,6 +18,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what + " was not found"));
     }
 
+    /** 409: the appeal is not in a state (or a hand) that allows this now. */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(409, "illegal-transition", "Not possible now", detail));
+    }
+
     public static ProblemException badRequest(String field, String detail) {
         return new ProblemException(Problem.of(400, "bad-request", "Bad request", detail).withField(field));
     }

@@ -1,6 +1,5 @@
 package cn.huiyin.workqueue.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,77 +7,109 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import cn.huiyin.appeal.domain.AppealAction;
-import cn.huiyin.appeal.domain.AppealLifecycle;
-import cn.huiyin.appeal.domain.AppealStatus;
-import cn.huiyin.appeal.domain.NewEvent;
-import cn.huiyin.appeal.domain.PlannedEvent;
-import cn.huiyin.appeal.domain.Transition;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
 import cn.huiyin.shared.domain.Caller;
-import cn.huiyin.shared.domain.JsonText;
-import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.security.Roles;
-import cn.huiyin.shared.web.Problem;
-import cn.huiyin.shared.web.ProblemException;
-import cn.huiyin.sla.application.SlaClockService;
 import cn.huiyin.sla.domain.ClockKind;
+import cn.huiyin.workqueue.WorkQueueConfig;
+import cn.huiyin.workqueue.application.AppealSteps.Moved;
+import cn.huiyin.workqueue.application.AppealSteps.Step;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.QueueItem;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * A commissioner's actions on an appeal of their unit: accept (签收), record the first contact with the
- * enterprise, reply (答复). Each is one transaction: the lifecycle step, its event in the appeal's chain, the
- * clocks it ends, and the outbox row that tells the enterprise.
+ * A commissioner's day on an appeal of their unit: claim it, sign for it (签收), record the first contact with
+ * the enterprise, write progress notes, reply (答复). Each is one transaction (see {@link AppealSteps}).
  */
 @ApplicationScoped
 public class WorkQueueService {
 
-    /** The result of an action: where the appeal now stands. */
-    public record Moved(String trackingNo, String status, String statusLabel) {
-    }
-
-    /** What the rest of the system hears of each step (the notifiers react to AppealReplied). */
-    private static final Map<String, String> OUTBOX_TYPES = Map.of("ACCEPTED", "AppealAccepted",
-            "FIRST_CONTACT", "AppealContacted", "REPLIED", "AppealReplied");
-
     @Inject
-    Pool pool;
+    AppealSteps steps;
 
     @Inject
     WorkQueueRepository appeals;
 
     @Inject
-    AppealEventAppender events;
+    Assignment assignment;
 
     @Inject
-    SlaClockService clocks;
+    WorkQueueConfig config;
 
     @Inject
-    Clock clock;
+    Merging merging;
 
+    @Inject
+    Instance<AfterReply> afterReply;
+
+    /** Signs for the appeal: from now on it is the caller's for good. Nobody else's live claim may be taken. */
     public Uni<Moved> accept(String trackingNo, Caller caller) {
-        return act(trackingNo, caller, AppealAction.ACCEPT, "ACCEPTED", null, Map.of(), NOTHING_MORE);
+        return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
+                Step.of(AppealAction.ACCEPT, "ACCEPTED", null, Map.of("assignee", caller.username()))
+                        .notifying("AppealAccepted")
+                        .when((tx, appeal, now) -> notHeldByAnother(appeal, caller, now))
+                        .also((tx, appeal, now) -> appeals.assign(tx, appeal.id(), caller.username(), null).replaceWith(List.of())));
+    }
+
+    /** Takes an unassigned (or lapsed) dispatched appeal on a lease, until the caller signs for it. */
+    public Uni<Moved> claim(String trackingNo, Caller caller) {
+        return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
+                Step.of(null, "ASSIGNED", null, Map.of("assignee", caller.username(), "basis", Assignment.Basis.CLAIMED.name()))
+                        .internal()
+                        .when((tx, appeal, now) -> {
+                            if (!"DISPATCHED".equals(appeal.status())) {
+                                throw AppealSteps.conflict("only an appeal that nobody has signed for can be claimed");
+                            }
+                            return notHeldByAnother(appeal, caller, now);
+                        })
+                        .also((tx, appeal, now) -> appeals.assign(tx, appeal.id(), caller.username(),
+                                now.plus(config.claimLease())).replaceWith(List.of())));
     }
 
     public Uni<Moved> firstContact(String trackingNo, Caller caller, String note) {
-        return act(trackingNo, caller, AppealAction.FIRST_CONTACT, "FIRST_CONTACT", note, Map.of(), NOTHING_MORE,
-                ClockKind.RESPOND);
+        return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
+                Step.of(AppealAction.FIRST_CONTACT, "FIRST_CONTACT", note, Map.of()).notifying("AppealContacted")
+                        .stopping(ClockKind.RESPOND).when(holder(caller)));
     }
 
+    /**
+     * Answers the enterprise on its channel; merged duplicates receive the same answer, and whatever an answer
+     * starts ({@link AfterReply}) is written in the same transaction.
+     */
     public Uni<Moved> reply(String trackingNo, Caller caller, String answer) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("answer", answer);
-        // the return-visit and rating clocks start with the evaluation steps that can stop them
-        return act(trackingNo, caller, AppealAction.REPLY, "REPLIED", null, payload, NOTHING_MORE,
-                ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK);
+        return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
+                Step.of(AppealAction.REPLY, "REPLIED", null, payload).notifying("AppealReplied")
+                        .stopping(ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK)
+                        .when(holder(caller))
+                        .also((tx, appeal, now) -> merging.answerChildren(tx, appeal, answer, caller, now)
+                                .call(() -> afterReply(tx, appeal, now))));
+    }
+
+    /**
+     * A progress note (办理进展). Internal notes stay with the staff; public ones appear in the enterprise's
+     * timeline. Helper units of a co-handled appeal may write them too.
+     */
+    public Uni<Moved> note(String trackingNo, Caller caller, String note, boolean visibleToEnterprise) {
+        Step step = Step.of(null, "NOTE", note, Map.of("visibleToEnterprise", visibleToEnterprise));
+        return steps.perform(trackingNo, caller, (who, appeal) -> true,
+                (visibleToEnterprise ? step : step.internal()).when((tx, appeal, now) -> mayWorkOrHelp(tx, caller, appeal)));
+    }
+
+    private Uni<Void> afterReply(SqlConnection tx, Locked appeal, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (AfterReply hook : afterReply) {
+            chain = chain.chain(() -> hook.write(tx, appeal, now));
+        }
+        return chain;
     }
 
     public Uni<List<QueueItem>> queue(Caller caller, Instant afterDue, long afterId, int limit) {
@@ -88,53 +119,39 @@ public class WorkQueueService {
         return appeals.queue(caller.unitCode(), afterDue, afterId, limit);
     }
 
-    /** What else a step writes in its transaction (a reply starts the return-visit and rating clocks). */
-    @FunctionalInterface
-    interface AlsoInTransaction {
-        Uni<Void> write(SqlConnection tx, Locked appeal, Instant at);
-    }
-
-    private static final AlsoInTransaction NOTHING_MORE = (tx, appeal, at) -> Uni.createFrom().voidItem();
-
-    private Uni<Moved> act(String rawTrackingNo, Caller caller, AppealAction action, String eventType, String reason,
-            Map<String, Object> payload, AlsoInTransaction also, ClockKind... ends) {
-        String trackingNo = TrackingNumber.parse(rawTrackingNo).map(TrackingNumber::value)
-                .orElseThrow(() -> ProblemException.badRequest("trackingNo", "A tracking number has 13 digits and a valid check digit"));
-        Instant now = clock.instant();
-        return pool.withTransaction(tx -> appeals.lock(tx, trackingNo).chain(found -> {
-            Locked appeal = found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
-            if (!mayWork(caller, appeal)) {
-                // another unit's appeal is "not found", as in the views: numbers cannot be probed
-                throw ProblemException.notFound("Appeal " + trackingNo);
-            }
-            Transition transition = AppealLifecycle.decide(AppealStatus.valueOf(appeal.status()), action);
-            if (transition instanceof Transition.Refused refused) {
-                throw new ProblemException(Problem.of(409, "illegal-transition", "Not possible now", refused.reason()));
-            }
-            AppealStatus next = ((Transition.Moved) transition).to();
-            return step(tx, appeal, caller, next, eventType, reason, payload, now, ends)
-                    .chain(() -> also.write(tx, appeal, now))
-                    .replaceWith(new Moved(trackingNo, next.name(), next.label()));
-        }));
-    }
-
-    private Uni<Void> step(SqlConnection tx, Locked appeal, Caller caller, AppealStatus next, String eventType,
-            String reason, Map<String, Object> payload, Instant now, ClockKind... ends) {
-        Map<String, Object> notice = new LinkedHashMap<>(payload);
-        notice.put("trackingNo", appeal.trackingNo());
-        notice.put("channel", appeal.channel());
-        notice.put("status", next.name());
-        return appeals.moveTo(tx, appeal.id(), next.name())
-                .chain(() -> events.append(tx, Map.of(appeal.id(), List.of(new NewEvent(eventType, caller.actor(), now,
-                        reason, PlannedEvent.Visibility.PUBLIC, JsonText.object(payload))))))
-                .chain(() -> ends.length == 0 ? Uni.createFrom().voidItem() : clocks.stopInTransaction(tx, appeal.id(), now, ends))
-                .chain(() -> appeals.outbox(tx, appeal.id(), OUTBOX_TYPES.get(eventType), JsonText.object(notice)));
-    }
-
     /** Commissioners and unit leaders act on their own unit's appeals. */
-    private static boolean mayWork(Caller caller, Locked appeal) {
+    static boolean mayWork(Caller caller, Locked appeal) {
         return (caller.hasRole(Roles.COMMISSIONER) || caller.hasRole(Roles.UNIT_LEADER))
                 && caller.unitCode() != null && Objects.equals(caller.unitCode(), appeal.handlingUnit());
     }
 
+    /** A commissioner works only what they hold; a unit leader may step in on any appeal of the unit. */
+    static AppealSteps.Precondition holder(Caller caller) {
+        return (tx, appeal, now) -> {
+            if (caller.hasRole(Roles.COMMISSIONER) && appeal.assignee() != null && !caller.username().equals(appeal.assignee())) {
+                throw AppealSteps.conflict("another commissioner has signed for this appeal");
+            }
+            return Uni.createFrom().voidItem();
+        };
+    }
+
+    private static Uni<Void> notHeldByAnother(Locked appeal, Caller caller, Instant now) {
+        if (caller.hasRole(Roles.COMMISSIONER) && appeal.heldByOtherThan(caller.username(), now)) {
+            throw AppealSteps.conflict("another commissioner holds this appeal");
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> mayWorkOrHelp(SqlConnection tx, Caller caller, Locked appeal) {
+        if (mayWork(caller, appeal)) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean staffOfAUnit = (caller.hasRole(Roles.COMMISSIONER) || caller.hasRole(Roles.UNIT_LEADER)) && caller.unitCode() != null;
+        return (staffOfAUnit ? appeals.helps(tx, appeal.id(), caller.unitCode()) : Uni.createFrom().item(false))
+                .invoke(helps -> {
+                    if (!helps) {
+                        throw cn.huiyin.shared.web.ProblemException.notFound("Appeal " + appeal.trackingNo());
+                    }
+                }).replaceWithVoid();
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class WorkQueueRepository {
 
     public record Locked(long id, String trackingNo, String status, String handlingUnit, String channel, String appealType,
-            String category, boolean urgent) {
+            String category, boolean urgent, String uscc, String assignee, Instant claimExpiresAt, Long parentId) {
+
+        /** Held by someone whose claim has not lapsed (an accepted appeal's claim never lapses). */
+        public boolean heldByOtherThan(String username, Instant now) {
+            return assignee != null && !assignee.equals(username) && (claimExpiresAt == null || claimExpiresAt.isAfter(now));
+        }
     }
 
     public record QueueItem(String trackingNo, String title, String status, String appealType, boolean urgent,
@@ -33,8 +39,8 @@ public class WorkQueueRepository {
 
     /** Locks the appeal for a state change (FOR UPDATE: two commissioners cannot both accept it). */
     public Uni<Optional<Locked>> lock(SqlClient tx, String trackingNo) {
-        return tx.preparedQuery("SELECT id, tracking_no, status, handling_unit, channel, appeal_type, category, urgent FROM appeal "
-                + "WHERE tracking_no = $1 FOR UPDATE")
+        return tx.preparedQuery("SELECT id, tracking_no, status, handling_unit, channel, appeal_type, category, urgent, uscc, "
+                + "assignee, claim_expires_at, parent_id FROM appeal WHERE tracking_no = $1 FOR UPDATE")
                 .execute(Tuple.of(trackingNo))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
@@ -43,7 +49,8 @@ public class WorkQueueRepository {
                     Row r = rows.iterator().next();
                     return Optional.of(new Locked(r.getLong("id"), r.getString("tracking_no"), r.getString("status"),
                             r.getString("handling_unit"), r.getString("channel"), r.getString("appeal_type"),
-                            r.getString("category"), r.getBoolean("urgent")));
+                            r.getString("category"), r.getBoolean("urgent"), r.getString("uscc"), r.getString("assignee"),
+                            instant(r.getOffsetDateTime("claim_expires_at")), r.getLong("parent_id")));
                 });
     }
 
@@ -52,9 +59,36 @@ public class WorkQueueRepository {
                 .execute(Tuple.of(appealId, status)).replaceWithVoid();
     }
 
+    /** Sets who holds the appeal; {@code claimExpiresAt} null means held for good (signed for). */
+    public Uni<Void> assign(SqlClient tx, long appealId, String assignee, Instant claimExpiresAt) {
+        return tx.preparedQuery("UPDATE appeal SET assignee = $2, claim_expires_at = $3, updated_at = now() WHERE id = $1")
+                .execute(Tuple.tuple(Arrays.asList(appealId, assignee, utc(claimExpiresAt)))).replaceWithVoid();
+    }
+
+    /** Moves the appeal to another unit (transfer, re-dispatch); nobody holds it there yet. */
+    public Uni<Void> placeWith(SqlClient tx, long appealId, String unit, String status) {
+        return tx.preparedQuery("UPDATE appeal SET handling_unit = $2, status = $3, assignee = NULL, claim_expires_at = NULL, "
+                + "dispatched_at = coalesce(dispatched_at, now()), updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(appealId, unit, status)).replaceWithVoid();
+    }
+
+    /** Whether {@code unit} helps (协办) with the appeal. */
+    public Uni<Boolean> helps(SqlClient tx, long appealId, String unit) {
+        return tx.preparedQuery("SELECT 1 FROM appeal_helper_unit WHERE appeal_id = $1 AND unit_code = $2")
+                .execute(Tuple.of(appealId, unit)).map(rows -> rows.size() > 0);
+    }
+
     public Uni<Void> outbox(SqlClient tx, long appealId, String type, String payload) {
         return tx.preparedQuery("INSERT INTO outbox (appeal_id, event_type, payload) VALUES ($1, $2, $3)")
                 .execute(Tuple.of(appealId, type, payload)).replaceWithVoid();
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
     /**

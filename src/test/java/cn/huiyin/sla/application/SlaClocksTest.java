@@ -61,7 +61,10 @@ class SlaClocksTest {
 
     @Test
     void an_appeal_waiting_for_the_dispatcher_has_no_clocks_yet() {
-        String trackingNo = submit(Appeals.with("category", null));
+        Map<String, Object> vague = Appeals.with("category", null);
+        vague.put("title", "想咨询一个问题");
+        vague.put("description", "请问我们公司遇到的这个情况应该找哪个部门，麻烦告知一下，谢谢。");
+        String trackingNo = submit(vague);
         assertThat(db.count("SELECT count(*) FROM appeal_clock WHERE appeal_id = $1", db.id(trackingNo))).isZero();
     }
 

@@ -1,0 +1,180 @@
+package cn.huiyin.workqueue.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.appeal.domain.AppealAction;
+import cn.huiyin.appeal.domain.AppealLifecycle;
+import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.NewEvent;
+import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
+import cn.huiyin.appeal.domain.Transition;
+import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.domain.JsonText;
+import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.domain.ClockKind;
+import cn.huiyin.workqueue.live.LiveUpdates;
+import cn.huiyin.workqueue.persistence.WorkQueueRepository;
+import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Runs one step on one appeal as one transaction: lock the row, check who may act and whether the lifecycle
+ * allows it, write the step (status, its chained event, the clocks it ends, what else it changes, the outbox
+ * row that tells the enterprise), then — after the commit — tell the work queues that watch the unit.
+ */
+@ApplicationScoped
+public class AppealSteps {
+
+    /** The result of a step: where the appeal now stands. */
+    public record Moved(String trackingNo, String status, String statusLabel) {
+    }
+
+    /** Who may take a step on this appeal; a refusal answers "not found", so numbers cannot be probed. */
+    @FunctionalInterface
+    public interface MayAct {
+        boolean test(Caller caller, Locked appeal);
+    }
+
+    /** A check that needs the locked row and the time (a live claim, the return window…); throws to refuse. */
+    @FunctionalInterface
+    public interface Precondition {
+        Uni<Void> check(SqlConnection tx, Locked appeal, Instant now);
+    }
+
+    /** What else the step writes in its transaction; returns the units whose queues changed besides the appeal's. */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        Uni<List<String>> write(SqlConnection tx, Locked appeal, Instant now);
+    }
+
+    public static final Precondition ALWAYS = (tx, appeal, now) -> Uni.createFrom().voidItem();
+    public static final AlsoInTransaction NOTHING_MORE = (tx, appeal, now) -> Uni.createFrom().item(List.of());
+
+    /**
+     * One step. {@code action} null means the status does not change (a note, a claim); {@code outboxType} null
+     * means nobody outside needs to hear of it.
+     */
+    public record Step(AppealAction action, String eventType, String reason, Map<String, Object> payload,
+            Visibility visibility, String outboxType, List<ClockKind> stops, Precondition precondition,
+            AlsoInTransaction also) {
+
+        public static Step of(AppealAction action, String eventType, String reason, Map<String, Object> payload) {
+            return new Step(action, eventType, reason, payload, Visibility.PUBLIC, null, List.of(), ALWAYS, NOTHING_MORE);
+        }
+
+        public Step internal() {
+            return new Step(action, eventType, reason, payload, Visibility.INTERNAL, outboxType, stops, precondition, also);
+        }
+
+        public Step notifying(String type) {
+            return new Step(action, eventType, reason, payload, visibility, type, stops, precondition, also);
+        }
+
+        public Step stopping(ClockKind... kinds) {
+            return new Step(action, eventType, reason, payload, visibility, outboxType, List.of(kinds), precondition, also);
+        }
+
+        public Step when(Precondition check) {
+            return new Step(action, eventType, reason, payload, visibility, outboxType, stops, check, also);
+        }
+
+        public Step also(AlsoInTransaction more) {
+            return new Step(action, eventType, reason, payload, visibility, outboxType, stops, precondition, more);
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    WorkQueueRepository appeals;
+
+    @Inject
+    AppealEventAppender events;
+
+    @Inject
+    SlaClockService clocks;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    Clock clock;
+
+    public Uni<Moved> perform(String rawTrackingNo, Caller caller, MayAct mayAct, Step step) {
+        String trackingNo = trackingNumber(rawTrackingNo);
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> appeals.lock(tx, trackingNo).chain(found -> {
+            Locked appeal = found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
+            if (!mayAct.test(caller, appeal)) {
+                throw ProblemException.notFound("Appeal " + trackingNo);
+            }
+            AppealStatus next = next(AppealStatus.valueOf(appeal.status()), step.action());
+            return step.precondition().check(tx, appeal, now)
+                    .chain(() -> write(tx, appeal, caller, next, step, now))
+                    .map(touched -> new Result(new Moved(trackingNo, next.name(), next.label()), appeal.handlingUnit(), touched));
+        })).invoke(result -> live.changed(result.touchedUnits(result.unitBefore()), result.moved()))
+                .map(Result::moved);
+    }
+
+    private record Result(Moved moved, String unitBefore, List<String> alsoTouched) {
+        List<String> touchedUnits(String unit) {
+            List<String> units = new java.util.ArrayList<>(alsoTouched);
+            if (unit != null && !units.contains(unit)) {
+                units.add(unit);
+            }
+            return units;
+        }
+    }
+
+    public static String trackingNumber(String raw) {
+        return TrackingNumber.parse(raw).map(TrackingNumber::value)
+                .orElseThrow(() -> ProblemException.badRequest("trackingNo", "A tracking number has 13 digits and a valid check digit"));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return ProblemException.conflict(detail);
+    }
+
+    private static AppealStatus next(AppealStatus from, AppealAction action) {
+        if (action == null) {
+            if (!from.isOpen()) {
+                throw conflict("the appeal is " + from + ": nothing more can be done to it");
+            }
+            return from;
+        }
+        Transition transition = AppealLifecycle.decide(from, action);
+        if (transition instanceof Transition.Refused refused) {
+            throw conflict(refused.reason());
+        }
+        return ((Transition.Moved) transition).to();
+    }
+
+    private Uni<List<String>> write(SqlConnection tx, Locked appeal, Caller caller, AppealStatus next, Step step, Instant now) {
+        Map<String, Object> notice = new LinkedHashMap<>(step.payload());
+        notice.put("trackingNo", appeal.trackingNo());
+        notice.put("channel", appeal.channel());
+        notice.put("status", next.name());
+        Uni<Void> moved = next.name().equals(appeal.status()) ? Uni.createFrom().voidItem() : appeals.moveTo(tx, appeal.id(), next.name());
+        return moved
+                .chain(() -> events.append(tx, Map.of(appeal.id(), List.of(new NewEvent(step.eventType(), caller.actor(), now,
+                        step.reason(), step.visibility(), JsonText.object(step.payload()))))))
+                .chain(() -> step.stops().isEmpty() ? Uni.createFrom().voidItem()
+                        : clocks.stopInTransaction(tx, appeal.id(), now, step.stops().toArray(ClockKind[]::new)))
+                .chain(() -> step.outboxType() == null ? Uni.createFrom().voidItem()
+                        : appeals.outbox(tx, appeal.id(), step.outboxType(), JsonText.object(notice)))
+                .chain(() -> step.also().write(tx, appeal, now));
+    }
+}

@@ -1,0 +1,159 @@
+package cn.huiyin.workqueue.application;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.appeal.domain.AppealAction;
+import cn.huiyin.routing.application.RoutingSuggestions;
+import cn.huiyin.routing.domain.Catalogue;
+import cn.huiyin.routing.domain.DispatchDecision;
+import cn.huiyin.routing.domain.DispatchPolicy;
+import cn.huiyin.routing.domain.DispatchRule;
+import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.security.Roles;
+import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.domain.ClockKind;
+import cn.huiyin.workqueue.application.AppealSteps.Moved;
+import cn.huiyin.workqueue.application.AppealSteps.Step;
+import cn.huiyin.workqueue.live.LiveUpdates;
+import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
+import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The dispatcher's desk (派单): place what routing could not, arbitrate returns, decide extension requests,
+ * merge duplicates. Every placement by hand becomes a training example, so routing learns from it.
+ */
+@ApplicationScoped
+public class DispatchDesk {
+
+    @Inject
+    AppealSteps steps;
+
+    @Inject
+    HandOffService handOff;
+
+    @Inject
+    SlaClockService clocks;
+
+    @Inject
+    CatalogueRepository catalogue;
+
+    @Inject
+    RoutingSuggestions routing;
+
+    @Inject
+    DispatchDeskRepository desk;
+
+    @Inject
+    Clock clock;
+
+    static boolean isDispatcher(Caller caller, Locked appeal) {
+        return caller.hasRole(Roles.DISPATCHER);
+    }
+
+    /**
+     * Places a received appeal: the category decides the unit (a street for local matters); {@code unit} is
+     * needed only where the catalogue leaves it to the dispatcher.
+     */
+    public Uni<Moved> dispatch(String trackingNo, Caller caller, String category, String unit) {
+        String no = AppealSteps.trackingNumber(trackingNo);
+        return Uni.combine().all().unis(catalogue.current(), desk.streetOf(no)).asTuple().chain(loaded -> {
+            String target = unitFor(loaded.getItem1(), category, unit, loaded.getItem2().orElse(null));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("unit", target);
+            payload.put("category", category);
+            payload.put("routedBy", "DISPATCHER");
+            Step step = Step.of(AppealAction.DISPATCH, "DISPATCHED", "placed by a dispatcher", payload)
+                    .also((tx, appeal, now) -> desk.setCategory(tx, appeal.id(), category)
+                            .chain(() -> clocks.armAtManualDispatch(tx, appeal.id(), target, appeal.appealType(), category,
+                                    appeal.urgent(), now))
+                            .chain(() -> handOff.placeWith(tx, appeal, target, now, false))
+                            .call(() -> desk.recordExample(tx, appeal.id(), category))
+                            .map(DispatchDesk::withDesk));
+            return steps.perform(no, caller, DispatchDesk::isDispatcher, step);
+        }).invoke(routing::examplesChanged);
+    }
+
+    /**
+     * Arbitrates a return (退单): accepted → re-dispatched to {@code toUnit} (改派); refused → back to the unit
+     * that returned it, which must handle it.
+     */
+    public Uni<Moved> decideReturn(String trackingNo, Caller caller, boolean accept, String toUnit, String reason) {
+        if (!accept) {
+            return steps.perform(trackingNo, caller, DispatchDesk::isDispatcher,
+                    Step.of(AppealAction.REFUSE_RETURN, "RETURN_REFUSED", reason, Map.of()).internal()
+                            .also((tx, appeal, now) -> handOff.placeWith(tx, appeal, appeal.handlingUnit(), now, false)
+                                    .map(DispatchDesk::withDesk)));
+        }
+        return catalogue.current().chain(rules -> {
+            if (toUnit == null || !rules.unitNames().containsKey(toUnit)) {
+                throw ProblemException.badRequest("toUnit", "Name the unit the appeal goes to instead");
+            }
+            return steps.perform(trackingNo, caller, DispatchDesk::isDispatcher,
+                    Step.of(AppealAction.REDISPATCH, "REDISPATCHED", reason, Map.of("toUnit", toUnit))
+                            .when((tx, appeal, now) -> {
+                                if (toUnit.equals(appeal.handlingUnit())) {
+                                    throw ProblemException.badRequest("toUnit", "The unit that returned it cannot get it back by "
+                                            + "re-dispatch; refuse the return instead");
+                                }
+                                return Uni.createFrom().voidItem();
+                            })
+                            .also((tx, appeal, now) -> handOff.placeWith(tx, appeal, toUnit, now).map(DispatchDesk::withDesk)));
+        });
+    }
+
+    /** Joins a duplicate to its parent (并单): the child's clocks stop, and it will receive the parent's answer. */
+    public Uni<Moved> merge(String childNo, Caller caller, String parentNo) {
+        String parent = AppealSteps.trackingNumber(parentNo);
+        return steps.perform(childNo, caller, DispatchDesk::isDispatcher,
+                Step.of(AppealAction.MERGE, "MERGED", null, Map.of("parent", parent))
+                        .stopping(ClockKind.values())
+                        .also((tx, child, now) -> desk.linkToParent(tx, child, parent).map(DispatchDesk::withDesk)));
+    }
+
+    /** Approves (the clock is extended, once) or refuses an open extension request. */
+    public Uni<DispatchDeskRepository.ExtensionDecision> decideExtension(long requestId, Caller caller, boolean approve, String note) {
+        return desk.openRequest(requestId).chain(request -> {
+            if (caller.hasRole(Roles.UNIT_LEADER) && !caller.unitCode().equals(request.unit())) {
+                throw ProblemException.notFound("Extension request " + requestId);
+            }
+            Uni<Void> effect = approve
+                    ? clocks.extend(request.appealId(), ClockKind.valueOf(request.clock()), request.workingDays(), caller.actor(),
+                            request.reason()).replaceWithVoid()
+                    : desk.refuseInTimeline(request, caller, note, clock.instant());
+            return effect.chain(() -> desk.decide(requestId, caller, approve, note, clock.instant()));
+        });
+    }
+
+    private static String unitFor(Catalogue rules, String category, String unit, String street) {
+        if (!rules.knowsCategory(category)) {
+            throw ProblemException.badRequest("category", "No category " + category + " in the catalogue");
+        }
+        DispatchDecision decision = DispatchPolicy.decide(rules, category, street);
+        if (decision instanceof DispatchDecision.ToUnit toUnit) {
+            if (unit != null && !unit.equals(toUnit.unitCode())) {
+                throw ProblemException.badRequest("unit", "The catalogue places " + category + " with " + toUnit.unitCode());
+            }
+            return toUnit.unitCode();
+        }
+        if (unit == null || !rules.unitNames().containsKey(unit)) {
+            throw ProblemException.badRequest("unit", "The catalogue leaves " + category + " to the dispatcher: name the unit ("
+                    + (DispatchRule.BY_STREET.equals(rules.rules().get(category).unitRule()) ? "the street" : "a unit") + ")");
+        }
+        return unit;
+    }
+
+    private static List<String> withDesk(List<String> units) {
+        List<String> all = new java.util.ArrayList<>(units);
+        all.add(LiveUpdates.DISPATCH_DESK);
+        return all;
+    }
+}

@@ -1,0 +1,70 @@
+package cn.huiyin.workqueue.live;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import cn.huiyin.workqueue.application.AppealSteps.Moved;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+/**
+ * Tells every open work queue, on every replica, that an appeal of its unit changed. A step publishes to one
+ * Redis channel after its commit; each replica subscribes once and fans the updates out to its own SSE
+ * clients. Redis only carries the nudge: a queue that misses one still shows the truth on its next load.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+
+    /** "The appeal {@code trackingNo} of {@code unit} is now {@code status}." Unit DISPATCH is the dispatcher's desk. */
+    public record Update(String unit, String trackingNo, String status) {
+    }
+
+    /** The unit of the dispatcher's desk in live updates (unplaced and returned appeals). */
+    public static final String DISPATCH_DESK = "DISPATCH";
+
+    private static final Logger LOG = Logger.getLogger(LiveUpdates.class);
+
+    private final BroadcastProcessor<Update> local = BroadcastProcessor.create();
+    private final ReactivePubSubCommands<Update> pubsub;
+    private final String channel;
+
+    @Inject
+    public LiveUpdates(ReactiveRedisDataSource redis, @ConfigProperty(name = "huiyin.redis.key-prefix") String keyPrefix) {
+        this.pubsub = redis.pubsub(Update.class);
+        this.channel = keyPrefix + "workqueue:updates";
+    }
+
+    void subscribe(@Observes StartupEvent event) {
+        pubsub.subscribe(channel, local::onNext, () -> LOG.warn("live updates: Redis subscription ended"),
+                failure -> LOG.warnf("live updates: Redis subscription failed: %s", failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .subscribe().with(subscribed -> LOG.debugf("live updates on %s", channel));
+    }
+
+    /** After a commit: the queues of these units should refresh. Failures are logged, never thrown. */
+    public void changed(List<String> units, Moved moved) {
+        for (String unit : units) {
+            publish(new Update(unit, moved.trackingNo(), moved.status()));
+        }
+    }
+
+    public void publish(Update update) {
+        pubsub.publish(channel, update).subscribe().with(ok -> {
+        }, failure -> LOG.warnf("live update for %s not published: %s", update.trackingNo(), failure.getMessage()));
+    }
+
+    /** The updates for one unit, as they arrive from any replica. */
+    public Multi<Update> of(String unit) {
+        return local.filter(update -> unit.equals(update.unit()));
+    }
+}
