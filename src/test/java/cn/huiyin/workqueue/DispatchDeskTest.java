@@ -59,7 +59,8 @@ class DispatchDeskTest {
         assertThat(db.string("SELECT status FROM appeal WHERE tracking_no = $1", vague)).isEqualTo("RECEIVED");
         given().auth().oauth2(Appeals.tokenFor("dispatcher-demo")).queryParam("limit", 500).get("/api/v1/dispatch/queue")
                 .then().statusCode(200).body("trackingNo", hasItem(vague))
-                .body("find { it.trackingNo == '" + vague + "' }.suggestions", org.hamcrest.Matchers.containsString("confidence"));
+                .body("find { it.trackingNo == '" + vague + "' }.suggestions.size()", equalTo(3))
+                .body("find { it.trackingNo == '" + vague + "' }.suggestions[0].category", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.huiyin.testsupport.Appeals;
 import cn.huiyin.testsupport.Database;
+import cn.huiyin.testsupport.WorkQueues;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -40,35 +41,11 @@ class WorkQueueResourceTest {
         return request.post(path).then();
     }
 
-    /** Every tracking number in the user's queue, page by page with the keyset the API hands out. */
-    private static java.util.List<String> walkQueue(String user) {
-        String token = Appeals.tokenFor(user);
-        java.util.List<String> all = new java.util.ArrayList<>();
-        String afterDue = null;
-        long afterId = 0;
-        for (int page = 0; page < 1000; page++) {
-            var request = given().auth().oauth2(token).queryParam("limit", 100);
-            if (afterDue != null) {
-                request.queryParam("afterDue", afterDue).queryParam("afterId", afterId);
-            }
-            java.util.List<Map<String, Object>> items = request.get("/api/v1/workqueue").then().statusCode(200).extract()
-                    .jsonPath().getList("");
-            items.forEach(item -> all.add(((String) item.get("trackingNo")).strip()));
-            Map<String, Object> last = items.isEmpty() ? null : items.get(items.size() - 1);
-            if (last == null || last.get("handleDueAt") == null) {
-                break;
-            }
-            afterDue = (String) last.get("handleDueAt");
-            afterId = ((Number) last.get("appealId")).longValue();
-        }
-        return all;
-    }
-
     @Test
     void accept_contact_reply_moves_the_appeal_stops_its_clocks_and_tells_the_outbox() {
         String no = submitTaxAppeal();
         long id = db.id(no);
-        assertThat(walkQueue("commissioner-tax")).contains(no);
+        assertThat(WorkQueues.walk("commissioner-tax")).contains(no);
 
         post("commissioner-tax", "/api/v1/appeals/" + no + "/accept", null).statusCode(200).body("status", equalTo("ACCEPTED"));
         post("commissioner-tax", "/api/v1/appeals/" + no + "/first-contact", Map.of("note", "已电话联系王经理"))
@@ -111,7 +88,7 @@ class WorkQueueResourceTest {
         post("dispatcher-demo", "/api/v1/appeals/" + no + "/accept", null).statusCode(403);
         post("enterprise-demo", "/api/v1/appeals/" + no + "/accept", null).statusCode(403);
         given().post("/api/v1/appeals/" + no + "/accept").then().statusCode(401);
-        assertThat(walkQueue("commissioner-samr")).doesNotContain(no);
+        assertThat(WorkQueues.walk("commissioner-samr")).doesNotContain(no);
         assertThat(db.string("SELECT status FROM appeal WHERE tracking_no = $1", no)).isEqualTo("DISPATCHED");
     }
 
@@ -124,5 +101,21 @@ class WorkQueueResourceTest {
         post("commissioner-tax", "/api/v1/appeals/" + no + "/reply", Map.of("answer", "已处理\u0000完毕请查收结果谢谢"))
                 .statusCode(400);
         assertThat(db.string("SELECT status FROM appeal WHERE tracking_no = $1", no)).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void paging_goes_on_past_appeals_without_a_running_handling_clock() {
+        String commissioner = "c-jus-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        db.execute("INSERT INTO staff_member (username, display_name, role, unit_code) VALUES ($1, '司法局专员', 'commissioner', 'JUS')",
+                commissioner);
+        java.util.List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(given().contentType(ContentType.JSON).body(cn.huiyin.testsupport.Appeals.with("category", "LEGAL"))
+                    .post("/api/v1/appeals").then().statusCode(202).extract().path("trackingNo"));
+        }
+        for (String no : mine.subList(0, 2)) {
+            db.execute("UPDATE appeal_clock SET stopped_at = now() WHERE appeal_id = $1 AND clock = 'HANDLE'", db.id(no));
+        }
+        assertThat(WorkQueues.walk(commissioner, 1)).containsAll(mine);
     }
 }

@@ -22,6 +22,7 @@ import cn.huiyin.appeal.persistence.AppealReadRepository.AppealRow;
 import cn.huiyin.appeal.persistence.AppealReadRepository.EventRow;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.MobileNumber;
+import cn.huiyin.shared.domain.PersonName;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.ClockView;
@@ -44,7 +45,20 @@ public class AppealQueryService {
             Map.entry("SUPPLEMENTED", "补充材料"),
             Map.entry("ACCEPTED", "已签收"),
             Map.entry("FIRST_CONTACT", "已联系企业"),
-            Map.entry("REPLIED", "已答复"));
+            Map.entry("REPLIED", "已答复"),
+            Map.entry("NOTE", "办理进展"),
+            Map.entry("TRANSFERRED", "已转办"),
+            Map.entry("RETURNED", "已退回派单中心"),
+            Map.entry("REDISPATCHED", "已改派"),
+            Map.entry("RETURN_REFUSED", "退单未同意"),
+            Map.entry("MERGED", "已并单"),
+            Map.entry("REPLIED_WITH_PARENT", "已随主单答复"),
+            Map.entry("ASSIGNED", "已分配专员"),
+            Map.entry("CLAIM_EXPIRED", "认领超时退回"),
+            Map.entry("EXTENSION_REQUESTED", "申请延期"),
+            Map.entry("EXTENSION_REFUSED", "延期未批准"),
+            Map.entry("CO_HANDLING", "协办单位加入"),
+            Map.entry("PERSONAL_DATA_REVEALED", "查看联系方式"));
 
     @Inject
     AppealReadRepository appeals;
@@ -60,7 +74,7 @@ public class AppealQueryService {
         String trackingNo = canonical(rawTrackingNo);
         return appeals.find(trackingNo).chain(found -> {
             AppealRow appeal = found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
-            AppealAccess access = AppealAccess.decide(caller, appeal.handlingUnit(), appeal.uscc(),
+            AppealAccess access = AppealAccess.decide(caller, appeal.handlingUnit(), appeal.helperUnits(), appeal.uscc(),
                     queryCodes.matches(trackingNo, queryCode));
             if (access == AppealAccess.NONE) {
                 throw ProblemException.notFound("Appeal " + trackingNo);
@@ -88,6 +102,9 @@ public class AppealQueryService {
     private static String detail(EventRow e) {
         if (!"PUBLIC".equals(e.visibility())) {
             return null;
+        }
+        if ("NOTE".equals(e.type())) {
+            return e.reason(); // a progress note the unit chose to show the enterprise
         }
         try {
             JsonNode payload = JSON.readTree(e.payload());
@@ -119,7 +136,7 @@ public class AppealQueryService {
         return new AppealView(a.trackingNo(), TrackingNumber.parse(a.trackingNo()).map(TrackingNumber::spoken).orElse(null),
                 a.status(), AppealStatus.valueOf(a.status()).label(), a.channel(), a.appealType(), a.category(),
                 a.urgent(), a.title(), a.content(), a.enterpriseName(), a.uscc(), staff ? a.identityState() : null,
-                a.contactName(), masked,
+                staff ? PersonName.masked(a.contactName()) : a.contactName(), masked,
                 a.handlingUnit() == null ? null : new AppealView.Unit(a.handlingUnit(), a.handlingUnitName()),
                 a.receivedAt(), a.dispatchedAt(), a.supervised(), clockViews, timeline);
     }

@@ -22,7 +22,7 @@ public class AppealReadRepository {
             String identityState, String contactName, String mobile, String title, String content, String appealType,
             String category, boolean urgent, String status, String handlingUnit, String handlingUnitName,
             Instant receivedAt, Instant dispatchedAt, Instant updatedAt, boolean supervised, int eventCount,
-            byte[] lastEventHash) {
+            byte[] lastEventHash, List<String> helperUnits) {
     }
 
     public record EventRow(int seq, String type, String actor, Instant occurredAt, String reason, String visibility,
@@ -34,7 +34,9 @@ public class AppealReadRepository {
 
     public Uni<Optional<AppealRow>> find(String trackingNo) {
         return pool.preparedQuery("""
-                SELECT a.*, u.name AS unit_name FROM appeal a
+                SELECT a.*, u.name AS unit_name,
+                    ARRAY(SELECT h.unit_code FROM appeal_helper_unit h WHERE h.appeal_id = a.id ORDER BY h.unit_code) AS helper_units
+                FROM appeal a
                 LEFT JOIN handling_unit u ON u.code = a.handling_unit
                 WHERE a.tracking_no = $1""")
                 .execute(Tuple.of(trackingNo))
@@ -88,7 +90,7 @@ public class AppealReadRepository {
                 row.getString("status"), row.getString("handling_unit"), row.getString("unit_name"),
                 instant(row.getOffsetDateTime("received_at")), instant(row.getOffsetDateTime("dispatched_at")),
                 instant(row.getOffsetDateTime("updated_at")), row.getBoolean("supervised"), row.getInteger("event_count"),
-                row.getBuffer("last_event_hash").getBytes());
+                row.getBuffer("last_event_hash").getBytes(), List.of(row.getArrayOfStrings("helper_units")));
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -2,7 +2,9 @@ package cn.huiyin.appeal.web;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -13,9 +15,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.application.AppealView;
+import cn.huiyin.appeal.application.PersonalDataReveals;
 import cn.huiyin.appeal.domain.ChainVerification;
+import cn.huiyin.shared.domain.Text;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
+import cn.huiyin.shared.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /** {@code GET /api/v1/appeals/{trackingNo}}: status, handling unit and timeline, for whoever may see them. */
@@ -29,11 +34,33 @@ public class AppealQueryResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    PersonalDataReveals reveals;
+
     /** The query code may come as {@code X-Query-Code} (preferred: stays out of logs) or {@code ?queryCode=}. */
     @GET
     public Uni<AppealView> get(@RestPath String trackingNo, @RestHeader("X-Query-Code") String headerCode,
             @RestQuery String queryCode) {
         return caller.get().chain(who -> appeals.view(trackingNo, headerCode != null ? headerCode : queryCode, who));
+    }
+
+    public record RevealRequest(String field, String purpose) {
+    }
+
+    /** Shows a masked contact field in full, for a stated purpose; the reveal is audited. */
+    @POST
+    @Path("/personal-data")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.DISPATCHER, Roles.COMMISSIONER, Roles.UNIT_LEADER, Roles.DISTRICT_LEADER, Roles.ADMIN })
+    public Uni<PersonalDataReveals.Revealed> reveal(@RestPath String trackingNo, RevealRequest body) {
+        if (body == null || body.field() == null || !PersonalDataReveals.FIELDS.contains(body.field())) {
+            throw ProblemException.badRequest("field", "field is contactName or contactMobile");
+        }
+        String purpose = body.purpose() == null ? "" : body.purpose().strip();
+        if (purpose.length() < 2 || purpose.length() > 200 || Text.hasControlCharacter(purpose)) {
+            throw ProblemException.badRequest("purpose", "Say why, in 2 to 200 characters (e.g. 回访企业)");
+        }
+        return caller.get().chain(who -> reveals.reveal(trackingNo, who, body.field(), purpose));
     }
 
     /** Recomputes the appeal's event hash chain: has any stored event been altered, removed or reordered? */

@@ -1,5 +1,6 @@
 package cn.huiyin.routing.application;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,10 @@ public class RoutingSuggestions {
          */
         @WithDefault("0.94")
         double autoThreshold();
+
+        /** How often catalogue changes dated ahead are put in force ({@code off} disables it on this replica). */
+        @WithDefault("60s")
+        String catalogueActivationEvery();
     }
 
     public record Suggestion(String category, String categoryName, String unit, String unitName, double confidence) {
@@ -42,6 +47,9 @@ public class RoutingSuggestions {
 
     public record Suggested(boolean automatic, double threshold, int trainedOn, List<Suggestion> suggestions) {
     }
+
+    /** Corrections made on another replica reach this one's classifier within this time. */
+    private static final Duration RETRAIN_EVERY = Duration.ofMinutes(5);
 
     private final CachedUni<Optional<CategoryClassifier>> classifier;
 
@@ -53,12 +61,13 @@ public class RoutingSuggestions {
 
     @Inject
     public RoutingSuggestions(Pool pool) {
-        this.classifier = new CachedUni<>(pool.query("SELECT text, category FROM routing_example ORDER BY id").execute()
+        this.classifier = new CachedUni<>(pool.query("SELECT text, category FROM routing_example UNION ALL "
+                + "SELECT keywords, code FROM dispatch_category WHERE keywords <> '' ORDER BY 2, 1").execute()
                 .map(rows -> {
                     List<LabeledText> examples = new ArrayList<>();
                     rows.forEach(r -> examples.add(new LabeledText(r.getString("text"), r.getString("category"))));
                     return examples.isEmpty() ? Optional.<CategoryClassifier> empty() : Optional.of(CategoryClassifier.train(examples));
-                }), null);
+                }), RETRAIN_EVERY);
     }
 
     public Uni<Suggested> suggest(String text) {

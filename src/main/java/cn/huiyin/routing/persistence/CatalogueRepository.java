@@ -48,4 +48,9 @@ public class CatalogueRepository {
     public Uni<Catalogue> current() {
         return current.get();
     }
+
+    /** After a catalogue change on this replica: read it again now (other replicas within the refresh period). */
+    public void changed() {
+        current.invalidate();
+    }
 }

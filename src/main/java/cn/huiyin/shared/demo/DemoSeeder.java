@@ -79,6 +79,14 @@ public class DemoSeeder {
                 user.addBatch();
             }
             user.executeBatch();
+            try (PreparedStatement named = connection.prepareStatement(
+                    "INSERT INTO key_enterprise_commissioner (uscc, unit_code, commissioner) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                // the key enterprise's named commissioner at the market regulator
+                named.setString(1, ENTERPRISES.get(0).uscc());
+                named.setString(2, "SAMR");
+                named.setString(3, "commissioner-samr");
+                named.executeUpdate();
+            }
         }
         LOG.warn("DEMO MODE: demo enterprises and users are seeded and /api/v1/demo/tokens is open");
     }

@@ -68,6 +68,16 @@ public class ReferenceDataSeeder {
                 }
                 category.executeBatch();
             }
+            try (PreparedStatement versions = connection.prepareStatement("""
+                    INSERT INTO catalogue_version (category, name, unit_rule, urgent_hours, effective_from, changed_by,
+                        changed_at, reason, applied_at)
+                    SELECT c.code, c.name, c.unit_rule, c.urgent_hours, '2025-01-01T00:00:00+08', 'system:seed', now(),
+                        '初始派单目录', now()
+                    FROM dispatch_category c
+                    WHERE NOT EXISTS (SELECT 1 FROM catalogue_version v WHERE v.category = c.code)""")) {
+                // the seeded lines are the first version of each category, so every line has a history
+                versions.executeUpdate();
+            }
             seedCalendar(connection);
             seedRoutingExamples(connection);
             connection.commit();

@@ -19,7 +19,6 @@ import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.ClockView;
 import cn.huiyin.sla.application.SlaClockService;
 import cn.huiyin.sla.domain.ClockKind;
-import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -55,7 +54,8 @@ public class ClockExtensionResource {
         }
         return caller.get().chain(who -> appeals.locate(trackingNo).chain(appeal -> {
             if (who.hasRole(Roles.UNIT_LEADER) && !Objects.equals(who.unitCode(), appeal.handlingUnit())) {
-                throw new ForbiddenException();
+                // as in the views: another unit's appeal is "not found", so numbers cannot be probed
+                throw ProblemException.notFound("Appeal " + trackingNo);
             }
             return clocks.extend(appeal.id(), kind, body.workingDays(), who.actor(), body.reason().strip());
         }));

@@ -121,10 +121,11 @@ public class AppealSteps {
             if (!mayAct.test(caller, appeal)) {
                 throw ProblemException.notFound("Appeal " + trackingNo);
             }
-            AppealStatus next = next(AppealStatus.valueOf(appeal.status()), step.action());
+            // the step's own checks first: a scope check there must answer 404 before any 409 tells the state
             return step.precondition().check(tx, appeal, now)
-                    .chain(() -> write(tx, appeal, caller, next, step, now))
-                    .map(touched -> new Result(new Moved(trackingNo, next.name(), next.label()), appeal.handlingUnit(), touched));
+                    .map(checked -> next(AppealStatus.valueOf(appeal.status()), step.action()))
+                    .chain(next -> write(tx, appeal, caller, next, step, now)
+                            .map(touched -> new Result(new Moved(trackingNo, next.name(), next.label()), appeal.handlingUnit(), touched)));
         })).invoke(result -> live.changed(result.touchedUnits(result.unitBefore()), result.moved()))
                 .map(Result::moved);
     }

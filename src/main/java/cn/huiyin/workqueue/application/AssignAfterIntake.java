@@ -3,14 +3,19 @@ package cn.huiyin.workqueue.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.huiyin.shared.outbox.OutboxHandler;
 import cn.huiyin.shared.outbox.OutboxMessage;
+import cn.huiyin.workqueue.live.LiveUpdates;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Assigns what intake dispatched. It runs from the outbox, after the intake commit, so the intake path stays
- * one short transaction; the outbox guarantees it happens, and {@link Assignment#assignAfterIntake} makes a
- * repeat harmless.
+ * What follows intake: a dispatched appeal is assigned to a commissioner, an unplaced one shows up on the
+ * dispatcher's desk. It runs from the outbox, after the intake commit, so the intake path stays one short
+ * transaction; the outbox guarantees it happens, and {@link Assignment#assignAfterIntake} makes a repeat harmless.
  */
 @ApplicationScoped
 public class AssignAfterIntake implements OutboxHandler {
@@ -18,13 +23,29 @@ public class AssignAfterIntake implements OutboxHandler {
     @Inject
     Assignment assignment;
 
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    ObjectMapper json;
+
     @Override
     public boolean handles(OutboxMessage message) {
-        return "AppealReceived".equals(message.eventType()) && message.payload().contains("\"status\":\"DISPATCHED\"");
+        return "AppealReceived".equals(message.eventType());
     }
 
     @Override
     public Uni<Void> handle(OutboxMessage message) {
-        return assignment.assignAfterIntake(message.appealId());
+        JsonNode notice;
+        try {
+            notice = json.readTree(message.payload());
+        } catch (JsonProcessingException unreadable) {
+            return Uni.createFrom().failure(new PermanentFailure("unreadable AppealReceived notice " + message.id()));
+        }
+        if ("DISPATCHED".equals(notice.path("status").asText())) {
+            return assignment.assignAfterIntake(message.appealId());
+        }
+        live.publish(new LiveUpdates.Update(LiveUpdates.DISPATCH_DESK, notice.path("trackingNo").asText(), "RECEIVED"));
+        return Uni.createFrom().voidItem();
     }
 }

@@ -110,6 +110,28 @@ public class DispatchDesk {
         });
     }
 
+    /**
+     * Co-handling (主办/协办): {@code unit} helps the lead unit. Its staff see the appeal in their queue and may add
+     * progress notes; the lead unit replies. A dispatcher or the lead unit's leader decides.
+     */
+    public Uni<Moved> addHelper(String trackingNo, Caller caller, String unit) {
+        return catalogue.current().chain(rules -> {
+            if (!rules.unitNames().containsKey(unit)) {
+                throw ProblemException.badRequest("unit", "No handling unit has the code " + unit);
+            }
+            return steps.perform(trackingNo, caller, (who, appeal) -> who.hasRole(Roles.DISPATCHER)
+                    || who.hasRole(Roles.UNIT_LEADER) && unit != null && java.util.Objects.equals(who.unitCode(), appeal.handlingUnit()),
+                    Step.of(null, "CO_HANDLING", null, Map.of("unit", unit))
+                            .when((tx, appeal, now) -> {
+                                if (unit.equals(appeal.handlingUnit())) {
+                                    throw ProblemException.badRequest("unit", "The lead unit cannot also help");
+                                }
+                                return Uni.createFrom().voidItem();
+                            })
+                            .also((tx, appeal, now) -> desk.addHelper(tx, appeal.id(), unit, caller, now).replaceWith(List.of(unit))));
+        });
+    }
+
     /** Joins a duplicate to its parent (并单): the child's clocks stop, and it will receive the parent's answer. */
     public Uni<Moved> merge(String childNo, Caller caller, String parentNo) {
         String parent = AppealSteps.trackingNumber(parentNo);
@@ -122,7 +144,7 @@ public class DispatchDesk {
     /** Approves (the clock is extended, once) or refuses an open extension request. */
     public Uni<DispatchDeskRepository.ExtensionDecision> decideExtension(long requestId, Caller caller, boolean approve, String note) {
         return desk.openRequest(requestId).chain(request -> {
-            if (caller.hasRole(Roles.UNIT_LEADER) && !caller.unitCode().equals(request.unit())) {
+            if (!caller.hasRole(Roles.DISPATCHER) && !java.util.Objects.equals(caller.unitCode(), request.unit())) {
                 throw ProblemException.notFound("Extension request " + requestId);
             }
             Uni<Void> effect = approve

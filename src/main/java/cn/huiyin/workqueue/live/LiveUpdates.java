@@ -63,8 +63,11 @@ public class LiveUpdates {
         }, failure -> LOG.warnf("live update for %s not published: %s", update.trackingNo(), failure.getMessage()));
     }
 
-    /** The updates for one unit, as they arrive from any replica. */
+    /**
+     * The updates for one unit, as they arrive from any replica. A client that falls 1,024 updates behind is
+     * cut off; EventSource reconnects by itself and the page reads the queue afresh.
+     */
     public Multi<Update> of(String unit) {
-        return local.filter(update -> unit.equals(update.unit()));
+        return local.filter(update -> unit.equals(update.unit())).onOverflow().buffer(1024);
     }
 }

@@ -31,7 +31,7 @@ public class DispatchDeskRepository {
 
     /** An appeal waiting for the dispatcher: never placed, or returned by a unit (with its reason). */
     public record Waiting(String trackingNo, String title, String status, String channel, String appealType, boolean urgent,
-            Instant receivedAt, String returnedBy, String returnReason, String suggestions) {
+            Instant receivedAt, String returnedBy, String returnReason, List<Object> suggestions) {
     }
 
     public record OpenRequest(long id, long appealId, String trackingNo, String unit, String clock, int workingDays,
@@ -64,7 +64,8 @@ public class DispatchDeskRepository {
                         waiting.add(new Waiting(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
                                 r.getString("channel"), r.getString("appeal_type"), r.getBoolean("urgent"),
                                 r.getOffsetDateTime("received_at").toInstant(), r.getString("returned_by"),
-                                r.getString("return_reason"), r.getString("routing_suggestions")));
+                                r.getString("return_reason"), r.getString("routing_suggestions") == null ? List.of()
+                                        : new io.vertx.core.json.JsonArray(r.getString("routing_suggestions")).getList()));
                     }
                     return waiting;
                 });
@@ -103,6 +104,16 @@ public class DispatchDeskRepository {
                         caller.actor(), at, note, Visibility.INTERNAL, JsonText.object(Map.of("clock", request.clock()))))))));
     }
 
+    public Uni<Void> addHelper(SqlClient tx, long appealId, String unit, Caller caller, Instant at) {
+        return tx.preparedQuery("INSERT INTO appeal_helper_unit (appeal_id, unit_code, added_by, added_at) VALUES ($1, $2, $3, $4) "
+                + "ON CONFLICT DO NOTHING RETURNING unit_code").execute(Tuple.of(appealId, unit, caller.actor(), utc(at)))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.conflict(unit + " already helps with this appeal");
+                    }
+                }).replaceWithVoid();
+    }
+
     public Uni<Optional<String>> streetOf(String trackingNo) {
         return pool.preparedQuery("SELECT street_code FROM appeal WHERE tracking_no = $1").execute(Tuple.of(trackingNo))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString("street_code")));
@@ -130,8 +141,9 @@ public class DispatchDeskRepository {
                         throw ProblemException.badRequest("parent", "The parent must be another appeal");
                     }
                     String status = parent.getString("status");
-                    if (status.equals("MERGED") || status.equals("CLOSED") || status.equals("EVALUATED")) {
-                        throw ProblemException.badRequest("parent", "The parent is " + status + ": merge into an open appeal");
+                    if (!List.of("RECEIVED", "DISPATCHED", "ACCEPTED", "HANDLING", "RETURNED", "REWORK").contains(status)) {
+                        throw ProblemException.badRequest("parent", "The parent is " + status
+                                + ": merge into an appeal that has not been answered yet, so the child receives the answer");
                     }
                     return tx.preparedQuery("UPDATE appeal SET parent_id = $2, assignee = NULL, claim_expires_at = NULL WHERE id = $1")
                             .execute(Tuple.of(child.id(), parent.getLong("id")))

@@ -31,7 +31,7 @@ public class WorkQueueRepository {
     }
 
     public record QueueItem(String trackingNo, String title, String status, String appealType, boolean urgent,
-            boolean supervised, Instant receivedAt, Instant handleDueAt, long appealId) {
+            boolean supervised, Instant receivedAt, Instant handleDueAt, long appealId, String assignee, String part) {
     }
 
     @Inject
@@ -93,18 +93,22 @@ public class WorkQueueRepository {
 
     /**
      * A unit's open appeals, nearest handling deadline first, a page after the keyset ({@code afterDue},
-     * {@code afterId}): keyset paging stays fast at any depth.
+     * {@code afterId}; {@link Instant#MAX} for past the items without a running handling clock): keyset paging
+     * stays fast at any depth.
      */
     public Uni<List<QueueItem>> queue(String unit, Instant afterDue, long afterId, int limit) {
         return pool.preparedQuery("""
                 SELECT a.id, a.tracking_no, a.title, a.status, a.appeal_type, a.urgent, a.supervised, a.received_at,
-                    coalesce(c.due_at, 'infinity'::timestamptz) AS handle_due
+                    coalesce(c.due_at, 'infinity'::timestamptz) AS handle_due, a.assignee,
+                    CASE WHEN a.handling_unit = $1 THEN 'LEAD' ELSE 'HELPER' END AS part
                 FROM appeal a
                 LEFT JOIN appeal_clock c ON c.appeal_id = a.id AND c.clock = 'HANDLE' AND c.stopped_at IS NULL
-                WHERE a.handling_unit = $1 AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
-                  AND (coalesce(c.due_at, 'infinity'::timestamptz), a.id) > ($2, $3)
+                WHERE (a.handling_unit = $1 OR a.id IN (SELECT h.appeal_id FROM appeal_helper_unit h WHERE h.unit_code = $1))
+                  AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
+                  AND (coalesce(c.due_at, 'infinity'::timestamptz), a.id) > (coalesce($2, 'infinity'::timestamptz), $3)
                 ORDER BY handle_due, a.id LIMIT $4""")
-                .execute(Tuple.of(unit, afterDue.atOffset(ZoneOffset.UTC), afterId, limit))
+                .execute(Tuple.tuple(Arrays.asList(unit, Instant.MAX.equals(afterDue) ? null : afterDue.atOffset(ZoneOffset.UTC),
+                        afterId, limit)))
                 .map(rows -> {
                     List<QueueItem> items = new ArrayList<>();
                     for (Row r : rows) {
@@ -114,7 +118,7 @@ public class WorkQueueRepository {
                         items.add(new QueueItem(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
                                 r.getString("appeal_type"), r.getBoolean("urgent"), r.getBoolean("supervised"),
                                 r.getOffsetDateTime("received_at").toInstant(), due == null ? null : due.toInstant(),
-                                r.getLong("id")));
+                                r.getLong("id"), r.getString("assignee"), r.getString("part")));
                     }
                     return items;
                 });

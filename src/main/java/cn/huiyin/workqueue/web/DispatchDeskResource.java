@@ -24,6 +24,7 @@ import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.ExtensionDecision;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.OpenRequest;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.Waiting;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 
 /** The dispatcher's desk: what waits for a person, and the decisions only a dispatcher takes. */
@@ -96,11 +97,28 @@ public class DispatchDeskResource {
         return caller.get().chain(who -> desk.merge(trackingNo, who, body.parent()));
     }
 
+    public record Helper(String unit) {
+    }
+
+    @POST
+    @Path("appeals/{trackingNo}/helpers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.DISPATCHER, Roles.UNIT_LEADER })
+    public Uni<Moved> addHelper(@RestPath String trackingNo, Helper body) {
+        String unit = Fields.code("unit", body == null ? null : body.unit());
+        return caller.get().chain(who -> desk.addHelper(trackingNo, who, unit));
+    }
+
     @GET
     @Path("extension-requests")
     @RolesAllowed({ Roles.DISPATCHER, Roles.UNIT_LEADER })
     public Uni<List<OpenRequest>> extensionRequests() {
-        return caller.get().chain(who -> waiting.openRequests(who.hasRole(Roles.DISPATCHER) ? null : who.unitCode()));
+        return caller.get().chain(who -> {
+            if (!who.hasRole(Roles.DISPATCHER) && who.unitCode() == null) {
+                throw new ForbiddenException(); // a unit leader's token must name the unit
+            }
+            return waiting.openRequests(who.hasRole(Roles.DISPATCHER) ? null : who.unitCode());
+        });
     }
 
     @POST

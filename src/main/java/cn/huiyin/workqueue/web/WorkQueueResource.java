@@ -34,14 +34,17 @@ public class WorkQueueResource {
     @Inject
     CurrentCaller caller;
 
-    /** My unit's open appeals, nearest handling deadline first; next page: {@code ?afterDue=…&afterId=…}. */
+    /**
+     * My unit's open appeals, nearest handling deadline first; next page: {@code ?afterDue=…&afterId=…} from the
+     * last item ({@code afterDue=none} once the items without a running handling clock have begun).
+     */
     @GET
     public Uni<List<QueueItem>> queue(@RestQuery String afterDue, @RestQuery Long afterId, @RestQuery Integer limit) {
         Instant after;
         try {
-            after = afterDue == null ? START : Instant.parse(afterDue);
+            after = afterDue == null ? START : "none".equals(afterDue) ? Instant.MAX : Instant.parse(afterDue);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("afterDue", "afterDue is an ISO-8601 instant from the previous page");
+            throw ProblemException.badRequest("afterDue", "afterDue is an ISO-8601 instant (or none) from the previous page");
         }
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > 200) {

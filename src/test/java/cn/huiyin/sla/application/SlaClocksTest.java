@@ -122,7 +122,7 @@ class SlaClocksTest {
                 .then().statusCode(422).body("field", equalTo("workingDays"));
         given().auth().oauth2(Appeals.tokenFor("leader-samr")).contentType(ContentType.JSON)
                 .body(Map.of("workingDays", 2, "reason", "不是本单位"))
-                .post("/api/v1/appeals/" + trackingNo + "/clocks/RESPOND/extension").then().statusCode(403);
+                .post("/api/v1/appeals/" + trackingNo + "/clocks/RESPOND/extension").then().statusCode(404);
         given().auth().oauth2(Appeals.tokenFor("commissioner-tax")).get("/api/v1/appeals/" + trackingNo)
                 .then().body("timeline.type", hasItem("EXTENDED"));
     }
