@@ -44,7 +44,22 @@ public class AppealQueryService {
             Map.entry("SUPPLEMENTED", "补充材料"),
             Map.entry("ACCEPTED", "已签收"),
             Map.entry("FIRST_CONTACT", "已联系企业"),
-            Map.entry("REPLIED", "已答复"));
+            Map.entry("REPLIED", "已答复"),
+            Map.entry("RATING_REQUESTED", "邀请评价"),
+            Map.entry("RATED", "企业评价"),
+            Map.entry("REWORK_OPENED", "退回整改"),
+            Map.entry("RETURN_VISITED", "已回访"),
+            Map.entry("RATING_CONTESTED", "评价申诉"),
+            Map.entry("RATING_REVIEW_DECIDED", "申诉复核"),
+            Map.entry("CLOSED", "已归档"));
+
+    /** A rating the system recorded when the window ran out is never shown as the enterprise's own. */
+    private static String label(EventRow e) {
+        if ("RATED".equals(e.type()) && e.payload().contains("\"defaulted\":true")) {
+            return "系统默认评价";
+        }
+        return EVENT_LABELS.getOrDefault(e.type(), e.type());
+    }
 
     @Inject
     AppealReadRepository appeals;
@@ -84,14 +99,15 @@ public class AppealQueryService {
                 appeal.eventCount(), appeal.lastEventHash())));
     }
 
-    /** The words a public step carried to the enterprise: a reply's answer, a supplement's content. */
+    /** The words a public step carried to the enterprise: a reply's answer, a supplement's content, a rating's summary. */
     private static String detail(EventRow e) {
         if (!"PUBLIC".equals(e.visibility())) {
             return null;
         }
         try {
             JsonNode payload = JSON.readTree(e.payload());
-            JsonNode text = payload.has("answer") ? payload.get("answer") : payload.get("content");
+            JsonNode text = payload.has("answer") ? payload.get("answer")
+                    : payload.has("content") ? payload.get("content") : payload.get("summary");
             return text == null || text.isNull() ? null : text.asText();
         } catch (JsonProcessingException unreadable) {
             return null;
@@ -110,7 +126,7 @@ public class AppealQueryService {
         boolean staff = access == AppealAccess.STAFF;
         List<AppealView.TimelineEntry> timeline = events.stream()
                 .filter(e -> staff || "PUBLIC".equals(e.visibility()))
-                .map(e -> new AppealView.TimelineEntry(e.seq(), e.type(), EVENT_LABELS.getOrDefault(e.type(), e.type()),
+                .map(e -> new AppealView.TimelineEntry(e.seq(), e.type(), label(e),
                         e.occurredAt(), staff ? e.actor() : null, staff ? e.reason() : null, staff ? e.visibility() : null,
                         detail(e)))
                 .toList();

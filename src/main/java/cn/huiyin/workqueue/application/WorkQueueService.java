@@ -17,6 +17,8 @@ import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.appeal.domain.Transition;
 import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.evaluation.application.EvaluationRounds;
+import cn.huiyin.evaluation.application.EvaluationRounds.Replied;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.TrackingNumber;
@@ -64,6 +66,9 @@ public class WorkQueueService {
     @Inject
     Clock clock;
 
+    @Inject
+    EvaluationRounds evaluation;
+
     public Uni<Moved> accept(String trackingNo, Caller caller) {
         return act(trackingNo, caller, AppealAction.ACCEPT, "ACCEPTED", null, Map.of(), NOTHING_MORE);
     }
@@ -76,8 +81,10 @@ public class WorkQueueService {
     public Uni<Moved> reply(String trackingNo, Caller caller, String answer) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("answer", answer);
-        // the return-visit and rating clocks start with the evaluation steps that can stop them
-        return act(trackingNo, caller, AppealAction.REPLY, "REPLIED", null, payload, NOTHING_MORE,
+        // the answer opens an evaluation round: rating clock, rating request, return visit if sampled
+        return act(trackingNo, caller, AppealAction.REPLY, "REPLIED", null, payload, (tx, appeal, at) -> evaluation.open(tx,
+                new Replied(appeal.id(), appeal.trackingNo(), appeal.channel(), appeal.appealType(), appeal.category(),
+                        appeal.urgent()), at),
                 ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK);
     }
 
