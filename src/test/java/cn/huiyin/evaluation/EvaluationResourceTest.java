@@ -23,6 +23,10 @@ import cn.huiyin.sla.application.SlaSweeper;
 import cn.huiyin.testsupport.Appeals;
 import cn.huiyin.testsupport.Database;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The evaluation loop over HTTP: rate, rework, default at the window's end, contest, refusals. */
 @QuarkusTest
@@ -35,6 +39,9 @@ class EvaluationResourceTest {
 
     @Inject
     SlaSweeper sweeper;
+
+    @Inject
+    Pool pool;
 
     private long ratings(String no) {
         return db.count("SELECT count(*) FROM rating g JOIN appeal a ON a.id = g.appeal_id WHERE a.tracking_no = $1", no);
@@ -116,6 +123,29 @@ class EvaluationResourceTest {
                 .body("timeline.find { it.type == 'RATED' }.detail", equalTo("系统默认评价：基本满意，问题已解决"));
         // the enterprise can no longer rate that round
         rate("enterprise-demo", no, 1, false).statusCode(409);
+    }
+
+    @Test
+    void an_appeal_busy_at_the_window_s_end_is_not_waited_for_and_gets_its_default_at_the_next_sweep() {
+        String no = answered(false);
+        long id = db.id(no);
+        db.execute("UPDATE sla_timer SET due_at = now() - interval '1 minute' WHERE appeal_id = $1 AND step = 'EXPIRY'", id);
+        SqlConnection holder = pool.getConnection().await().atMost(PATIENCE);
+        Transaction held = holder.begin().await().atMost(PATIENCE);
+        try {
+            holder.preparedQuery("SELECT id FROM appeal WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)).await()
+                    .atMost(PATIENCE);
+            sweeper.sweep().await().atMost(PATIENCE); // does not wait for the held row
+            assertThat(ratings(no)).isZero();
+            assertThat(db.count("SELECT count(*) FROM sla_timer WHERE appeal_id = $1 AND step = 'EXPIRY' AND fired_at IS NULL",
+                    id)).isEqualTo(1);
+        } finally {
+            held.rollback().await().atMost(PATIENCE);
+            holder.close().await().atMost(PATIENCE);
+        }
+        sweeper.sweep().await().atMost(PATIENCE);
+        assertThat(ratings(no)).isEqualTo(1);
+        assertThat(status(no)).isEqualTo("CLOSED");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.huiyin.evaluation.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * The rating window ran out (the EVALUATE clock's expiry timer fired): the configured default level is recorded
  * for the round, marked defaulted. It runs in the sweeper's claiming transaction, so it happens exactly once;
- * a round rated meanwhile, or an appeal that moved on, is left alone.
+ * a round rated meanwhile, or an appeal that moved on, is left alone. An appeal locked by someone else (the
+ * enterprise rating it this very moment) is handed back and tried at the next sweep, never waited for.
  */
 @ApplicationScoped
 public class DefaultRating implements ClockExpiry {
@@ -44,27 +46,35 @@ public class DefaultRating implements ClockExpiry {
     }
 
     @Override
-    public Uni<Void> expired(SqlConnection tx, List<Expired> expired, Instant now) {
+    public Uni<List<Expired>> expired(SqlConnection tx, List<Expired> expired, Instant now) {
         Rating rating = new Rating(Satisfaction.of(config.defaultLevel()).orElseThrow(), config.defaultResolved(), null,
                 true);
+        List<Expired> busy = new ArrayList<>();
         Uni<Void> all = Uni.createFrom().voidItem();
         for (Expired e : expired) {
-            all = all.chain(() -> one(tx, e, rating, now));
+            all = all.chain(() -> one(tx, e, rating, now, busy));
         }
-        return all;
+        return all.replaceWith(busy);
     }
 
-    private Uni<Void> one(SqlConnection tx, Expired e, Rating rating, Instant now) {
-        return rounds.lock(tx, e.appealId()).chain(found -> found.isEmpty()
-                || !AppealStatus.REPLIED.name().equals(found.get().status()) ? Uni.createFrom().voidItem()
-                        : rounds.rating(tx, e.appealId(), e.round()).chain(rated -> rated.isPresent()
-                                ? Uni.createFrom().voidItem()
-                                : recorder.record(tx, found.get(), e.round(), rating, "DEFAULT", EvaluationRounds.ACTOR, now)
-                                        // refused before anything was written (an older round): skip, never block the batch
-                                        .onFailure(ProblemException.class).invoke(refused -> LOG.warnf(
-                                                "no default rating for appeal %d round %d: %s", e.appealId(), e.round(),
-                                                refused.getMessage()))
-                                        .onFailure(ProblemException.class).recoverWithNull()
-                                        .replaceWithVoid()));
+    private Uni<Void> one(SqlConnection tx, Expired e, Rating rating, Instant now, List<Expired> busy) {
+        return rounds.lockIfFree(tx, e.appealId()).chain(found -> {
+            if (found.isEmpty()) {
+                busy.add(e);
+                return Uni.createFrom().voidItem();
+            }
+            if (!AppealStatus.REPLIED.name().equals(found.get().status())) {
+                return Uni.createFrom().voidItem();
+            }
+            return rounds.rating(tx, e.appealId(), e.round()).chain(rated -> rated.isPresent()
+                    ? Uni.createFrom().voidItem()
+                    : recorder.record(tx, found.get(), e.round(), rating, "DEFAULT", EvaluationRounds.ACTOR, now)
+                            // refused before anything was written (an older round): skip, never block the batch
+                            .onFailure(ProblemException.class).invoke(refused -> LOG.warnf(
+                                    "no default rating for appeal %d round %d: %s", e.appealId(), e.round(),
+                                    refused.getMessage()))
+                            .onFailure(ProblemException.class).recoverWithNull()
+                            .replaceWithVoid());
+        });
     }
 }

@@ -51,8 +51,9 @@ public class EvaluationRepository {
                 .map(EvaluationRepository::appeal);
     }
 
-    public Uni<Optional<Appeal>> lock(SqlClient tx, long appealId) {
-        return tx.preparedQuery(APPEAL + "WHERE id = $1 FOR UPDATE").execute(Tuple.of(appealId))
+    /** Locks the appeal unless another transaction holds it (then empty: the caller comes back later). */
+    public Uni<Optional<Appeal>> lockIfFree(SqlClient tx, long appealId) {
+        return tx.preparedQuery(APPEAL + "WHERE id = $1 FOR UPDATE SKIP LOCKED").execute(Tuple.of(appealId))
                 .map(EvaluationRepository::appeal);
     }
 

@@ -108,7 +108,7 @@ public class SlaSweeper {
             for (FiredTimer t : fired) {
                 EscalationStep step = EscalationStep.valueOf(t.step());
                 if (step == EscalationStep.EXPIRY) {
-                    expired.add(new ClockExpiry.Expired(t.appealId(), t.clock(), t.round(), t.dueAt()));
+                    expired.add(new ClockExpiry.Expired(t.timerId(), t.appealId(), t.clock(), t.round(), t.dueAt()));
                     continue;
                 }
                 String recipients = String.join(",", step.recipients(t.unit()));
@@ -146,7 +146,9 @@ public class SlaSweeper {
         for (ClockExpiry expiry : expiries) {
             List<ClockExpiry.Expired> mine = expired.stream().filter(e -> expiry.handles(e.clock())).toList();
             if (!mine.isEmpty()) {
-                all = all.chain(() -> expiry.expired(tx, mine, now));
+                all = all.chain(() -> expiry.expired(tx, mine, now)).chain(busy -> busy.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : timers.rearm(tx, busy.stream().map(ClockExpiry.Expired::timerId).toArray(Long[]::new)));
             }
         }
         return all;

@@ -59,6 +59,12 @@ public class SlaTimerRepository {
                 .executeBatch(rows).replaceWithVoid();
     }
 
+    /** Makes claimed timers pending again (their action could not run now); the next sweep retries them. */
+    public Uni<Void> rearm(SqlClient tx, Long[] timerIds) {
+        return tx.preparedQuery("UPDATE sla_timer SET fired_at = NULL WHERE id = ANY($1) AND NOT cancelled")
+                .execute(Tuple.of((Object) timerIds)).replaceWithVoid();
+    }
+
     public Uni<Void> markSupervised(SqlClient tx, Long[] appealIds) {
         return tx.preparedQuery("UPDATE appeal SET supervised = true WHERE id = ANY($1) AND NOT supervised")
                 .execute(Tuple.of((Object) appealIds)).replaceWithVoid();
