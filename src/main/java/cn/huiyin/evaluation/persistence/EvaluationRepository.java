@@ -108,10 +108,10 @@ public class EvaluationRepository {
                         r.getBoolean("resolved"), r.getString("comment"), r.getBoolean("defaulted"))));
     }
 
-    /** A return visit becomes due for the round (kept as the first reason when it was due already). */
+    /** A return visit is due for the round for this reason (a bad rating outranks having been sampled). */
     public Uni<Void> markVisitDue(SqlClient tx, long appealId, int round, String reason) {
-        return tx.preparedQuery("UPDATE evaluation_round SET visit_reason = coalesce(visit_reason, $3) "
-                + "WHERE appeal_id = $1 AND round = $2").execute(Tuple.of(appealId, round, reason)).replaceWithVoid();
+        return tx.preparedQuery("UPDATE evaluation_round SET visit_reason = $3 WHERE appeal_id = $1 AND round = $2")
+                .execute(Tuple.of(appealId, round, reason)).replaceWithVoid();
     }
 
     /** Whether some round of the appeal still waits for its due return visit. */
