@@ -209,6 +209,30 @@ class EvaluationResourceTest {
     }
 
     @Test
+    void contests_visits_and_the_visit_queue_refuse_malformed_input() {
+        String no = answered(false);
+        rate("enterprise-demo", no, 2, true).statusCode(200);
+        String round = "/api/v1/appeals/" + no + "/evaluation/rounds/1";
+        post("commissioner-tax", round + "/contest", Map.of("reason", "太短")).statusCode(422).body("field", equalTo("reason"));
+        post("commissioner-tax", round + "/contest", Map.of("reason", "含控制字符\u0007的理由")).statusCode(422);
+        post("commissioner-tax", round + "/contest", Map.of("reason", "企业诉求超出法定职责范围")).statusCode(200);
+        post("dispatcher-demo", round + "/contest/decision", Map.of("reason", "缺少是否支持的结论")).statusCode(422)
+                .body("field", equalTo("upheld"));
+        post("dispatcher-demo", round + "/return-visit", Map.of("reached", false, "resolved", true)).statusCode(422);
+        post("dispatcher-demo", round + "/return-visit", Map.of("reached", true, "resolved", true, "level", 9))
+                .statusCode(422).body("field", equalTo("level"));
+        post("dispatcher-demo", "/api/v1/appeals/" + no + "/evaluation/rounds/x/return-visit", Map.of("reached", false))
+                .statusCode(404);
+        io.restassured.RestAssured.given().auth().oauth2(Appeals.tokenFor("dispatcher-demo")).queryParam("limit", 0)
+                .get("/api/v1/return-visits").then().statusCode(422).body("field", equalTo("limit"));
+        io.restassured.RestAssured.given().auth().oauth2(Appeals.tokenFor("commissioner-tax"))
+                .get("/api/v1/return-visits").then().statusCode(403);
+        assertThat(db.count("SELECT count(*) FROM return_visit WHERE appeal_id = $1", db.id(no))).isZero();
+        assertThat(db.string("SELECT (decided_at IS NULL)::text FROM rating_contest WHERE appeal_id = $1", db.id(no)))
+                .isEqualTo("true");
+    }
+
+    @Test
     void a_rejected_contest_keeps_the_rating_in_the_metrics_and_good_ratings_cannot_be_contested() {
         String bad = answered(false);
         rate("enterprise-demo", bad, 2, true).statusCode(200);
