@@ -58,7 +58,22 @@ public class AppealQueryService {
             Map.entry("EXTENSION_REQUESTED", "申请延期"),
             Map.entry("EXTENSION_REFUSED", "延期未批准"),
             Map.entry("CO_HANDLING", "协办单位加入"),
-            Map.entry("PERSONAL_DATA_REVEALED", "查看联系方式"));
+            Map.entry("PERSONAL_DATA_REVEALED", "查看联系方式"),
+            Map.entry("RATING_REQUESTED", "邀请评价"),
+            Map.entry("RATED", "企业评价"),
+            Map.entry("REWORK_OPENED", "退回整改"),
+            Map.entry("RETURN_VISITED", "已回访"),
+            Map.entry("RATING_CONTESTED", "评价申诉"),
+            Map.entry("RATING_REVIEW_DECIDED", "申诉复核"),
+            Map.entry("CLOSED", "已归档"));
+
+    /** A rating the system recorded when the window ran out is never shown as the enterprise's own. */
+    private static String label(EventRow e) {
+        if ("RATED".equals(e.type()) && e.payload().contains("\"defaulted\":true")) {
+            return "系统默认评价";
+        }
+        return EVENT_LABELS.getOrDefault(e.type(), e.type());
+    }
 
     @Inject
     AppealReadRepository appeals;
@@ -98,7 +113,7 @@ public class AppealQueryService {
                 appeal.eventCount(), appeal.lastEventHash())));
     }
 
-    /** The words a public step carried to the enterprise: a reply's answer, a supplement's content. */
+    /** The words a public step carried to the enterprise: a reply's answer, a supplement's content, a rating's summary. */
     private static String detail(EventRow e) {
         if (!"PUBLIC".equals(e.visibility())) {
             return null;
@@ -108,7 +123,8 @@ public class AppealQueryService {
         }
         try {
             JsonNode payload = JSON.readTree(e.payload());
-            JsonNode text = payload.has("answer") ? payload.get("answer") : payload.get("content");
+            JsonNode text = payload.has("answer") ? payload.get("answer")
+                    : payload.has("content") ? payload.get("content") : payload.get("summary");
             return text == null || text.isNull() ? null : text.asText();
         } catch (JsonProcessingException unreadable) {
             return null;
@@ -127,7 +143,7 @@ public class AppealQueryService {
         boolean staff = access == AppealAccess.STAFF;
         List<AppealView.TimelineEntry> timeline = events.stream()
                 .filter(e -> staff || "PUBLIC".equals(e.visibility()))
-                .map(e -> new AppealView.TimelineEntry(e.seq(), e.type(), EVENT_LABELS.getOrDefault(e.type(), e.type()),
+                .map(e -> new AppealView.TimelineEntry(e.seq(), e.type(), label(e),
                         e.occurredAt(), staff ? e.actor() : null, staff ? e.reason() : null, staff ? e.visibility() : null,
                         detail(e)))
                 .toList();

@@ -68,7 +68,7 @@ public class CatalogueVersionRepository {
     }
 
     public Uni<List<Version>> history(String category) {
-        return pool.preparedQuery("SELECT * FROM catalogue_version WHERE category = $1 ORDER BY effective_from, id")
+        return pool.preparedQuery("SELECT * FROM catalogue_version WHERE category = $1 ORDER BY id")
                 .execute(Tuple.of(category)).map(CatalogueVersionRepository::versions);
     }
 

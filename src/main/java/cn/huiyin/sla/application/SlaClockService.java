@@ -115,6 +115,29 @@ public class SlaClockService {
                 .map(rows -> rows.size() > 0);
     }
 
+    /**
+     * Starts these clocks for the appeal in {@code round}, in the caller's transaction (a reply starts the rating
+     * and return-visit clocks, a bad rating the rework clock). A clock without a rule is not started; starting
+     * one twice changes nothing.
+     */
+    public Uni<Void> startInTransaction(SqlClient tx, long appealId, int round, String appealType, String category,
+            boolean urgent, Instant at, ClockKind... kinds) {
+        return calendar.planner().chain(planner -> {
+            List<Start> starts = new ArrayList<>();
+            for (ClockKind kind : kinds) {
+                planner.rules().select(kind, appealType, category, urgent,
+                        at.atZone(planner.calculator().calendar().zone()).toLocalDate())
+                        .ifPresent(rule -> starts.add(new Start(appealId, round, planner.plan(kind, rule, at))));
+            }
+            return clocks.start(tx, starts);
+        });
+    }
+
+    /** Stops the clock of that kind in one round only, in the caller's transaction. */
+    public Uni<Void> stopRoundInTransaction(SqlClient tx, long appealId, ClockKind kind, int round, Instant at) {
+        return clocks.stopRound(tx, appealId, kind.name(), round, at);
+    }
+
     /** Stops the appeal's running clock of that kind (the matching lifecycle event happened). */
     public Uni<Boolean> stop(long appealId, ClockKind kind, Instant at, String actor) {
         return clocks.running(appealId, kind.name()).chain(found -> found.isEmpty() ? Uni.createFrom().item(false)

@@ -1,6 +1,7 @@
 package cn.huiyin.sla.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -27,6 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -58,6 +61,9 @@ public class SlaSweeper {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Instance<ClockExpiry> expiries;
 
     private final AtomicLong lagMillis = new AtomicLong();
 
@@ -98,8 +104,13 @@ public class SlaSweeper {
             List<Tuple> outbox = new ArrayList<>();
             Map<Long, List<NewEvent>> appealEvents = new HashMap<>();
             List<Long> supervised = new ArrayList<>();
+            List<ClockExpiry.Expired> expired = new ArrayList<>();
             for (FiredTimer t : fired) {
                 EscalationStep step = EscalationStep.valueOf(t.step());
+                if (step == EscalationStep.EXPIRY) {
+                    expired.add(new ClockExpiry.Expired(t.timerId(), t.appealId(), t.clock(), t.round(), t.dueAt()));
+                    continue;
+                }
                 String recipients = String.join(",", step.recipients(t.unit()));
                 escalations.add(Tuple.tuple(List.of(t.timerId(), t.appealId(), t.clock(), t.step(),
                         t.dueAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), recipients)));
@@ -116,14 +127,30 @@ public class SlaSweeper {
                     supervised.add(t.appealId());
                 }
             }
-            return timers.recordEscalations(tx, escalations)
-                    .chain(() -> timers.outbox(tx, outbox))
+            return (escalations.isEmpty() ? Uni.createFrom().voidItem() : timers.recordEscalations(tx, escalations)
+                    .chain(() -> timers.outbox(tx, outbox)))
                     .chain(() -> events.append(tx, appealEvents))
+                    .chain(() -> expire(tx, expired, now))
                     .chain(() -> supervised.isEmpty() ? Uni.createFrom().voidItem()
                             : timers.markSupervised(tx, supervised.toArray(Long[]::new)))
                     .replaceWith(fired);
-        })).invoke(fired -> fired.forEach(t -> meters.counter("huiyin.sla.escalations", "clock", t.clock(), "step", t.step())
+        })).invoke(fired -> fired.stream().filter(t -> !EscalationStep.EXPIRY.name().equals(t.step()))
+                .forEach(t -> meters.counter("huiyin.sla.escalations", "clock", t.clock(), "step", t.step())
                 .increment())) // counted once committed
                 .map(List::size);
+    }
+
+    /** Hands the expired clocks to whoever acts on their kind, in the claiming transaction. */
+    private Uni<Void> expire(SqlConnection tx, List<ClockExpiry.Expired> expired, Instant now) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (ClockExpiry expiry : expiries) {
+            List<ClockExpiry.Expired> mine = expired.stream().filter(e -> expiry.handles(e.clock())).toList();
+            if (!mine.isEmpty()) {
+                all = all.chain(() -> expiry.expired(tx, mine, now)).chain(busy -> busy.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : timers.rearm(tx, busy.stream().map(ClockExpiry.Expired::timerId).toArray(Long[]::new)));
+            }
+        }
+        return all;
     }
 }

@@ -11,16 +11,22 @@ public enum ClockKind {
     /** replied → return visit done (反馈/回访) */
     FEEDBACK("回访", true),
     /** replied → rated; at the end the default rating applies instead of an escalation (评估) */
-    EVALUATE("评价", false),
+    EVALUATE("评价", false, true),
     /** bad rating → replied again (整改) */
     REWORK("整改", true);
 
     private final String label;
     private final boolean escalates;
+    private final boolean actsAtDue;
 
     ClockKind(String label, boolean escalates) {
+        this(label, escalates, false);
+    }
+
+    ClockKind(String label, boolean escalates, boolean actsAtDue) {
         this.label = label;
         this.escalates = escalates;
+        this.actsAtDue = actsAtDue;
     }
 
     public String label() {
@@ -30,5 +36,10 @@ public enum ClockKind {
     /** Whether running late on this clock climbs the escalation ladder. */
     public boolean escalates() {
         return escalates;
+    }
+
+    /** Whether something happens when the clock runs out (an {@link EscalationStep#EXPIRY} timer is armed). */
+    public boolean actsAtDue() {
+        return actsAtDue;
     }
 }

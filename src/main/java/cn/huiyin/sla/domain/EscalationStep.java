@@ -9,7 +9,12 @@ public enum EscalationStep {
     /** the clock ran out (红灯): handler and unit leader */
     OVERDUE("超时"),
     /** one working day after running out (督办): the district office supervises */
-    SUPERVISION("督办");
+    SUPERVISION("督办"),
+    /**
+     * Not a rung of the ladder: the due time of a clock that acts when it runs out instead of escalating
+     * (the rating window's end applies the default rating). Whoever registered a {@code ClockExpiry} acts on it.
+     */
+    EXPIRY("到期");
 
     /** Share of the clock's budget at which the warning fires. */
     public static final int WARNING_PERCENT = 80;
@@ -31,6 +36,7 @@ public enum EscalationStep {
             case WARNING -> List.of(holder + "/handler");
             case OVERDUE -> List.of(holder + "/handler", holder + "/leader");
             case SUPERVISION -> List.of(holder + "/handler", holder + "/leader", "district-office");
+            case EXPIRY -> List.of();
         };
     }
 }

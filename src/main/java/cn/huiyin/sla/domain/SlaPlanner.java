@@ -61,6 +61,8 @@ public final class SlaPlanner {
             timers.add(new ClockPlan.TimerPlan(EscalationStep.OVERDUE, deadline.due()));
             timers.add(new ClockPlan.TimerPlan(EscalationStep.SUPERVISION,
                     calculator.dueAt(deadline.due(), 1, ClockUnit.WORKING_DAYS).due()));
+        } else if (clock.actsAtDue()) {
+            timers.add(new ClockPlan.TimerPlan(EscalationStep.EXPIRY, deadline.due()));
         }
         return new ClockPlan(clock, rule, start, deadline, timers);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,13 +110,23 @@ public class ClockRepository {
 
     /** Stops the appeal's running clocks of these kinds and cancels their pending steps, in the caller's transaction. */
     public Uni<Void> stopRunning(SqlClient tx, long appealId, String[] kinds, Instant at) {
+        return stopRunning(tx, appealId, kinds, null, at);
+    }
+
+    /** Stops one round's clock of this kind only (another round's may still be running). */
+    public Uni<Void> stopRound(SqlClient tx, long appealId, String kind, int round, Instant at) {
+        return stopRunning(tx, appealId, new String[] { kind }, round, at);
+    }
+
+    private Uni<Void> stopRunning(SqlClient tx, long appealId, String[] kinds, Integer round, Instant at) {
         return tx.preparedQuery("""
                 WITH stopped AS (
                     UPDATE appeal_clock SET stopped_at = $3 WHERE appeal_id = $1 AND clock = ANY($2) AND stopped_at IS NULL
+                        AND ($4::integer IS NULL OR round = $4::integer)
                     RETURNING id)
                 UPDATE sla_timer SET fired_at = $3, cancelled = true
                 WHERE clock_id IN (SELECT id FROM stopped) AND fired_at IS NULL""")
-                .execute(Tuple.of(appealId, kinds, utc(at))).replaceWithVoid();
+                .execute(Tuple.tuple(Arrays.asList(appealId, kinds, utc(at), round))).replaceWithVoid();
     }
 
     /** Moves a running clock's due time and its not-yet-fired timers (extension, calendar or rule change). */

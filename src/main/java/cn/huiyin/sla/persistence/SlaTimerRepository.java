@@ -17,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SlaTimerRepository {
 
-    public record FiredTimer(long timerId, long appealId, String clock, String step, Instant dueAt, String unit) {
+    public record FiredTimer(long timerId, long appealId, String clock, int round, String step, Instant dueAt, String unit) {
     }
 
     @Inject
@@ -36,13 +36,13 @@ public class SlaTimerRepository {
                 UPDATE sla_timer t SET fired_at = $1
                 FROM due, appeal_clock c, appeal a
                 WHERE t.id = due.id AND c.id = t.clock_id AND a.id = t.appeal_id
-                RETURNING t.id, t.appeal_id, c.clock, t.step, t.due_at, a.handling_unit""")
+                RETURNING t.id, t.appeal_id, c.clock, c.round, t.step, t.due_at, a.handling_unit""")
                 .execute(Tuple.of(ClockRepository.utc(now), limit))
                 .map(rows -> {
                     List<FiredTimer> fired = new ArrayList<>();
                     for (Row r : rows) {
                         fired.add(new FiredTimer(r.getLong("id"), r.getLong("appeal_id"), r.getString("clock"),
-                                r.getString("step"), r.getOffsetDateTime("due_at").toInstant(), r.getString("handling_unit")));
+                                r.getInteger("round"), r.getString("step"), r.getOffsetDateTime("due_at").toInstant(), r.getString("handling_unit")));
                     }
                     return fired;
                 });
@@ -57,6 +57,12 @@ public class SlaTimerRepository {
     public Uni<Void> outbox(SqlClient tx, List<Tuple> rows) {
         return tx.preparedQuery("INSERT INTO outbox (appeal_id, event_type, payload) VALUES ($1, $2, $3)")
                 .executeBatch(rows).replaceWithVoid();
+    }
+
+    /** Makes claimed timers pending again (their action could not run now); the next sweep retries them. */
+    public Uni<Void> rearm(SqlClient tx, Long[] timerIds) {
+        return tx.preparedQuery("UPDATE sla_timer SET fired_at = NULL WHERE id = ANY($1) AND NOT cancelled")
+                .execute(Tuple.of((Object) timerIds)).replaceWithVoid();
     }
 
     public Uni<Void> markSupervised(SqlClient tx, Long[] appealIds) {

@@ -106,7 +106,9 @@ class PhoneSmsTest {
 
         relay.relayOnce().await().atMost(PATIENCE);
 
-        assertThat(StubHttpServer.RECEIVED).hasSize(1);
-        assertThat(StubHttpServer.RECEIVED.get(0).body()).contains("APPEAL_ANSWERED").contains(trackingNo);
+        // the answer notice, then the request to rate it (with the signed link)
+        assertThat(StubHttpServer.RECEIVED).extracting(StubHttpServer.Received::body).hasSize(2)
+                .anySatisfy(body -> assertThat(body).contains("APPEAL_ANSWERED").contains(trackingNo))
+                .anySatisfy(body -> assertThat(body).contains("RATING_REQUEST").contains("/rate/" + trackingNo + "-1-"));
     }
 }

@@ -48,6 +48,17 @@ class SlaPlannerTest {
     }
 
     @Test
+    void the_rating_window_acts_at_its_end_instead_of_climbing_the_ladder() {
+        ClockRule evaluate = new ClockRule(8, ClockKind.EVALUATE, null, null, null, 7, ClockUnit.NATURAL_DAYS, "评价",
+                EFFECTIVE);
+        ClockPlan plan = planner().plan(ClockKind.EVALUATE, evaluate, Instant.parse("2025-09-30T08:00:00Z"));
+
+        assertThat(plan.dueAt()).isEqualTo(Instant.parse("2025-10-07T08:00:00Z"));
+        assertThat(plan.timers()).containsExactly(new ClockPlan.TimerPlan(EscalationStep.EXPIRY, plan.dueAt()));
+        assertThat(EscalationStep.EXPIRY.recipients("TAX")).isEmpty();
+    }
+
+    @Test
     void dispatch_before_national_day_starts_three_clocks_with_a_ladder_on_the_two_that_escalate() {
         // 2025-09-30 16:00 in Guangzhou; 10-01..10-08 are holidays, so the next working days are 10-09 and 10-10
         Instant dispatched = Instant.parse("2025-09-30T08:00:00Z");

@@ -19,6 +19,8 @@ import cn.huiyin.appeal.persistence.AppealEventAppender;
 import cn.huiyin.channel.wechat.domain.InboundMessage;
 import cn.huiyin.channel.wechat.persistence.WechatRepository;
 import cn.huiyin.channel.wechat.persistence.WechatRepository.Follower;
+import cn.huiyin.evaluation.application.RatingService;
+import cn.huiyin.evaluation.domain.RatingCommand;
 import cn.huiyin.intake.IntakeEnvelope;
 import cn.huiyin.intake.IntakePublisher;
 import cn.huiyin.intake.application.DedupeGuard;
@@ -65,6 +67,9 @@ public class WechatService {
     @Inject
     Clock clock;
 
+    @Inject
+    RatingService ratings;
+
     /** The text to answer with; empty for "no reply". */
     public Uni<String> handle(String account, InboundMessage message) {
         String key = key(message);
@@ -86,6 +91,9 @@ public class WechatService {
             Matcher confirmation = WechatAnswers.CONFIRMATION.matcher(content);
             if (confirmation.matches()) {
                 return once(account, message, answers.confirm(account, message.fromUser(), confirmation.group(1)));
+            }
+            if (RatingCommand.looksLikeRating(content)) {
+                return once(account, message, ratings.byWechatText(replyTo, content));
             }
             Matcher binding = WechatAnswers.BINDING.matcher(content);
             if (binding.matches()) {

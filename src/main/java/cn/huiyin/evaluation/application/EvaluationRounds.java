@@ -1,0 +1,66 @@
+package cn.huiyin.evaluation.application;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
+import cn.huiyin.evaluation.EvaluationConfig;
+import cn.huiyin.evaluation.domain.ReturnVisitSample;
+import cn.huiyin.evaluation.persistence.EvaluationRepository;
+import cn.huiyin.shared.domain.JsonText;
+import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.domain.ClockKind;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * A reply opens an evaluation round (1, 2, … after rework), in the reply's own transaction: the rating clock
+ * starts (and the return-visit clock when the round is sampled for a visit), RATING_REQUESTED is recorded and
+ * the outbox asks the appellant on its own channel.
+ */
+@ApplicationScoped
+public class EvaluationRounds {
+
+    /** The replied appeal, as the reply's transaction holds it (locked). */
+    public record Replied(long appealId, String trackingNo, String channel, String appealType, String category,
+            boolean urgent) {
+    }
+
+    public static final String ACTOR = "system:evaluation";
+
+    @Inject
+    EvaluationRepository rounds;
+
+    @Inject
+    EvaluationSteps steps;
+
+    @Inject
+    SlaClockService clocks;
+
+    @Inject
+    EvaluationConfig config;
+
+    public Uni<Void> open(SqlConnection tx, Replied appeal, Instant at) {
+        return rounds.nextRound(tx, appeal.appealId()).chain(round -> {
+            boolean sampled = ReturnVisitSample.sampled(appeal.trackingNo(), round, config.returnVisitSamplePercent());
+            Instant linkExpiresAt = at.plus(config.linkLifetime());
+            ClockKind[] kinds = sampled ? new ClockKind[] { ClockKind.EVALUATE, ClockKind.FEEDBACK }
+                    : new ClockKind[] { ClockKind.EVALUATE };
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("trackingNo", appeal.trackingNo());
+            notice.put("channel", appeal.channel());
+            notice.put("round", round);
+            notice.put("linkExpiresAt", linkExpiresAt.getEpochSecond());
+            return rounds.openRound(tx, appeal.appealId(), round, at, linkExpiresAt, sampled ? "SAMPLE" : null)
+                    .chain(() -> clocks.startInTransaction(tx, appeal.appealId(), round, appeal.appealType(),
+                            appeal.category(), appeal.urgent(), at, kinds))
+                    .chain(() -> steps.append(tx, appeal.appealId(), new EvaluationSteps.Pending().add("RATING_REQUESTED",
+                            ACTOR, at, null, Visibility.PUBLIC, Map.of("round", round))))
+                    .chain(() -> steps.outbox(tx, appeal.appealId(), "RatingRequested", JsonText.object(notice)));
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package cn.huiyin.evaluation.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.appeal.domain.AppealAction;
+import cn.huiyin.appeal.domain.AppealLifecycle;
+import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.NewEvent;
+import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
+import cn.huiyin.appeal.domain.Transition;
+import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.evaluation.persistence.EvaluationRepository;
+import cn.huiyin.workqueue.persistence.WorkQueueRepository;
+import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
+import cn.huiyin.shared.domain.JsonText;
+import cn.huiyin.shared.web.Problem;
+import cn.huiyin.shared.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/** What every evaluation step does inside its transaction: lifecycle moves, events, closing. */
+@ApplicationScoped
+public class EvaluationSteps {
+
+    @Inject
+    WorkQueueRepository appealRows;
+
+    @Inject
+    EvaluationRepository rounds;
+
+    @Inject
+    AppealEventAppender events;
+
+    /** Events collected during one step, appended together at its end. */
+    public static final class Pending {
+        private final List<NewEvent> events = new ArrayList<>();
+
+        public Pending add(String type, String actor, Instant at, String reason, Visibility visibility,
+                Map<String, Object> payload) {
+            events.add(new NewEvent(type, actor, at, reason, visibility, JsonText.object(payload)));
+            return this;
+        }
+    }
+
+    /** The status an action leads to; 409 illegal-transition when the lifecycle refuses it. */
+    public static AppealStatus next(Appeal appeal, AppealAction action) {
+        Transition transition = AppealLifecycle.decide(AppealStatus.valueOf(appeal.status()), action);
+        if (transition instanceof Transition.Refused refused) {
+            throw new ProblemException(Problem.of(409, "illegal-transition", "Not possible now", refused.reason()));
+        }
+        return ((Transition.Moved) transition).to();
+    }
+
+    /**
+     * An evaluated appeal is archived (归档) once no return visit is due for any of its rounds; otherwise the
+     * visit closes it when recorded. Returns the status the appeal ends in.
+     */
+    public Uni<AppealStatus> closeIfSettled(SqlConnection tx, Appeal appeal, AppealStatus now, String actor, Instant at,
+            Pending pending) {
+        if (now != AppealStatus.EVALUATED) {
+            return Uni.createFrom().item(now);
+        }
+        return rounds.visitPending(tx, appeal.id()).chain(visitDue -> {
+            if (visitDue) {
+                return Uni.createFrom().item(now);
+            }
+            AppealStatus closed = ((Transition.Moved) AppealLifecycle.decide(now, AppealAction.CLOSE)).to();
+            pending.add("CLOSED", actor, at, null, Visibility.PUBLIC, Map.of());
+            return moveTo(tx, appeal.id(), closed.name()).replaceWith(closed);
+        });
+    }
+
+    public Uni<Void> moveTo(SqlConnection tx, long appealId, String status) {
+        return appealRows.moveTo(tx, appealId, status);
+    }
+
+    /** An outbox row for whoever reacts after commit (notifiers, metrics). */
+    public Uni<Void> outbox(SqlConnection tx, long appealId, String type, String payload) {
+        return appealRows.outbox(tx, appealId, type, payload);
+    }
+
+    public Uni<Void> append(SqlConnection tx, long appealId, Pending pending) {
+        return pending.events.isEmpty() ? Uni.createFrom().voidItem()
+                : events.append(tx, Map.of(appealId, List.copyOf(pending.events)));
+    }
+}

@@ -1,0 +1,108 @@
+package cn.huiyin.evaluation.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
+import cn.huiyin.evaluation.persistence.EvaluationRepository;
+import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
+import cn.huiyin.evaluation.persistence.RatingContestRepository;
+import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.domain.JsonText;
+import cn.huiyin.shared.web.Problem;
+import cn.huiyin.shared.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Rating appeals (申诉复核): the handling unit contests a round's bad rating once, with a reason; the district
+ * centre or a district leader upholds or rejects it. An upheld contest takes the rating out of the metrics; the
+ * rating, and the rework it opened, stay.
+ */
+@ApplicationScoped
+public class RatingContestService {
+
+    /** Where a contest stands after a step. */
+    public record ContestState(String trackingNo, int round, String state, boolean excludedFromMetrics) {
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EvaluationRepository appeals;
+
+    @Inject
+    RatingContestRepository contests;
+
+    @Inject
+    EvaluationSteps steps;
+
+    @Inject
+    Clock clock;
+
+    public Uni<ContestState> contest(String rawTrackingNo, int round, String reason, Caller caller) {
+        String trackingNo = RatingService.canonical(rawTrackingNo);
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> appeals.lock(tx, trackingNo).chain(found -> {
+            // another unit's appeal is "not found", as everywhere
+            Appeal appeal = found.filter(a -> caller.unitCode() != null && Objects.equals(caller.unitCode(), a.handlingUnit()))
+                    .orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
+            return appeals.rating(tx, appeal.id(), round).chain(rating -> {
+                if (rating.isEmpty() || rating.get().good()) {
+                    throw conflict("not-contestable", "Only a bad rating (不满意, 非常不满意 or not resolved) can be contested");
+                }
+                return contests.contest(tx, appeal.id(), round, caller.unitCode(), reason, caller.actor(), now);
+            }).chain(first -> {
+                if (!first) {
+                    throw conflict("already-contested", "Round " + round + "'s rating has been contested already");
+                }
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("round", round);
+                payload.put("reason", reason);
+                return event(tx, appeal, "RATING_CONTESTED", caller, now, reason, payload)
+                        .replaceWith(new ContestState(trackingNo, round, "CONTESTED", false));
+            });
+        }));
+    }
+
+    public Uni<ContestState> decide(String rawTrackingNo, int round, boolean upheld, String reason, Caller caller) {
+        String trackingNo = RatingService.canonical(rawTrackingNo);
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> appeals.lock(tx, trackingNo).chain(found -> {
+            Appeal appeal = found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
+            return contests.decide(tx, appeal.id(), round, upheld, reason, caller.actor(), now).chain(decided -> {
+                if (!decided) {
+                    throw conflict("no-open-contest", "Round " + round + " has no contest waiting for a decision");
+                }
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("round", round);
+                payload.put("upheld", upheld);
+                payload.put("excludedFromMetrics", upheld);
+                return (upheld ? contests.excludeFromMetrics(tx, appeal.id(), round) : Uni.createFrom().voidItem())
+                        .chain(() -> event(tx, appeal, "RATING_REVIEW_DECIDED", caller, now, reason, payload))
+                        .replaceWith(new ContestState(trackingNo, round, upheld ? "UPHELD" : "REJECTED", upheld));
+            });
+        }));
+    }
+
+    /** Internal: a dealing between the unit and the district centre; the outbox tells metrics. */
+    private Uni<Void> event(SqlConnection tx, Appeal appeal, String type, Caller caller, Instant at, String reason,
+            Map<String, Object> payload) {
+        return steps.append(tx, appeal.id(), new EvaluationSteps.Pending().add(type, caller.actor(), at, reason,
+                Visibility.INTERNAL, payload))
+                .chain(() -> steps.outbox(tx, appeal.id(), type.equals("RATING_CONTESTED") ? "RatingContested"
+                        : "RatingReviewDecided", JsonText.object(payload)));
+    }
+
+    private static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(Problem.of(409, slug, "Not possible now", detail));
+    }
+}

@@ -1,0 +1,110 @@
+package cn.huiyin.evaluation.web;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import cn.huiyin.evaluation.application.RatingRecorder.Recorded;
+import cn.huiyin.evaluation.application.RatingService;
+import cn.huiyin.evaluation.domain.RatingLinks;
+import cn.huiyin.evaluation.domain.Satisfaction;
+import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.web.Problem;
+import cn.huiyin.shared.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The page behind a signed rating link ({@code /rate/<token>}, sent by SMS or WeChat): GET shows the form,
+ * POST records the rating. Chinese, mobile-friendly, no JavaScript. A forged or expired link stores nothing.
+ */
+@Path("/rate/{token}")
+@Produces(MediaType.TEXT_HTML)
+public class RatingPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(String token, String trackingNoSpoken, int round, List<Satisfaction> levels,
+                String resolved, Integer level, String comment, String error);
+
+        static native TemplateInstance done(Recorded recorded, String trackingNoSpoken);
+
+        static native TemplateInstance refused(String message);
+    }
+
+    @Inject
+    RatingService ratings;
+
+    @GET
+    public Response show(@RestPath String token) {
+        try {
+            RatingLinks.Valid link = ratings.checkLink(token);
+            return Response.ok(Templates.form(token, spoken(link.trackingNo()), link.round(), levels(), null, null, "", null))
+                    .build();
+        } catch (ProblemException refused) {
+            return refusal(refused.problem());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> rate(@RestPath String token, @RestForm String resolved, @RestForm String level,
+            @RestForm String comment) {
+        RatingLinks.Valid link;
+        try {
+            link = ratings.checkLink(token);
+        } catch (ProblemException refused) {
+            return Uni.createFrom().item(refusal(refused.problem()));
+        }
+        Integer chosen = level == null || !level.matches("[1-5]") ? null : Integer.valueOf(level);
+        Boolean isResolved = "yes".equals(resolved) ? Boolean.TRUE : "no".equals(resolved) ? Boolean.FALSE : null;
+        return Uni.createFrom().item(() -> new RatingInput(isResolved, chosen, comment).toRating())
+                .chain(rating -> ratings.byLink(token, rating))
+                .map(recorded -> Response.ok(Templates.done(recorded, spoken(link.trackingNo()))).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> {
+                    Problem problem = ((ProblemException) failure).problem();
+                    if (problem.status() == 422) {
+                        return Response.status(422).entity(Templates.form(token, spoken(link.trackingNo()), link.round(),
+                                levels(), resolved, chosen, comment == null ? "" : comment, words(problem))).build();
+                    }
+                    return refusal(problem);
+                });
+    }
+
+    private static Response refusal(Problem problem) {
+        return Response.status(problem.status()).entity(Templates.refused(words(problem))).build();
+    }
+
+    /** The Chinese the page shows for each refusal. */
+    private static String words(Problem problem) {
+        String type = problem.type().substring(problem.type().lastIndexOf('/') + 1);
+        return switch (type) {
+            case "rating-link-expired" -> "该评价链接已过期。逾期未评价的，系统将按默认评价处理。";
+            case "rating-link-invalid" -> "该评价链接无效，请核对短信或微信中的链接。";
+            case "already-rated" -> "该答复已评价，感谢您的反馈。";
+            case "not-awaiting-rating", "illegal-transition" -> "该诉求当前无需评价。";
+            case "invalid-input" -> "comment".equals(problem.field()) ? "评价意见最多500字。"
+                    : "resolved".equals(problem.field()) ? "请选择问题是否已解决。" : "请选择满意程度。";
+            default -> "未找到该诉求。";
+        };
+    }
+
+    private static List<Satisfaction> levels() {
+        return List.of(Satisfaction.values());
+    }
+
+    private static String spoken(String trackingNo) {
+        return TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
+    }
+}

@@ -1,0 +1,62 @@
+package cn.huiyin.evaluation.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import cn.huiyin.evaluation.application.ReturnVisitService;
+import cn.huiyin.evaluation.application.ReturnVisitService.Visited;
+import cn.huiyin.evaluation.domain.Satisfaction;
+import cn.huiyin.evaluation.domain.VisitFinding;
+import cn.huiyin.shared.security.CurrentCaller;
+import cn.huiyin.shared.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** The district centre records a return visit (回访): what was heard when calling the enterprise back. */
+@Path("/api/v1/appeals/{trackingNo}/evaluation/rounds/{round}/return-visit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.DISPATCHER)
+public class ReturnVisitResource {
+
+    /** What the caller heard: {@code resolved} and {@code level} only when {@code reached}. */
+    public record Finding(Boolean reached, Boolean resolved, Integer level, String note) {
+    }
+
+    @Inject
+    ReturnVisitService visits;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Visited> record(@RestPath String trackingNo, @RestPath int round, Finding body) {
+        VisitFinding finding = finding(body);
+        return caller.get().chain(who -> visits.record(trackingNo, round, finding, who));
+    }
+
+    private static VisitFinding finding(Finding body) {
+        if (body == null || body.reached() == null) {
+            throw RatingInput.invalid("reached", "Say whether the enterprise was reached (true or false)");
+        }
+        String note = RatingInput.checkedText("note", body.note());
+        if (!body.reached()) {
+            if (body.resolved() != null || body.level() != null) {
+                throw RatingInput.invalid("resolved", "A visit that reached nobody records no finding");
+            }
+            return new VisitFinding(false, null, null, note);
+        }
+        if (body.resolved() == null) {
+            throw RatingInput.invalid("resolved", "Say whether the enterprise finds the matter resolved");
+        }
+        Satisfaction level = body.level() == null ? null : Satisfaction.of(body.level())
+                .orElseThrow(() -> RatingInput.invalid("level", "The level heard is 1 to 5"));
+        return new VisitFinding(true, body.resolved(), level, note);
+    }
+}
