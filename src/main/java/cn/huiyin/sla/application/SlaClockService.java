@@ -32,6 +32,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Starts, stops, extends and re-times appeal clocks, and shows them. */
@@ -155,6 +156,15 @@ public class SlaClockService {
 
     /** An approved extension (延期): once per clock, capped; moves the due time and the pending steps. */
     public Uni<ClockView> extend(long appealId, ClockKind kind, int workingDays, String approvedBy, String reason) {
+        return pool.withTransaction(tx -> extendInTransaction(tx, appealId, kind, workingDays, approvedBy, reason))
+                .chain(() -> clocksOf(appealId))
+                .map(views -> views.stream().filter(v -> v.clock().equals(kind.name()) && v.stoppedAt() == null)
+                        .findFirst().orElseThrow());
+    }
+
+    /** The extension, in the caller's transaction (e.g. together with the decision on a request for it). */
+    public Uni<Void> extendInTransaction(SqlConnection tx, long appealId, ClockKind kind, int workingDays, String approvedBy,
+            String reason) {
         if (workingDays < 1 || workingDays > config.maxExtensionDays()) {
             return Uni.createFrom().failure(invalid("workingDays", "An extension is 1 to " + config.maxExtensionDays()
                     + " working days"));
@@ -168,7 +178,7 @@ public class SlaClockService {
                     SlaPlanner planner = found.getItem2();
                     ClockPlan plan = planner.plan(kind, rule(planner, running.ruleId()), running.startedAt(), workingDays);
                     Instant now = clock.instant();
-                    return pool.withTransaction(tx -> clocks.markExtended(tx, running.id(), workingDays)
+                    return clocks.markExtended(tx, running.id(), workingDays)
                             .invoke(first -> {
                                 if (!first) {
                                     throw alreadyExtended();
@@ -177,10 +187,7 @@ public class SlaClockService {
                             .chain(() -> clocks.reschedule(tx, running.id(), plan, workingDays))
                             .chain(() -> events.append(tx, Map.of(appealId, List.of(new NewEvent("EXTENDED", approvedBy,
                                     now, reason, PlannedEvent.Visibility.PUBLIC, JsonText.object(Map.of("clock",
-                                            kind.name(), "workingDays", workingDays, "dueAt", plan.dueAt().toString()))))))))
-                            .chain(() -> clocksOf(appealId))
-                            .map(views -> views.stream().filter(v -> v.clock().equals(kind.name()) && v.stoppedAt() == null)
-                                    .findFirst().orElseThrow());
+                                            kind.name(), "workingDays", workingDays, "dueAt", plan.dueAt().toString())))))));
                 });
     }
 

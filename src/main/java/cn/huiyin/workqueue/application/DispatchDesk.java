@@ -53,6 +53,9 @@ public class DispatchDesk {
     DispatchDeskRepository desk;
 
     @Inject
+    LiveUpdates live;
+
+    @Inject
     Clock clock;
 
     static boolean isDispatcher(Caller caller, Locked appeal) {
@@ -141,17 +144,19 @@ public class DispatchDesk {
                         .also((tx, child, now) -> desk.linkToParent(tx, child, parent).map(DispatchDesk::withDesk)));
     }
 
-    /** Approves (the clock is extended, once) or refuses an open extension request. */
+    /** Approves (the clock is extended, once) or refuses an open extension request: one transaction, decision and effect. */
     public Uni<DispatchDeskRepository.ExtensionDecision> decideExtension(long requestId, Caller caller, boolean approve, String note) {
         return desk.openRequest(requestId).chain(request -> {
             if (!caller.hasRole(Roles.DISPATCHER) && !java.util.Objects.equals(caller.unitCode(), request.unit())) {
                 throw ProblemException.notFound("Extension request " + requestId);
             }
-            Uni<Void> effect = approve
-                    ? clocks.extend(request.appealId(), ClockKind.valueOf(request.clock()), request.workingDays(), caller.actor(),
-                            request.reason()).replaceWithVoid()
-                    : desk.refuseInTimeline(request, caller, note, clock.instant());
-            return effect.chain(() -> desk.decide(requestId, caller, approve, note, clock.instant()));
+            java.time.Instant now = clock.instant();
+            return desk.inTransaction(tx -> desk.decide(tx, requestId, caller, approve, note, now)
+                    .call(() -> approve
+                            ? clocks.extendInTransaction(tx, request.appealId(), ClockKind.valueOf(request.clock()),
+                                    request.workingDays(), caller.actor(), request.reason())
+                            : desk.refuseInTimeline(tx, request, caller, note, now)))
+                    .invoke(decided -> live.publish(new LiveUpdates.Update(request.unit(), request.trackingNo(), "EXTENSION_DECIDED")));
         });
     }
 

@@ -84,8 +84,12 @@ public class DispatchDeskRepository {
                         .orElseThrow(() -> ProblemException.notFound("Open extension request " + id)));
     }
 
-    public Uni<ExtensionDecision> decide(long id, Caller caller, boolean approve, String note, Instant at) {
-        return pool.preparedQuery("UPDATE extension_request SET decided_by = $2, decided_at = $3, approved = $4, decision_note = $5 "
+    public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
+    public Uni<ExtensionDecision> decide(SqlClient tx, long id, Caller caller, boolean approve, String note, Instant at) {
+        return tx.preparedQuery("UPDATE extension_request SET decided_by = $2, decided_at = $3, approved = $4, decision_note = $5 "
                 + "WHERE id = $1 AND decided_at IS NULL RETURNING id")
                 .execute(Tuple.of(id, caller.actor(), utc(at), approve, note))
                 .map(rows -> {
@@ -97,11 +101,10 @@ public class DispatchDeskRepository {
     }
 
     /** A refusal is part of the appeal's history too. */
-    public Uni<Void> refuseInTimeline(OpenRequest request, Caller caller, String note, Instant at) {
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT id FROM appeal WHERE id = $1 FOR UPDATE")
-                .execute(Tuple.of(request.appealId()))
+    public Uni<Void> refuseInTimeline(SqlConnection tx, OpenRequest request, Caller caller, String note, Instant at) {
+        return tx.preparedQuery("SELECT id FROM appeal WHERE id = $1 FOR UPDATE").execute(Tuple.of(request.appealId()))
                 .chain(() -> events.append(tx, Map.of(request.appealId(), List.of(new NewEvent("EXTENSION_REFUSED",
-                        caller.actor(), at, note, Visibility.INTERNAL, JsonText.object(Map.of("clock", request.clock()))))))));
+                        caller.actor(), at, note, Visibility.INTERNAL, JsonText.object(Map.of("clock", request.clock())))))));
     }
 
     public Uni<Void> addHelper(SqlClient tx, long appealId, String unit, Caller caller, Instant at) {
