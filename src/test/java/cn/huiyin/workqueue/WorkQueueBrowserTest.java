@@ -1,0 +1,110 @@
+package cn.huiyin.workqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.huiyin.shared.outbox.OutboxRelay;
+import cn.huiyin.testsupport.Appeals;
+import cn.huiyin.testsupport.Browser;
+import cn.huiyin.testsupport.Database;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A commissioner in a real browser: sign in, find the appeal in the queue, sign for it, answer it. */
+@QuarkusTest
+class WorkQueueBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    Database db;
+
+    @Inject
+    OutboxRelay relay;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(String path) {
+        browser.get(root.toString().replaceAll("/$", "") + path);
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, PATIENCE);
+    }
+
+    @Test
+    void a_commissioner_signs_for_an_appeal_and_answers_it_through_the_pages() {
+        String no = WorkQueuePagesTest.submit(Appeals.with("title", "浏览器测试：退税进度查询"));
+        open("/demo/login/commissioner-tax?to=/workqueue");
+        assertThat(browser.getTitle()).contains("工作台");
+        assertThat(text("h1")).contains("国家税务总局广州市天河区税务局");
+
+        browser.findElement(By.cssSelector("a[href='/workqueue/" + no + "']")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("tracking-no"), no));
+        assertThat(text("#appeal-title")).isEqualTo("浏览器测试：退税进度查询");
+        assertThat(text("#content")).contains("授信额度不足");
+
+        browser.findElement(By.id("accept")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已签收"));
+        assertThat(text("#status")).startsWith("签收");
+        assertThat(browser.getCurrentUrl()).endsWith("/workqueue/" + no + "?ok=accept");
+
+        browser.findElement(By.id("answer")).sendKeys("经核实，退税已于今日办结，款项将在三个工作日内到账。");
+        browser.findElement(By.id("reply")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已答复企业"));
+        assertThat(text("#status")).startsWith("答复");
+        assertThat(text("#timeline")).contains("已签收").contains("已答复").contains("经核实，退税已于今日办结");
+        assertThat(browser.findElements(By.id("reply"))).isEmpty();
+
+        assertThat(db.string("SELECT status FROM appeal WHERE tracking_no = $1", no)).isEqualTo("REPLIED");
+        assertThat(db.string("SELECT assignee FROM appeal WHERE tracking_no = $1", no)).isEqualTo("commissioner-tax");
+        assertThat(db.string("SELECT actor FROM appeal_event WHERE appeal_id = $1 AND type = 'REPLIED'", db.id(no)))
+                .isEqualTo("commissioner:commissioner-tax");
+    }
+
+    @Test
+    void the_queue_shows_a_newly_assigned_appeal_without_reloading() {
+        open("/demo/login/commissioner-tax?to=/workqueue");
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "open"));
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+
+        String no = WorkQueuePagesTest.submit(Appeals.with("title", "浏览器测试：实时刷新"));
+        // delivering the intake notice assigns the appeal, which tells the unit's open queues
+        for (int round = 0; round < 200 && relay.relayOnce().await().atMost(PATIENCE) > 0; round++) {
+        }
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#mine a[href='/workqueue/" + no + "']")));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;")).isEqualTo(true);
+    }
+
+}
