@@ -2,12 +2,25 @@ package cn.huiyin.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.UUID;
+
 import io.restassured.response.ValidatableResponse;
 
 /** A staff member in a browser, as far as HTTP goes: signed in by the demo login's cookie, posting forms. */
 public final class StaffPages {
 
     private StaffPages() {
+    }
+
+    /**
+     * A commissioner of their own in {@code unit}, off duty so that automatic assignment never gives them (or
+     * takes from them) anything: their queue holds only what a test puts there.
+     */
+    public static String newCommissioner(Database db, String unit) {
+        String name = "pages-" + unit.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        db.execute("INSERT INTO staff_member (username, display_name, role, unit_code, on_duty) VALUES ($1, $2, 'commissioner', $3, false)",
+                name, "专员 " + name, unit);
+        return name;
     }
 
     public static String cookieFor(String user) {

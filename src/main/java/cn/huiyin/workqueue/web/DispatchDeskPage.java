@@ -144,7 +144,7 @@ public class DispatchDeskPage {
     }
 
     private Uni<TemplateInstance> page(String focus, Map<String, String> errors, String notice) {
-        return Uni.combine().all().unis(waiting.waiting(200), waiting.openRequests(null), catalogue.current())
+        return Uni.combine().all().unis(waiting.waiting(500), waiting.openRequests(null), catalogue.current())
                 .with((appeals, requests, rules) -> {
                     List<Category> categories = rules.rules().values().stream()
                             .map(rule -> category(rules, rule)).sorted(Comparator.comparing(Category::code)).toList();

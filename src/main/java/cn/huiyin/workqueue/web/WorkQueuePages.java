@@ -163,7 +163,7 @@ public class WorkQueuePages {
     }
 
     private static List<Line> lines(List<QueueRow> rows, Instant now) {
-        return rows.stream().map(r -> new Line(r.trackingNo(), r.title(), AppealStatus.valueOf(r.status()).label(), r.urgent(),
+        return rows.stream().map(r -> new Line(r.trackingNo().strip(), r.title(), AppealStatus.valueOf(r.status()).label(), r.urgent(),
                 r.supervised(), r.handleDueAt() == null ? "—" : PageTime.beijing(r.handleDueAt()),
                 r.handleDueAt() != null && r.handleDueAt().isBefore(now))).toList();
     }
