@@ -110,6 +110,8 @@ class WorkQueuePagesTest {
         get(samr, "/workqueue").statusCode(200).body(not(containsString(no)));
         assertThat(status(no)).isEqualTo("DISPATCHED");
 
+        get(cookieFor("leader-samr"), "/workqueue").statusCode(200).body(containsString("天河区市场监督管理局"));
+        get(cookieFor("leader-samr"), "/workqueue/" + no).statusCode(404);
         get(cookieFor("dispatcher-demo"), "/workqueue").statusCode(403);
         get(cookieFor("enterprise-demo"), "/workqueue/" + no).statusCode(403);
         get(samr, "/dispatch").statusCode(403);

@@ -129,7 +129,7 @@ public class DispatchDeskPage {
         }
         FormChecks checks = new FormChecks();
         String text = checks.optionalText("note", note, 500, "审批意见");
-        return run("extension-" + id, checks,
+        return run("延期申请 " + id, checks,
                 () -> caller.get().chain(who -> desk.decideExtension(id, who, "approve".equals(decision), text)), decision);
     }
 
