@@ -27,7 +27,9 @@ class AssignmentAdminTest {
 
     private String commissioner(String unit) {
         String name = "c-" + unit.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        db.execute("INSERT INTO staff_member (username, display_name, role, unit_code) VALUES ($1, '专员', 'commissioner', $2)", name, unit);
+        // off duty until a test puts them on: a stray on-duty commissioner would take other tests' appeals
+        db.execute("INSERT INTO staff_member (username, display_name, role, unit_code, on_duty) VALUES ($1, '专员', 'commissioner', $2, false)",
+                name, unit);
         return name;
     }
 
@@ -39,15 +41,17 @@ class AssignmentAdminTest {
     void a_unit_leader_sets_duty_in_their_unit_only_and_an_administrator_anywhere() {
         String samr = commissioner("SAMR");
         String tax = commissioner("TAX");
-        as("leader-samr").body(Map.of("onDuty", false)).put("/api/v1/admin/staff/" + samr + "/duty").then().statusCode(200)
-                .body("onDuty", equalTo(false));
-        as("leader-samr").body(Map.of("onDuty", false)).put("/api/v1/admin/staff/" + tax + "/duty").then().statusCode(404);
+        as("leader-samr").body(Map.of("onDuty", true)).put("/api/v1/admin/staff/" + samr + "/duty").then().statusCode(200)
+                .body("onDuty", equalTo(true));
+        as("leader-samr").body(Map.of("onDuty", true)).put("/api/v1/admin/staff/" + tax + "/duty").then().statusCode(404);
         as("leader-samr").body(Map.of()).put("/api/v1/admin/staff/" + samr + "/duty").then().statusCode(400)
                 .body("field", equalTo("onDuty"));
         as("commissioner-samr").body(Map.of("onDuty", true)).put("/api/v1/admin/staff/" + samr + "/duty").then().statusCode(403);
-        as("admin").body(Map.of("onDuty", false)).put("/api/v1/admin/staff/" + tax + "/duty").then().statusCode(200);
         assertThat(db.string("SELECT on_duty::text FROM staff_member WHERE username = $1", tax)).isEqualTo("false");
-        db.execute("UPDATE staff_member SET on_duty = true WHERE username IN ($1, $2)", samr, tax);
+        as("admin").body(Map.of("onDuty", true)).put("/api/v1/admin/staff/" + tax + "/duty").then().statusCode(200);
+        assertThat(db.string("SELECT on_duty::text FROM staff_member WHERE username = $1", tax)).isEqualTo("true");
+        // off duty for good: other tests count on the demo commissioners being the only ones on duty in SAMR and TAX
+        db.execute("UPDATE staff_member SET on_duty = false WHERE username IN ($1, $2)", samr, tax);
     }
 
     @Test

@@ -102,7 +102,7 @@ class DispatchDeskTest {
         assertThat(db.count("SELECT count(*) FROM appeal_clock WHERE appeal_id = $1 AND clock = 'HANDLE' AND stopped_at IS NULL", id)).isEqualTo(1);
         // TAX no longer works it; SAMR does
         post("commissioner-tax", "/api/v1/appeals/" + no + "/accept", null).statusCode(404);
-        post("commissioner-samr", "/api/v1/appeals/" + no + "/accept", null).statusCode(200);
+        post("leader-samr", "/api/v1/appeals/" + no + "/accept", null).statusCode(200);
     }
 
     @Test

@@ -31,7 +31,7 @@ public class DispatchDeskRepository {
 
     /** An appeal waiting for the dispatcher: never placed, or returned by a unit (with its reason). */
     public record Waiting(String trackingNo, String title, String status, String channel, String appealType, boolean urgent,
-            Instant receivedAt, String returnedBy, String returnReason, List<Object> suggestions) {
+            Instant receivedAt, String returnedBy, String returnReason, List<Map<String, Object>> suggestions) {
     }
 
     public record OpenRequest(long id, long appealId, String trackingNo, String unit, String clock, int workingDays,
@@ -64,8 +64,7 @@ public class DispatchDeskRepository {
                         waiting.add(new Waiting(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
                                 r.getString("channel"), r.getString("appeal_type"), r.getBoolean("urgent"),
                                 r.getOffsetDateTime("received_at").toInstant(), r.getString("returned_by"),
-                                r.getString("return_reason"), r.getString("routing_suggestions") == null ? List.of()
-                                        : new io.vertx.core.json.JsonArray(r.getString("routing_suggestions")).getList()));
+                                r.getString("return_reason"), suggestions(r.getString("routing_suggestions"))));
                     }
                     return waiting;
                 });
@@ -168,6 +167,19 @@ public class DispatchDeskRepository {
                     r.getString("requested_by"), r.getOffsetDateTime("requested_at").toInstant()));
         }
         return requests;
+    }
+
+    /** The classifier's top suggestions, stored as a JSON array of {category, confidence}. */
+    private static List<Map<String, Object>> suggestions(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        io.vertx.core.json.JsonArray array = new io.vertx.core.json.JsonArray(json);
+        List<Map<String, Object>> suggestions = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            suggestions.add(array.getJsonObject(i).getMap());
+        }
+        return suggestions;
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -1,0 +1,170 @@
+package cn.huiyin.workqueue.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import cn.huiyin.appeal.application.AppealQueryService;
+import cn.huiyin.appeal.application.AppealView;
+import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.security.CurrentCaller;
+import cn.huiyin.shared.security.Roles;
+import cn.huiyin.sla.application.ClockView;
+import cn.huiyin.workqueue.persistence.WorkQueuePageRepository;
+import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Holding;
+import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.QueueRow;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The commissioner's pages (Chinese): the work queue — what I hold and what waits in my unit's pool, nearest
+ * handling deadline first, refreshed live — and one appeal with the steps open to me now. Every form posts to
+ * {@code /workqueue/{trackingNo}/{action}} and is answered by a redirect (see {@link PageResponses}).
+ */
+@Path("/workqueue")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.COMMISSIONER, Roles.UNIT_LEADER })
+public class WorkQueuePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(String unitName, List<Line> mine, List<Line> pool, String notice);
+
+        static native TemplateInstance appeal(AppealView appeal, AllowedForms forms, List<Unit> units, Typed typed,
+                Map<String, String> errors, String notice);
+
+        static native TemplateInstance missing();
+    }
+
+    /** A row of the queue as shown: the due time in Beijing time, and whether it has passed. */
+    public record Line(String trackingNo, String title, String statusLabel, boolean urgent, boolean supervised, String due,
+            boolean overdue) {
+    }
+
+    public record Unit(String code, String name) {
+    }
+
+    /** The forms' fields as typed, shown again next to their errors. */
+    public record Typed(String note, boolean visibleToEnterprise, String answer, String toUnit, String reason,
+            String workingDays) {
+
+        static final Typed EMPTY = new Typed("", false, "", "", "", "3");
+    }
+
+    private static final int LIMIT = 100;
+
+    @Inject
+    WorkQueuePageRepository queue;
+
+    @Inject
+    AppealQueryService appeals;
+
+    @Inject
+    CatalogueRepository catalogue;
+
+    @Inject
+    WorkSteps steps;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public Uni<TemplateInstance> queue(@RestQuery String ok) {
+        return caller.get().chain(who -> {
+            if (who.unitCode() == null) {
+                throw new ForbiddenException();
+            }
+            Instant now = clock.instant();
+            return Uni.combine().all().unis(queue.heldBy(who.unitCode(), who.username(), now, LIMIT),
+                    queue.unclaimed(who.unitCode(), now, LIMIT), catalogue.current())
+                    .with((mine, pool, rules) -> Templates.queue(rules.unitNames().getOrDefault(who.unitCode(), who.unitCode()),
+                            lines(mine, now), lines(pool, now), PageMessages.done(ok)));
+        });
+    }
+
+    @GET
+    @Path("{trackingNo}")
+    public Uni<Response> appeal(@RestPath String trackingNo, @RestQuery String ok) {
+        return caller.get().chain(who -> page(trackingNo, who, Typed.EMPTY, Map.of(), PageMessages.done(ok)))
+                .map(page -> Response.ok(page).build())
+                .onFailure().recoverWithUni(failure -> PageResponses.refused(failure, (errors, status) -> Uni.createFrom()
+                        .failure(failure), missing()));
+    }
+
+    @POST
+    @Path("{trackingNo}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> act(@RestPath String trackingNo, @RestPath String action, @RestForm String note,
+            @RestForm String visibleToEnterprise, @RestForm String answer, @RestForm String toUnit, @RestForm String reason,
+            @RestForm String workingDays, @RestForm String clock) {
+        Typed typed = new Typed(note, visibleToEnterprise != null, answer, toUnit, reason, workingDays);
+        return caller.get().chain(who -> {
+            FormChecks checks = new FormChecks();
+            Uni<WorkSteps.Done> step = steps.perform(action, trackingNo, who, typed, clock, checks);
+            if (step == null) {
+                return missing().map(page -> Response.status(404).entity(page).build());
+            }
+            if (!checks.ok()) {
+                return PageResponses.invalid(page(trackingNo, who, typed, checks.errors(), null));
+            }
+            return step.map(done -> PageResponses.seeOther(done.leftTheUnit() ? "/workqueue" : "/workqueue/" + done.trackingNo(),
+                    action))
+                    .onFailure().recoverWithUni(failure -> PageResponses.refused(failure,
+                            (errors, status) -> page(trackingNo, who, typed, errors, null)
+                                    .map(page -> Response.status(status).entity(page).build()),
+                            missing()));
+        });
+    }
+
+    private Uni<TemplateInstance> page(String trackingNo, Caller who, Typed typed, Map<String, String> errors, String notice) {
+        return appeals.view(trackingNo, null, who).chain(view -> Uni.combine().all()
+                .unis(queue.holding(view.trackingNo()), catalogue.current())
+                .with((holding, rules) -> {
+                    Set<String> running = view.clocks().stream().filter(c -> c.stoppedAt() == null).map(ClockView::clock)
+                            .collect(Collectors.toSet());
+                    AllowedForms forms = AllowedForms.of(AppealStatus.valueOf(view.status()),
+                            holding.orElse(new Holding(null, null)), who.username(), who.hasRole(Roles.UNIT_LEADER),
+                            clock.instant(), running);
+                    List<Unit> units = rules.unitNames().entrySet().stream()
+                            .filter(unit -> !unit.getKey().equals(who.unitCode()))
+                            .map(unit -> new Unit(unit.getKey(), unit.getValue()))
+                            .sorted(Comparator.comparing(Unit::code)).toList();
+                    return Templates.appeal(view, forms, units, typed, errors, notice);
+                }));
+    }
+
+    private static Uni<TemplateInstance> missing() {
+        return Uni.createFrom().item(Templates.missing());
+    }
+
+    private static List<Line> lines(List<QueueRow> rows, Instant now) {
+        return rows.stream().map(r -> new Line(r.trackingNo().strip(), r.title(), AppealStatus.valueOf(r.status()).label(), r.urgent(),
+                r.supervised(), r.handleDueAt() == null ? "—" : PageTime.beijing(r.handleDueAt()),
+                r.handleDueAt() != null && r.handleDueAt().isBefore(now))).toList();
+    }
+}

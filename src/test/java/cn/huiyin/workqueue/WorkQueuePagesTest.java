@@ -1,0 +1,132 @@
+package cn.huiyin.workqueue;
+
+import static cn.huiyin.testsupport.StaffPages.cookieFor;
+import static cn.huiyin.testsupport.StaffPages.get;
+import static cn.huiyin.testsupport.StaffPages.newCommissioner;
+import static cn.huiyin.testsupport.StaffPages.post;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.huiyin.testsupport.Appeals;
+import cn.huiyin.testsupport.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The commissioner's pages: the queue, one appeal with its forms, and what a refused step looks like. The
+ * appeals go to ECO, worked by commissioners of the tests' own, so that the lists stay short however many
+ * appeals other tests leave behind.
+ */
+@QuarkusTest
+class WorkQueuePagesTest {
+
+    @Inject
+    Database db;
+
+    /** An environmental appeal: it goes to ECO, a unit no other test works in, so its lists stay short. */
+    static Map<String, Object> environmental(String title) {
+        Map<String, Object> body = Appeals.with("category", "ENVIRONMENT");
+        body.put("title", title);
+        body.put("description", "园区周边企业夜间排放废气，异味明显，影响我司员工正常办公，请环保部门尽快核查处理。");
+        return body;
+    }
+
+    static String submit(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/appeals").then().statusCode(202)
+                .extract().path("trackingNo");
+    }
+
+    private String status(String no) {
+        return db.string("SELECT status FROM appeal WHERE tracking_no = $1", no);
+    }
+
+    @Test
+    void the_queue_lists_the_units_appeal_and_its_page_shows_the_appeal_with_the_forms_allowed_now() {
+        String no = submit(environmental("页面测试：夜间废气异味"));
+        String tax = cookieFor(newCommissioner(db, "ECO"));
+
+        get(tax, "/workqueue").statusCode(200).body(containsString("我的待办")).body(containsString("本单位待认领"))
+                .body(containsString("href=\"/workqueue/" + no + "\"")).body(containsString("new EventSource('/api/v1/workqueue/live')"));
+        get(tax, "/workqueue/" + no).statusCode(200)
+                .body(containsString("页面测试：夜间废气异味")).body(containsString("异味明显，影响我司员工正常办公"))
+                .body(containsString("138****8000")).body(not(containsString("13800138000")))
+                .body(containsString("action=\"/workqueue/" + no + "/accept\"")).body(containsString("action=\"/workqueue/" + no + "/claim\""))
+                .body(containsString("id=\"clocks\"")).body(containsString("已受理"))
+                .body(not(containsString("action=\"/workqueue/" + no + "/reply\"")));
+    }
+
+    @Test
+    void a_step_posts_redirects_with_a_chinese_message_and_moves_the_appeal() {
+        String no = submit(environmental("页面测试：废气排放"));
+        String tax = cookieFor(newCommissioner(db, "ECO"));
+
+        post(tax, "/workqueue/" + no + "/accept").statusCode(303).header("Location", endsWith("/workqueue/" + no + "?ok=accept"));
+        assertThat(status(no)).isEqualTo("ACCEPTED");
+        get(tax, "/workqueue/" + no + "?ok=accept").statusCode(200).body(containsString("已签收"))
+                .body(containsString("action=\"/workqueue/" + no + "/reply\"")).body(containsString("对企业可见"));
+        get(tax, "/workqueue").statusCode(200).body(containsString("href=\"/workqueue/" + no + "\""));
+
+        post(tax, "/workqueue/" + no + "/note", "note", "已向企业说明办理进度", "visibleToEnterprise", "on").statusCode(303);
+        assertThat(db.string("SELECT visibility FROM appeal_event WHERE appeal_id = $1 AND type = 'NOTE'", db.id(no)))
+                .isEqualTo("PUBLIC");
+        post(tax, "/workqueue/" + no + "/first-contact", "note", "已电话联系").statusCode(303);
+        assertThat(status(no)).isEqualTo("HANDLING");
+    }
+
+    @Test
+    void bad_input_is_422_and_a_step_not_possible_now_is_409_both_in_chinese_and_nothing_changes() {
+        String no = submit(environmental("页面测试：废气排放"));
+        String tax = cookieFor(newCommissioner(db, "ECO"));
+        post(tax, "/workqueue/" + no + "/accept").statusCode(303);
+
+        post(tax, "/workqueue/" + no + "/reply", "answer", "好的").statusCode(422)
+                .body(containsString("答复内容须为10至2000字")).body(containsString(no));
+        post(tax, "/workqueue/" + no + "/extension", "clock", "HANDLE", "workingDays", "30", "reason", "需要现场核查")
+                .statusCode(422).body(containsString("延期天数须为1至10个工作日"));
+        post(tax, "/workqueue/" + no + "/accept").statusCode(409).body(containsString("诉求当前为“签收”状态，不能执行此操作"))
+                .body(not(containsString("Exception")));
+        post(tax, "/workqueue/" + no + "/transfer", "toUnit", "NOPE", "reason", "不属本单位职责").statusCode(422)
+                .body(containsString("请选择有效的承办单位"));
+        assertThat(status(no)).isEqualTo("ACCEPTED");
+        assertThat(db.count("SELECT event_count FROM appeal WHERE tracking_no = $1", no)).isEqualTo(3);
+    }
+
+    @Test
+    void another_units_appeal_is_a_404_page_and_other_roles_are_refused() {
+        String no = submit(environmental("页面测试：废气排放"));
+        String samr = cookieFor("commissioner-samr");
+        get(samr, "/workqueue/" + no).statusCode(404).body(containsString("未找到该诉求"));
+        post(samr, "/workqueue/" + no + "/accept").statusCode(404).body(containsString("未找到该诉求"));
+        get(samr, "/workqueue/1234").statusCode(404);
+        get(samr, "/workqueue").statusCode(200).body(not(containsString(no)));
+        assertThat(status(no)).isEqualTo("DISPATCHED");
+
+        get(cookieFor("leader-samr"), "/workqueue").statusCode(200).body(containsString("天河区市场监督管理局"));
+        get(cookieFor("leader-samr"), "/workqueue/" + no).statusCode(404);
+        get(cookieFor("dispatcher-demo"), "/workqueue").statusCode(403);
+        get(cookieFor("enterprise-demo"), "/workqueue/" + no).statusCode(403);
+        get(samr, "/dispatch").statusCode(403);
+        given().redirects().follow(false).get("/workqueue").then().statusCode(401);
+    }
+
+    @Test
+    void a_transfer_leaves_the_unit_and_lands_in_the_other_units_queue() {
+        String no = submit(environmental("页面测试：废气排放"));
+        String tax = cookieFor(newCommissioner(db, "ECO"));
+        post(tax, "/workqueue/" + no + "/transfer", "toUnit", "EMG", "reason", "涉及安全生产，属应急管理职责").statusCode(303)
+                .header("Location", endsWith("/workqueue?ok=transfer"));
+        assertThat(db.string("SELECT handling_unit FROM appeal WHERE tracking_no = $1", no)).isEqualTo("EMG");
+        get(cookieFor(newCommissioner(db, "EMG")), "/workqueue").statusCode(200)
+                .body(containsString("href=\"/workqueue/" + no + "\""));
+        get(tax, "/workqueue/" + no).statusCode(404);
+    }
+}
