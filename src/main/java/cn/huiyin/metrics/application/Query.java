@@ -17,9 +17,14 @@ public record Query(LocalDate from, LocalDate to, String unit, String street, St
         return new Query(from, to, scopedUnit, street, category);
     }
 
-    /** The drill-down link of a counted set under this question. */
+    /** The API drill-down link of a counted set under this question. */
     public String drilldown(String figure, String age) {
-        StringBuilder link = new StringBuilder("/api/v1/metrics/drilldown?figure=").append(figure)
+        return link("/api/v1/metrics/drilldown", figure, age);
+    }
+
+    /** The link to {@code base} with this question and a figure (the page's drill-down uses the same parameters). */
+    public String link(String base, String figure, String age) {
+        StringBuilder link = new StringBuilder(base).append("?figure=").append(figure)
                 .append("&from=").append(from).append("&to=").append(to);
         append(link, "unit", unit);
         append(link, "street", street);

@@ -1,7 +1,6 @@
 package cn.huiyin.metrics.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.YearMonth;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -9,12 +8,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.metrics.application.MetricsQueryService;
 import cn.huiyin.metrics.application.MetricsQueryService.Drilldown;
 import cn.huiyin.metrics.application.Query;
+import cn.huiyin.metrics.application.RankingService;
 import cn.huiyin.metrics.application.SummaryView;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
@@ -31,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.DISTRICT_LEADER, Roles.UNIT_LEADER, Roles.ADMIN })
 public class MetricsResource {
 
-    private static final int DEFAULT_DAYS = 30;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
     MetricsQueryService metrics;
@@ -39,11 +40,14 @@ public class MetricsResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    RankingService rankings;
+
     @GET
     @Path("summary")
     public Uni<SummaryView> summary(@RestQuery String from, @RestQuery String to, @RestQuery String unit,
             @RestQuery String street, @RestQuery String category) {
-        Query query = query(from, to, unit, street, category);
+        Query query = QueryParams.parse(metrics.today(), from, to, unit, street, category);
         return caller.get().chain(who -> metrics.summary(metrics.scoped(who, query)));
     }
 
@@ -59,35 +63,19 @@ public class MetricsResource {
         if (size < 1 || size > 500) {
             throw ProblemException.badRequest("limit", "limit is 1 to 500");
         }
-        Query query = query(from, to, unit, street, category);
-        return caller.get().chain(who -> metrics.drilldown(metrics.scoped(who, query), figure, blank(age),
+        Query query = QueryParams.parse(metrics.today(), from, to, unit, street, category);
+        return caller.get().chain(who -> metrics.drilldown(metrics.scoped(who, query), figure, QueryParams.blank(age),
                 after == null ? 0 : after, size));
     }
 
-    Query query(String from, String to, String unit, String street, String category) {
-        LocalDate last = day(to, "to", metrics.today());
-        LocalDate first = day(from, "from", last.minusDays(DEFAULT_DAYS - 1));
-        if (first.isAfter(last)) {
-            throw ProblemException.badRequest("from", "from must not be after to");
-        }
-        if (first.plusYears(10).isBefore(last)) {
-            throw ProblemException.badRequest("from", "a period is at most ten years");
-        }
-        return new Query(first, last, blank(unit), blank(street), blank(category));
-    }
-
-    static LocalDate day(String value, String field, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " is a date, e.g. 2026-10-01");
-        }
-    }
-
-    static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /** Both monthly rankings and the weights as a spreadsheet, for the leading-group office. */
+    @GET
+    @Path("ranking.xlsx")
+    @Produces(XLSX)
+    @RolesAllowed({ Roles.DISTRICT_LEADER, Roles.ADMIN })
+    public Uni<Response> rankingWorkbook(@RestQuery String month) {
+        YearMonth m = QueryParams.month(metrics.today(), month);
+        return rankings.workbook(m).map(bytes -> Response.ok(bytes, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"ranking-" + m + ".xlsx\"").build());
     }
 }
