@@ -31,7 +31,7 @@ public record SummaryView(LocalDate from, LocalDate to, String unit, String stre
 
     public record Distribution(long appeals, Long p50, Long p90, Long p99) {
 
-        /** The recorded value at the percentile, as the low end of its bucket (exact below 2,048 minutes). */
+        /** The recorded value at the percentile, as the low end of its bucket (exact up to 255 minutes, within 1 % above). */
         static long at(Histogram h, double percentile) {
             return h.lowestEquivalentValue(h.getValueAtPercentile(percentile));
         }

@@ -10,11 +10,12 @@ import org.HdrHistogram.Histogram;
 /**
  * Counts and latency distributions of a set of appeals. A daily rollup row is one of these; any period, unit,
  * street or category is the {@link #merge} of rows, so percentiles over a year never read an appeal.
- * Histograms record office minutes with three significant digits: exact up to 2,047 minutes, within 0.1 % above.
+ * Histograms record office minutes with two significant digits: exact up to 255 minutes, within 1 % above
+ * (three digits made every merge several times dearer; see docs/benchmarks.md).
  */
 public final class Rollup {
 
-    private static final int SIGNIFICANT_DIGITS = 3;
+    private static final int SIGNIFICANT_DIGITS = 2;
 
     private final Map<Count, Long> counts = new EnumMap<>(Count.class);
     private long custodyMinutes;
