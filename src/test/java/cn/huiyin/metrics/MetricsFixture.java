@@ -49,7 +49,7 @@ public class MetricsFixture {
         return pool.preparedQuery("""
                 INSERT INTO appeal (tracking_no, channel, identity_state, title, content, appeal_type, category, status,
                     handling_unit, street_code, received_at, dispatched_at, updated_at, event_count, last_event_hash)
-                VALUES ($1, 'WEB', 'VERIFIED', '测试诉求', '测试内容', 'HELP', $2, $3, $4, $5, $6, $6, now(), 0, $7)
+                VALUES ($1, 'WEB', 'DECLARED', '测试诉求', '测试内容', 'HELP', $2, $3, $4, $5, $6, $6, now(), 0, $7)
                 RETURNING id""")
                 .execute(Tuple.tuple(java.util.Arrays.asList(trackingNo, category, status, unit, street,
                         receivedAt.atOffset(ZoneOffset.UTC), Buffer.buffer(EventChain.GENESIS))))

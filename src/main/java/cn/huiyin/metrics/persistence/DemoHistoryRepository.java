@@ -80,7 +80,7 @@ public class DemoHistoryRepository {
         return tx.preparedQuery("""
                 INSERT INTO appeal (tracking_no, channel, dedupe_key, identity_state, title, content, appeal_type, category,
                     status, handling_unit, street_code, received_at, dispatched_at, updated_at, event_count, last_event_hash)
-                VALUES ($1, $2, $3, 'UNVERIFIED', $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), 0, $13)
+                VALUES ($1, $2, $3, 'MISSING', $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), 0, $13)
                 ON CONFLICT DO NOTHING RETURNING id""")
                 .execute(Tuple.tuple(Arrays.asList(trackingNo, a.channel(), MARKER + serial, a.title(), a.content(),
                         a.appealType(), a.category(), a.status(), a.unit(), a.street(), ProjectionRepository.utc(a.receivedAt()),
