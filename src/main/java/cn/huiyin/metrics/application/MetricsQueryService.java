@@ -43,6 +43,11 @@ public class MetricsQueryService {
 
     /** A unit and its handling-time p90, for "slowest units". */
     public record UnitSpeed(String unit, long replied, Long p90HandlingMinutes, Double onTimeCompletion) {
+
+        /** The on-time completion rate as the page shows it, e.g. {@code 83.3%}, or — without a denominator. */
+        public String onTimePercent() {
+            return onTimeCompletion == null ? "—" : String.format("%.1f%%", onTimeCompletion * 100);
+        }
     }
 
     @Inject
