@@ -1,0 +1,124 @@
+package cn.huiyin.metrics.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.huiyin.metrics.application.MetricsQueryService;
+import cn.huiyin.metrics.application.MetricsQueryService.Drilldown;
+import cn.huiyin.metrics.application.MetricsQueryService.TrendPoint;
+import cn.huiyin.metrics.application.MetricsQueryService.UnitSpeed;
+import cn.huiyin.metrics.application.Query;
+import cn.huiyin.metrics.application.SummaryView;
+import cn.huiyin.metrics.domain.Figure;
+import cn.huiyin.metrics.persistence.UnitDirectory;
+import cn.huiyin.shared.security.CurrentCaller;
+import cn.huiyin.shared.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The leaders' dashboard (Chinese): period and unit filters, the published rates with their formulas, the trend
+ * (ECharts, served from the application), the slowest units and the overdue backlog; every figure links to the
+ * list of its appeals. Signed in with the {@code huiyin_token} cookie like the other staff pages.
+ */
+@Path("/leader/metrics")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.DISTRICT_LEADER, Roles.UNIT_LEADER, Roles.ADMIN })
+public class LeaderDashboardPage {
+
+    static final String DRILLDOWN_PAGE = "/leader/metrics/drilldown";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(Query query, boolean unitFixed, SummaryView summary,
+                List<RateCard> rates, String trendJson, List<UnitSpeed> slowest, Drilldown overdue,
+                Map<String, String> units, Map<String, String> streets, Map<String, String> categories);
+
+        static native TemplateInstance drilldown(Query query, Drilldown page, String nextLink, String backLink,
+                Map<String, String> units);
+    }
+
+    /** A rate as the page shows it, with its links. */
+    public record RateCard(String label, String percent, long numerator, long denominator, String numeratorLink,
+            String denominatorLink, String numeratorLabel, String denominatorLabel, String formula) {
+    }
+
+    @Inject
+    MetricsQueryService metrics;
+
+    @Inject
+    UnitDirectory directory;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    public Uni<TemplateInstance> dashboard(@RestQuery String from, @RestQuery String to, @RestQuery String unit,
+            @RestQuery String street, @RestQuery String category) {
+        Query asked = QueryParams.parse(metrics.today(), from, to, unit, street, category);
+        return caller.get().chain(who -> {
+            Query query = metrics.scoped(who, asked);
+            boolean unitFixed = who.hasRole(Roles.UNIT_LEADER);
+            return Uni.combine().all().unis(metrics.summary(query), metrics.trend(query), metrics.slowestUnits(query, 10),
+                    metrics.drilldown(query, "OVERDUE", null, 0, 20), directory.all(), directory.streets(),
+                    directory.categories())
+                    .with((summary, trend, slowest, overdue, units, streets, categories) -> Templates.dashboard(query,
+                            unitFixed, summary, cards(query, summary), trendJson(trend), slowest, overdue, units, streets,
+                            categories));
+        });
+    }
+
+    @GET
+    @Path("drilldown")
+    public Uni<TemplateInstance> drilldown(@RestQuery String figure, @RestQuery String from, @RestQuery String to,
+            @RestQuery String unit, @RestQuery String street, @RestQuery String category, @RestQuery String age,
+            @RestQuery Long after) {
+        Query asked = QueryParams.parse(metrics.today(), from, to, unit, street, category);
+        String name = figure == null ? "RECEIVED" : figure;
+        return caller.get().chain(who -> {
+            Query query = metrics.scoped(who, asked);
+            return Uni.combine().all().unis(metrics.drilldown(query, name, QueryParams.blank(age),
+                    after == null ? 0 : after, 100), directory.all())
+                    .with((page, units) -> Templates.drilldown(query, page, page.next() == null ? null
+                            : query.link(DRILLDOWN_PAGE, name, QueryParams.blank(age)) + "&after=" + page.next(),
+                            query.link("/leader/metrics", name, null), units));
+        });
+    }
+
+    private static List<RateCard> cards(Query query, SummaryView summary) {
+        List<RateCard> cards = new ArrayList<>();
+        for (SummaryView.RateView r : summary.rates()) {
+            Figure f = Figure.valueOf(r.figure());
+            cards.add(new RateCard(r.label(), r.value() == null ? "—" : String.format("%.1f%%", r.value() * 100),
+                    r.numerator(), r.denominator(), query.link(DRILLDOWN_PAGE, r.numeratorCount(), null),
+                    query.link(DRILLDOWN_PAGE, r.denominatorCount(), null), f.numerator().label(),
+                    f.denominator().label(), r.formula()));
+        }
+        return cards;
+    }
+
+    private String trendJson(List<TrendPoint> trend) {
+        try {
+            return json.writeValueAsString(trend);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

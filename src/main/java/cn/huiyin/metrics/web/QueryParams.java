@@ -1,0 +1,56 @@
+package cn.huiyin.metrics.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+import cn.huiyin.metrics.application.Query;
+import cn.huiyin.shared.web.ProblemException;
+
+/** Reads a metrics question from query parameters; the period defaults to the last 30 days. */
+final class QueryParams {
+
+    static final int DEFAULT_DAYS = 30;
+
+    private QueryParams() {
+    }
+
+    static Query parse(LocalDate today, String from, String to, String unit, String street, String category) {
+        LocalDate last = day(to, "to", today);
+        LocalDate first = day(from, "from", last.minusDays(DEFAULT_DAYS - 1));
+        if (first.isAfter(last)) {
+            throw ProblemException.badRequest("from", "from must not be after to");
+        }
+        if (first.plusYears(10).isBefore(last)) {
+            throw ProblemException.badRequest("from", "a period is at most ten years");
+        }
+        return new Query(first, last, blank(unit), blank(street), blank(category));
+    }
+
+    static LocalDate day(String value, String field, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, field + " is a date, e.g. 2026-10-01");
+        }
+    }
+
+    /** The month asked for, or last month (the latest complete one). */
+    static YearMonth month(LocalDate today, String value) {
+        if (value == null || value.isBlank()) {
+            return YearMonth.from(today).minusMonths(1);
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("month", "month is a year and month, e.g. 2026-10");
+        }
+    }
+
+    static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,127 @@
+package cn.huiyin.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import cn.huiyin.metrics.application.MetricsProjector;
+import cn.huiyin.testsupport.Appeals;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The dashboard, the drill-down page, the public ranking and the office's spreadsheet, over a unit of six appeals. */
+@QuarkusTest
+class LeaderPagesTest {
+
+    private static final String MONTH = "2026-04";
+
+    @Inject
+    MetricsFixture fixture;
+
+    @Inject
+    MetricsProjector projector;
+
+    private String unit;
+
+    @BeforeEach
+    void sixRepliedAppeals() {
+        unit = fixture.newUnit();
+        for (int i = 0; i < 6; i++) {
+            Instant received = Instant.parse("2026-04-01T01:00:00Z");
+            long id = fixture.appeal(unit, "ST-SHIPAI", "TAX_SERVICE", "EVALUATED", received);
+            fixture.clock(id, "RESPOND", received.plusSeconds(600), received.plusSeconds(4200));
+            fixture.clock(id, "HANDLE", received.plusSeconds(600), Instant.parse("2026-04-10T10:00:00Z"));
+            fixture.event(id, "RECEIVED", received, Map.of("channel", "WEB"));
+            fixture.event(id, "DISPATCHED", received.plusSeconds(600), Map.of("unit", unit));
+            fixture.event(id, "FIRST_CONTACT", received.plusSeconds(1200 + i * 600), Map.of());
+            fixture.event(id, "REPLIED", received.plusSeconds(7200), Map.of("answer", "已答复"));
+            fixture.event(id, "RATED", received.plusSeconds(86400), Map.of("round", 1, "level", 5 - i % 3,
+                    "resolved", i % 2 == 0, "defaulted", false));
+        }
+        projector.projectAll().await().indefinitely();
+    }
+
+    private static String cookie(String user) {
+        return Appeals.tokenFor(user);
+    }
+
+    @Test
+    void the_dashboard_shows_rates_formulas_links_and_the_trend() {
+        String page = given().cookie("huiyin_token", cookie("district-leader")).queryParam("from", "2026-04-01")
+                .queryParam("to", "2026-04-30").queryParam("unit", unit).get("/leader/metrics")
+                .then().statusCode(200).extract().asString();
+        assertThat(page).contains("响应率", "解决率", "满意率", "按期办结率", "计算公式", "评价3–5分数 ÷ 参评数")
+                .contains("/leader/metrics/drilldown?figure=RESPOND_ON_TIME&amp;from=2026-04-01")
+                .contains("/webjars/echarts/5.3.1/dist/echarts.min.js").contains("2026-04-01");
+        given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200);
+        String drill = given().cookie("huiyin_token", cookie("district-leader")).queryParam("figure", "RATED")
+                .queryParam("from", "2026-04-01").queryParam("to", "2026-04-30").queryParam("unit", unit)
+                .get("/leader/metrics/drilldown").then().statusCode(200).extract().asString();
+        assertThat(drill).contains("参评").contains("5分");
+    }
+
+    @Test
+    void a_unit_leader_sees_their_unit_and_others_see_nothing() {
+        given().cookie("huiyin_token", cookie("leader-samr")).get("/leader/metrics").then().statusCode(200)
+                .body(containsString("<select name=\"unit\" disabled>"));
+        given().cookie("huiyin_token", cookie("leader-samr")).queryParam("unit", unit).get("/leader/metrics")
+                .then().statusCode(403);
+        given().cookie("huiyin_token", cookie("commissioner-tax")).get("/leader/metrics").then().statusCode(403);
+    }
+
+    @Test
+    void the_ranking_is_public_and_carries_no_personal_data() {
+        String page = given().queryParam("month", MONTH).get("/ranking").then().statusCode(200).extract().asString();
+        assertThat(page).contains("诉求办理榜单", "测试单位" + unit, "综合得分").doesNotContain("张三", "138");
+        List<Map<String, Object>> lines = given().queryParam("month", MONTH).get("/api/v1/rankings").then().statusCode(200)
+                .extract().jsonPath().getList("lines");
+        Map<String, Object> mine = lines.stream().filter(l -> unit.equals(l.get("code"))).findFirst().orElseThrow();
+        assertThat(((Number) mine.get("place")).intValue()).isPositive();
+        assertThat(((Number) mine.get("appeals")).intValue()).isEqualTo(6);
+        given().queryParam("month", "April").get("/api/v1/rankings").then().statusCode(400);
+    }
+
+    @Test
+    void the_office_gets_a_spreadsheet_that_opens() throws Exception {
+        byte[] xlsx = given().auth().oauth2(Appeals.tokenFor("district-leader")).queryParam("month", MONTH)
+                .get("/api/v1/metrics/ranking.xlsx").then().statusCode(200)
+                .header("Content-Type", containsString("spreadsheetml")).extract().asByteArray();
+        Map<String, String> parts = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                parts.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(parts).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+                "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+                "xl/worksheets/sheet3.xml");
+        for (String xml : parts.values()) {
+            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        }
+        Document workbook = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(parts.get("xl/workbook.xml").getBytes(StandardCharsets.UTF_8)));
+        assertThat(workbook.getElementsByTagName("sheet").getLength()).isEqualTo(3);
+        assertThat(parts.get("xl/worksheets/sheet1.xml")).contains(unit, "综合得分");
+        given().queryParam("month", MONTH).get("/api/v1/metrics/ranking.xlsx").then().statusCode(401);
+        given().auth().oauth2(Appeals.tokenFor("leader-samr")).get("/api/v1/metrics/ranking.xlsx").then().statusCode(403)
+                .body(not(containsString("Exception")));
+    }
+}
