@@ -13,10 +13,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import cn.huiyin.testsupport.Appeals;
+import cn.huiyin.workqueue.live.LiveUpdates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -35,6 +38,9 @@ class LiveUpdatesTest {
     @ConfigProperty(name = "huiyin.redis.key-prefix")
     String keyPrefix;
 
+    @Inject
+    LiveUpdates live;
+
     /** Opens the SSE stream as {@code user}; every data line lands in the returned queue. */
     private static BlockingQueue<String> listen(String user) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -47,12 +53,27 @@ class LiveUpdatesTest {
                     body.filter(line -> line.startsWith("data:")).forEach(lines::add);
                 });
         assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("status:200");
-        Thread.sleep(300); // let the subscription settle before the first change
         return lines;
     }
 
+    /** Nudges {@code unit} through Redis until the stream shows it: from then on the client is surely listening. */
+    private void untilListening(BlockingQueue<String> lines, String unit) throws InterruptedException {
+        String probe = "probe-" + java.util.UUID.randomUUID();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            live.publish(new LiveUpdates.Update(unit, probe, "PROBE"));
+            if (next(lines, probe, Duration.ofMillis(200)) != null) {
+                return;
+            }
+        }
+        throw new AssertionError("the live stream of " + unit + " never started");
+    }
+
     private static String next(BlockingQueue<String> lines, String containing) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        return next(lines, containing, Duration.ofSeconds(10));
+    }
+
+    private static String next(BlockingQueue<String> lines, String containing, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
             if (line != null && line.contains(containing)) {
@@ -66,6 +87,8 @@ class LiveUpdatesTest {
     void a_change_here_and_a_change_on_another_replica_both_reach_the_units_queue_and_only_it() throws Exception {
         BlockingQueue<String> tax = listen("commissioner-tax");
         BlockingQueue<String> samr = listen("commissioner-samr");
+        untilListening(tax, "TAX");
+        untilListening(samr, "SAMR");
 
         String no = given().contentType(ContentType.JSON).body(Appeals.validSubmission()).post("/api/v1/appeals").then()
                 .statusCode(202).extract().path("trackingNo");
@@ -84,8 +107,9 @@ class LiveUpdatesTest {
         } finally {
             vertx.closeAndAwait();
         }
-        assertThat(next(samr, no)).isNull();
-        assertThat(next(samr, "2611250099999")).isNull();
+        // both changes reached TAX through the same channel SAMR listens on: had they been for SAMR, they were there
+        assertThat(next(samr, no, Duration.ofSeconds(1))).isNull();
+        assertThat(next(samr, "2611250099999", Duration.ofSeconds(1))).isNull();
     }
 
     @Test
