@@ -26,7 +26,7 @@
 # than were acknowledged.
 set -euo pipefail
 
-usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 for arg in "$@"; do
     case "$arg" in
         -h|--help) usage; exit 0 ;;
@@ -51,8 +51,6 @@ read -r -a EXTRA_OPTS <<<"${EXTRA_JAVA_OPTS:-}"
 HOST=127.0.0.1                      # loopback only
 PGCONN=(-h "$HOST" -p 5432 -U postgres)
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 
 # "20s" / "1m" / "20" -> whole seconds (pgbench -T takes seconds; wrk gets "<n>s")
 seconds() {
@@ -73,13 +71,6 @@ DUR_S=$(seconds "$DURATION"); WARM_S=$(seconds "$WARMUP")
 [[ -f "$APP_DIR/quarkus-run.jar" ]] || die "no $APP_DIR/quarkus-run.jar: build the application first (or set APP_DIR)"
 
 # --- tools: install from Debian packages only when missing (apt-get update at most once)
-APT_UPDATED=no
-apt_install() {
-    command -v apt-get >/dev/null || die "$* missing and apt-get not available: install it by hand"
-    if [[ $APT_UPDATED == no ]]; then log "apt-get update"; apt-get update -qq; APT_UPDATED=yes; fi
-    log "apt-get install $*"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
 command -v curl >/dev/null || apt_install curl
 command -v psql >/dev/null || apt_install postgresql-client
 command -v wrk >/dev/null || apt_install wrk
@@ -98,24 +89,10 @@ PGBENCH=$(find_pgbench) || { apt_install "postgresql-$PG_MAJOR"; PGBENCH=$(find_
 
 # --- temp files and cleanup: the service is always stopped on exit
 WORK=$(mktemp -d /tmp/intake-bench.XXXXXX)
-APP_PID=""
-stop_app() {
-    [[ -n "$APP_PID" ]] || return 0
-    if kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done   # ≤ 30 s
-        kill -0 "$APP_PID" 2>/dev/null && { log "service did not stop in 30 s: killing"; kill -KILL "$APP_PID" 2>/dev/null || true; }
-    fi
-    wait "$APP_PID" 2>/dev/null || true
-    APP_PID=""
-}
 cleanup() {
     local rc=$?
     stop_app
-    if (( rc != 0 )) && [[ -s "$WORK/app.log" ]]; then   # on failure, show what the service logged (no stack frames)
-        log "service log (last lines):"
-        grep -vE '^[[:space:]]+(at |\.\.\.)' "$WORK/app.log" | tail -n 15 >&2 || true
-    fi
+    (( rc == 0 )) || show_app_log
     rm -rf "$WORK"
     exit "$rc"
 }

@@ -44,7 +44,7 @@
 # do not complete in time, or if a timer fires twice or not at all.
 set -euo pipefail
 
-usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 for arg in "$@"; do
     case "$arg" in
         -h|--help) usage; exit 0 ;;
@@ -72,8 +72,6 @@ CLAIM_LIMIT=500                     # the sweeper's batch (huiyin.sla.sweep-batc
 HOST=127.0.0.1                      # loopback only
 PGCONN=(-h "$HOST" -p 5432 -U postgres)
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 
 for v in PORT OPEN DUE CLAIM_RUNS READY_TIMEOUT SWEEP_TIMEOUT; do
     [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number (got ${!v})"
@@ -86,13 +84,6 @@ done
 [[ -f "$APP_DIR/quarkus-run.jar" ]] || die "no $APP_DIR/quarkus-run.jar: build the application first (or set APP_DIR)"
 
 # --- tools: install from Debian packages only when missing (apt-get update at most once)
-APT_UPDATED=no
-apt_install() {
-    command -v apt-get >/dev/null || die "$* missing and apt-get not available: install it by hand"
-    if [[ $APT_UPDATED == no ]]; then log "apt-get update"; apt-get update -qq; APT_UPDATED=yes; fi
-    log "apt-get install $*"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
 command -v curl >/dev/null || apt_install curl
 command -v psql >/dev/null || apt_install postgresql-client
 PG_VERSION=$(psql "${PGCONN[@]}" -d postgres -XAtc "SHOW server_version" | cut -d' ' -f1) \
@@ -118,25 +109,11 @@ fi
 
 # --- temp files and cleanup: the service is always stopped, the database dropped (unless KEEP_DB=yes)
 WORK=$(mktemp -d /tmp/sla-bench.XXXXXX)
-APP_PID=""
 DB_CREATED=no
-stop_app() {
-    [[ -n "$APP_PID" ]] || return 0
-    if kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done   # ≤ 30 s
-        kill -0 "$APP_PID" 2>/dev/null && { log "service did not stop in 30 s: killing"; kill -KILL "$APP_PID" 2>/dev/null || true; }
-    fi
-    wait "$APP_PID" 2>/dev/null || true
-    APP_PID=""
-}
 cleanup() {
     local rc=$?
     stop_app
-    if (( rc != 0 )) && [[ -s "$WORK/app.log" ]]; then   # on failure, show what the service logged (no stack frames)
-        log "service log (last lines):"
-        grep -vE '^[[:space:]]+(at |\.\.\.)' "$WORK/app.log" | tail -n 15 >&2 || true
-    fi
+    (( rc == 0 )) || show_app_log
     if [[ $DB_CREATED == yes && $KEEP_DB != yes ]]; then
         log "dropping database $DB"
         timeout 60 psql "${PGCONN[@]}" -d postgres -Xq -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 \

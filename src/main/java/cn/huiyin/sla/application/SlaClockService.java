@@ -73,50 +73,6 @@ public class SlaClockService {
     }
 
     /**
-     * An appeal a dispatcher places by hand: its dispatch clocks start now, as intake would have started them.
-     */
-    public Uni<Void> armAtManualDispatch(SqlClient tx, long appealId, String unit, String appealType, String category,
-            boolean urgent, Instant at) {
-        return calendar.planner().chain(planner -> armAtDispatch(tx, List.of(new Dispatched(appealId, unit, at,
-                planner.atDispatch(appealType, category, urgent, at)))));
-    }
-
-    /**
-     * The appeal moves to another unit (transfer, re-dispatch): the enterprise's clocks keep running — nobody wins
-     * time by passing an appeal on — but the new unit takes custody and, unless a return was refused, gets its
-     * own return window.
-     */
-    public Uni<Void> handOver(SqlClient tx, long appealId, String unit, String appealType, String category, boolean urgent,
-            Instant at, boolean newReturnWindow) {
-        return calendar.planner().chain(planner -> {
-            List<ClockPlan> window = planner.atDispatch(appealType, category, urgent, at).stream()
-                    .filter(plan -> newReturnWindow && plan.clock() == ClockKind.RETURN_WINDOW).toList();
-            Uni<Void> closeOld = newReturnWindow
-                    ? clocks.stopRunning(tx, appealId, new String[] { ClockKind.RETURN_WINDOW.name() }, at)
-                    : Uni.createFrom().voidItem();
-            return closeOld
-                    .chain(() -> tx.preparedQuery("SELECT coalesce(max(round), 0) + 1 AS next FROM appeal_clock "
-                            + "WHERE appeal_id = $1 AND clock = 'RETURN_WINDOW'").execute(Tuple.of(appealId)))
-                    .chain(rows -> clocks.start(tx, window.stream().map(plan -> new Start(appealId,
-                            rows.iterator().next().getInteger("next"), plan)).toList()))
-                    .chain(() -> clocks.takeCustody(tx, List.of(Tuple.of(appealId, unit, at.atOffset(ZoneOffset.UTC)))));
-        });
-    }
-
-    /** The dispatch centre takes the appeal back (a return): custody moves, the return window is used up. */
-    public Uni<Void> takeBack(SqlClient tx, long appealId, String centre, Instant at) {
-        return clocks.stopRunning(tx, appealId, new String[] { ClockKind.RETURN_WINDOW.name() }, at)
-                .chain(() -> clocks.takeCustody(tx, List.of(Tuple.of(appealId, centre, at.atOffset(ZoneOffset.UTC)))));
-    }
-
-    /** Whether the appeal's return window is open at {@code at}. */
-    public Uni<Boolean> returnWindowOpen(SqlClient tx, long appealId, Instant at) {
-        return tx.preparedQuery("SELECT 1 FROM appeal_clock WHERE appeal_id = $1 AND clock = 'RETURN_WINDOW' "
-                + "AND stopped_at IS NULL AND due_at > $2").execute(Tuple.of(appealId, at.atOffset(ZoneOffset.UTC)))
-                .map(rows -> rows.size() > 0);
-    }
-
-    /**
      * Starts these clocks for the appeal in {@code round}, in the caller's transaction (a reply starts the rating
      * and return-visit clocks, a bad rating the rework clock). A clock without a rule is not started; starting
      * one twice changes nothing.

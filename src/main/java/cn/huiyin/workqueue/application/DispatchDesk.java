@@ -18,6 +18,7 @@ import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.sla.application.HandOverClocks;
 import cn.huiyin.sla.application.SlaClockService;
 import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.workqueue.application.AppealSteps.Moved;
@@ -42,6 +43,9 @@ public class DispatchDesk {
 
     @Inject
     SlaClockService clocks;
+
+    @Inject
+    HandOverClocks handOverClocks;
 
     @Inject
     CatalogueRepository catalogue;
@@ -76,7 +80,7 @@ public class DispatchDesk {
             payload.put("routedBy", "DISPATCHER");
             Step step = Step.of(AppealAction.DISPATCH, "DISPATCHED", "placed by a dispatcher", payload)
                     .also((tx, appeal, now) -> desk.setCategory(tx, appeal.id(), category)
-                            .chain(() -> clocks.armAtManualDispatch(tx, appeal.id(), target, appeal.appealType(), category,
+                            .chain(() -> handOverClocks.armAtManualDispatch(tx, appeal.id(), target, appeal.appealType(), category,
                                     appeal.urgent(), now))
                             .chain(() -> handOff.placeWith(tx, appeal, target, now, false))
                             .call(() -> desk.recordExample(tx, appeal.id(), category))

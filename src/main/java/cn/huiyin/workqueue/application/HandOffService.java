@@ -13,7 +13,7 @@ import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.web.ProblemException;
-import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.application.HandOverClocks;
 import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.workqueue.WorkQueueConfig;
 import cn.huiyin.workqueue.application.AppealSteps.Moved;
@@ -39,7 +39,7 @@ public class HandOffService {
     WorkQueueRepository appeals;
 
     @Inject
-    SlaClockService clocks;
+    HandOverClocks clocks;
 
     @Inject
     Assignment assignment;
