@@ -99,7 +99,7 @@ class WorkQueueResourceTest {
         post("commissioner-tax", "/api/v1/appeals/" + no + "/reply", Map.of("answer", "好的")).statusCode(400)
                 .body("field", equalTo("answer"));
         post("commissioner-tax", "/api/v1/appeals/" + no + "/reply", Map.of("answer", "已处理\u0000完毕请查收结果谢谢"))
-                .statusCode(400);
+                .statusCode(422).body("field", equalTo("answer")).body("errors[0].code", equalTo("answer.control"));
         assertThat(db.string("SELECT status FROM appeal WHERE tracking_no = $1", no)).isEqualTo("ACCEPTED");
     }
 

@@ -24,6 +24,9 @@ import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.PersonName;
 import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.security.GuessThrottle;
+import cn.huiyin.shared.security.GuessThrottle.Secret;
+import cn.huiyin.shared.security.TooManyAttempts;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.ClockView;
 import cn.huiyin.sla.application.SlaClockService;
@@ -85,8 +88,36 @@ public class AppealQueryService {
     @Inject
     QueryCodes queryCodes;
 
+    @Inject
+    GuessThrottle guesses;
+
     public Uni<AppealView> view(String rawTrackingNo, String queryCode, Caller caller) {
+        return view(rawTrackingNo, queryCode, caller, null);
+    }
+
+    /**
+     * @param client the request's client address: a query code that opens nothing counts as a wrong guess against
+     *               the appeal and the client, and when either has guessed too often every attempt with a code is
+     *               refused ({@link TooManyAttempts}) until the window ends
+     */
+    public Uni<AppealView> view(String rawTrackingNo, String queryCode, Caller caller, String client) {
         String trackingNo = canonical(rawTrackingNo);
+        if (queryCode == null || queryCode.isBlank()) {
+            return find(trackingNo, null, caller); // no code, no guess
+        }
+        return guesses.admit(Secret.QUERY_CODE, trackingNo, client)
+                .chain(() -> find(trackingNo, queryCode, caller)
+                        .call(() -> guesses.passed(Secret.QUERY_CODE, trackingNo, client))
+                        // only "not found" (no such appeal, or not this code's) is a wrong guess
+                        .onFailure(failure -> !isNotFound(failure))
+                        .call(() -> guesses.passed(Secret.QUERY_CODE, trackingNo, client)));
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof ProblemException problem && problem.problem().status() == 404;
+    }
+
+    private Uni<AppealView> find(String trackingNo, String queryCode, Caller caller) {
         return appeals.find(trackingNo).chain(found -> {
             AppealRow appeal = found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
             AppealAccess access = AppealAccess.decide(caller, appeal.handlingUnit(), appeal.helperUnits(), appeal.uscc(),

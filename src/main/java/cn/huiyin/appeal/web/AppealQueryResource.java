@@ -19,9 +19,11 @@ import cn.huiyin.appeal.application.PersonalDataReveals;
 import cn.huiyin.appeal.domain.ChainVerification;
 import cn.huiyin.shared.domain.Text;
 import cn.huiyin.shared.security.CurrentCaller;
+import cn.huiyin.shared.security.GuessThrottle;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** {@code GET /api/v1/appeals/{trackingNo}}: status, handling unit and timeline, for whoever may see them. */
 @Path("/api/v1/appeals/{trackingNo}")
@@ -37,11 +39,15 @@ public class AppealQueryResource {
     @Inject
     PersonalDataReveals reveals;
 
-    /** The query code may come as {@code X-Query-Code} (preferred: stays out of logs) or {@code ?queryCode=}. */
+    /**
+     * The query code may come as {@code X-Query-Code} (preferred: stays out of logs) or {@code ?queryCode=}. Wrong codes
+     * are counted per appeal and per client address; too many, and the next attempts are {@code 429} for a while.
+     */
     @GET
     public Uni<AppealView> get(@RestPath String trackingNo, @RestHeader("X-Query-Code") String headerCode,
-            @RestQuery String queryCode) {
-        return caller.get().chain(who -> appeals.view(trackingNo, headerCode != null ? headerCode : queryCode, who));
+            @RestQuery String queryCode, HttpServerRequest request) {
+        return caller.get().chain(who -> appeals.view(trackingNo, headerCode != null ? headerCode : queryCode, who,
+                GuessThrottle.clientOf(request)));
     }
 
     public record RevealRequest(String field, String purpose) {

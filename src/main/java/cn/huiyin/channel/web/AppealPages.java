@@ -22,12 +22,15 @@ import cn.huiyin.appeal.application.AppealView;
 import cn.huiyin.intake.domain.AppealDraft;
 import cn.huiyin.routing.persistence.DispatchCategoryEntity;
 import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.security.GuessThrottle;
+import cn.huiyin.shared.security.TooManyAttempts;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The enterprise-facing pages (Chinese): submit an appeal without signing in, and look one up with its
@@ -113,18 +116,26 @@ public class AppealPages {
         return Uni.createFrom().item(Templates.lookup(trackingNo == null ? "" : trackingNo, "", null, null));
     }
 
-    /** Posted, not a query string: the query code stays out of URLs, histories and access logs. */
+    /**
+     * Posted, not a query string: the query code stays out of URLs, histories and access logs. Wrong codes are
+     * counted like the API's: too many, and the page comes back {@code 429} with {@code Retry-After} for a while.
+     */
     @POST
     @Path("appeals/lookup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<TemplateInstance> lookup(@RestForm String trackingNo, @RestForm String queryCode) {
+    public Uni<Response> lookup(@RestForm String trackingNo, @RestForm String queryCode, HttpServerRequest request) {
         if (trackingNo == null || trackingNo.isBlank()) {
-            return Uni.createFrom().item(Templates.lookup("", "", null, null));
+            return Uni.createFrom().item(Response.ok(Templates.lookup("", "", null, null)).build());
         }
-        return appeals.view(trackingNo, queryCode, Caller.anonymous())
-                .map(appeal -> Templates.lookup(trackingNo, queryCode, appeal, null))
-                .onFailure(ProblemException.class)
-                .recoverWithItem(() -> Templates.lookup(trackingNo, queryCode, null, "未找到该诉求，请核对诉求编号和查询码"));
+        return appeals.view(trackingNo, queryCode, Caller.anonymous(), GuessThrottle.clientOf(request))
+                .map(appeal -> Response.ok(Templates.lookup(trackingNo, queryCode, appeal, null)).build())
+                .onFailure(TooManyAttempts.class).recoverWithItem(failure -> {
+                    TooManyAttempts refused = (TooManyAttempts) failure;
+                    return Response.status(429).header("Retry-After", refused.retryAfterSeconds())
+                            .entity(Templates.lookup(trackingNo, queryCode, null, refused.messageZh())).build();
+                })
+                .onFailure(ProblemException.class).recoverWithItem(() -> Response
+                        .ok(Templates.lookup(trackingNo, queryCode, null, "未找到该诉求，请核对诉求编号和查询码")).build());
     }
 
 }

@@ -14,7 +14,10 @@ import cn.huiyin.evaluation.domain.RatingLinks;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.security.GuessThrottle;
+import cn.huiyin.shared.security.GuessThrottle.Secret;
 import cn.huiyin.shared.security.Roles;
+import cn.huiyin.shared.security.TooManyAttempts;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import io.quarkus.security.UnauthorizedException;
@@ -43,6 +46,9 @@ public class RatingService {
     @Inject
     Clock clock;
 
+    @Inject
+    GuessThrottle guesses;
+
     /** The signed-in enterprise rates its own appeal's current round. */
     public Uni<Recorded> byEnterprise(String rawTrackingNo, Caller caller, Rating rating) {
         if (caller.isAnonymous()) {
@@ -64,7 +70,31 @@ public class RatingService {
 
     /** The link's appeal and round, once the link is checked; forged links are 403, expired ones 410. */
     public RatingLinks.Valid checkLink(String token) {
-        RatingLinks.Check check = links.check(token, clock.instant());
+        return outcome(links.check(token, clock.instant()));
+    }
+
+    /**
+     * {@link #checkLink(String)}, with forged links counted as wrong guesses against the appeal the token names and
+     * against {@code client}; too many, and every link for them is refused ({@link TooManyAttempts}) for a while.
+     * An expired link was genuine: it is no guess.
+     */
+    public Uni<RatingLinks.Valid> checkLink(String token, String client) {
+        String named = namedTrackingNo(token);
+        return guesses.admit(Secret.RATING_LINK, named, client).chain(() -> {
+            RatingLinks.Check check = links.check(token, clock.instant());
+            Uni<Void> counted = check instanceof RatingLinks.Forged ? Uni.createFrom().voidItem()
+                    : guesses.passed(Secret.RATING_LINK, named, client);
+            return counted.map(ignored -> outcome(check));
+        });
+    }
+
+    /** The tracking number a token claims to be for, signed or not; null when it does not even look like a link. */
+    private static String namedTrackingNo(String token) {
+        return token != null && token.length() > 13 && token.charAt(13) == '-' && token.substring(0, 13).chars()
+                .allMatch(c -> c >= '0' && c <= '9') ? token.substring(0, 13) : null;
+    }
+
+    private static RatingLinks.Valid outcome(RatingLinks.Check check) {
         if (check instanceof RatingLinks.Valid valid) {
             return valid;
         }

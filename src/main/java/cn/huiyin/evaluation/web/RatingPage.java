@@ -16,14 +16,16 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import cn.huiyin.evaluation.application.RatingRecorder.Recorded;
 import cn.huiyin.evaluation.application.RatingService;
-import cn.huiyin.evaluation.domain.RatingLinks;
 import cn.huiyin.evaluation.domain.Satisfaction;
 import cn.huiyin.shared.domain.TrackingNumber;
+import cn.huiyin.shared.security.GuessThrottle;
+import cn.huiyin.shared.security.TooManyAttempts;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The page behind a signed rating link ({@code /rate/<token>}, sent by SMS or WeChat): GET shows the form,
@@ -46,30 +48,23 @@ public class RatingPage {
     @Inject
     RatingService ratings;
 
+    /** Forged links are counted as guesses (per appeal and client address): too many, and links are {@code 429} a while. */
     @GET
-    public Response show(@RestPath String token) {
-        try {
-            RatingLinks.Valid link = ratings.checkLink(token);
-            return Response.ok(Templates.form(token, spoken(link.trackingNo()), link.round(), levels(), null, null, "", null))
-                    .build();
-        } catch (ProblemException refused) {
-            return refusal(refused.problem());
-        }
+    public Uni<Response> show(@RestPath String token, HttpServerRequest request) {
+        return ratings.checkLink(token, GuessThrottle.clientOf(request))
+                .map(link -> Response.ok(Templates.form(token, spoken(link.trackingNo()), link.round(), levels(), null, null,
+                        "", null)).build())
+                .onFailure(ProblemException.class).recoverWithItem(RatingPage::refusal);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> rate(@RestPath String token, @RestForm String resolved, @RestForm String level,
-            @RestForm String comment) {
-        RatingLinks.Valid link;
-        try {
-            link = ratings.checkLink(token);
-        } catch (ProblemException refused) {
-            return Uni.createFrom().item(refusal(refused.problem()));
-        }
+            @RestForm String comment, HttpServerRequest request) {
         Integer chosen = level == null || !level.matches("[1-5]") ? null : Integer.valueOf(level);
         Boolean isResolved = "yes".equals(resolved) ? Boolean.TRUE : "no".equals(resolved) ? Boolean.FALSE : null;
-        return Uni.createFrom().item(() -> new RatingInput(isResolved, chosen, comment).toRating())
+        return ratings.checkLink(token, GuessThrottle.clientOf(request)).chain(link -> Uni.createFrom()
+                .item(() -> new RatingInput(isResolved, chosen, comment).toRating())
                 .chain(rating -> ratings.byLink(token, rating))
                 .map(recorded -> Response.ok(Templates.done(recorded, spoken(link.trackingNo()))).build())
                 .onFailure(ProblemException.class).recoverWithItem(failure -> {
@@ -78,11 +73,17 @@ public class RatingPage {
                         return Response.status(422).entity(Templates.form(token, spoken(link.trackingNo()), link.round(),
                                 levels(), resolved, chosen, comment == null ? "" : comment, words(problem))).build();
                     }
-                    return refusal(problem);
-                });
+                    return refusal(failure);
+                }))
+                .onFailure(ProblemException.class).recoverWithItem(RatingPage::refusal);
     }
 
-    private static Response refusal(Problem problem) {
+    private static Response refusal(Throwable failure) {
+        if (failure instanceof TooManyAttempts refused) {
+            return Response.status(429).header("Retry-After", refused.retryAfterSeconds())
+                    .entity(Templates.refused(refused.messageZh())).build();
+        }
+        Problem problem = ((ProblemException) failure).problem();
         return Response.status(problem.status()).entity(Templates.refused(words(problem))).build();
     }
 

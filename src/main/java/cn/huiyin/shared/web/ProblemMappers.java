@@ -1,11 +1,13 @@
 package cn.huiyin.shared.web;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,11 +17,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import cn.huiyin.shared.domain.Text;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Turns every failure into problem+json: no stack traces, no class names, a stable type. */
 public class ProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    // the parser's words for a key given twice; the key is not on the mapping path, which ends before it
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']{1,64})'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -29,9 +34,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
-        String detail = field == null ? "The body is not well-formed JSON"
+        if (e instanceof StrictJson.UnacceptableText text && field != null) {
+            Text.Flaw flaw = text.flaw();
+            return respond(Problem.invalid(List.of(new Problem.InvalidField(field, field + ".control",
+                    "The value of '" + field + "' contains " + flaw.english(), "含有" + flaw.chinese()))));
+        }
+        Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (field == null && duplicate.find()) {
+            return respond(Problem.of(400, "malformed-json", "Malformed JSON",
+                    "The key '" + duplicate.group(1) + "' is given more than once").withField(duplicate.group(1)));
+        }
+        String detail = field == null ? "The body is not one well-formed JSON value"
                 : "The value of '" + field + "' has the wrong type or shape";
-        return respond(Problem.of(400, "malformed-json", "Malformed JSON", detail).withField(field));
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON", detail).withField(field == null ? "body" : field));
     }
 
     /** Named on its own so that it wins over the framework's built-in mapper for the same type. */
@@ -56,28 +71,31 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        if (status >= 500) {
-            LOG.error("request failed", e);
-        }
         String slug = title.toLowerCase().replace(' ', '-');
-        return respond(Problem.of(status, slug, title, title));
+        Problem problem = Problem.of(status, slug, title, title);
+        return respond(status >= 500 ? Failures.logged(problem, request.method().name(), request.path(), e) : problem);
     }
 
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(Throwable e) {
-        LOG.error("unexpected failure", e);
-        return respond(Problem.of(500, "internal", "Internal error", "The request could not be completed; it was logged"));
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        return respond(Failures.logged(
+                Problem.of(500, "internal", "Internal error", "The request could not be completed; it was logged"),
+                request.method().name(), request.path(), e));
     }
 
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.correlationId() != null) {
+            response.header("X-Correlation-Id", problem.correlationId());
+        }
+        return response.build();
     }
 
     private static String path(JsonMappingException e) {
