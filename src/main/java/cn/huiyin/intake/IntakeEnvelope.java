@@ -32,4 +32,10 @@ public record IntakeEnvelope(
         boolean urgent,
         String callId,
         String replyTo) {
+
+    /** The same envelope with the enterprise's name filled in (a channel that knows only the USCC). */
+    public IntakeEnvelope withEnterpriseName(String name) {
+        return new IntakeEnvelope(trackingNo, channel, dedupeKey, requestHash, receivedAt, actor, identity, uscc, name,
+                contactName, mobile, mobileOriginal, title, content, appealType, category, urgent, callId, replyTo);
+    }
 }

@@ -32,6 +32,9 @@ class LeaderPagesTest {
 
     private static final String MONTH = "2026-04";
 
+    /** How an instant prints when a page forgets to format it: {@code 2026-04-01T01:00:00.123456Z}. */
+    private static final String RAW_INSTANT = "\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z";
+
     @Inject
     MetricsFixture fixture;
 
@@ -78,6 +81,34 @@ class LeaderPagesTest {
     }
 
     @Test
+    void the_drilldown_shows_beijing_times_and_chinese_names_not_codes() {
+        String drill = given().cookie("huiyin_token", cookie("district-leader")).queryParam("figure", "RATED")
+                .queryParam("from", "2026-04-01").queryParam("to", "2026-04-30").queryParam("unit", unit)
+                .queryParam("category", "TAX_SERVICE").get("/leader/metrics/drilldown").then().statusCode(200)
+                .extract().asString();
+        // received 01:00 UTC and replied two hours later: 09:00 and 11:00 in Beijing
+        assertThat(drill).contains("<td>2026-04-01 09:00</td><td>2026-04-01 11:00</td>")
+                .doesNotContainPattern(RAW_INSTANT)
+                .contains("<td>纳税服务(申报、发票、退税、税控)</td><td>网页</td>", "· 纳税服务(申报、发票、退税、税控)")
+                .doesNotContain(">TAX_SERVICE<", ">WEB<", "· TAX_SERVICE");
+    }
+
+    @Test
+    void the_overdue_list_shows_beijing_times() {
+        long id = fixture.appeal(unit, "ST-SHIPAI", "TAX_SERVICE", "DISPATCHED", Instant.parse("2026-04-01T01:00:00Z"));
+        fixture.clock(id, "HANDLE", Instant.parse("2026-04-01T01:10:00Z"), Instant.parse("2026-04-03T10:00:00Z"));
+        fixture.event(id, "RECEIVED", Instant.parse("2026-04-01T01:00:00Z"), Map.of("channel", "PHONE"));
+        fixture.event(id, "DISPATCHED", Instant.parse("2026-04-01T01:10:00Z"), Map.of("unit", unit));
+        projector.projectAll().await().indefinitely();
+
+        String page = given().cookie("huiyin_token", cookie("district-leader")).queryParam("unit", unit)
+                .get("/leader/metrics").then().statusCode(200).extract().asString();
+        String overdue = page.substring(page.indexOf("id=\"overdue-list\""), page.indexOf("</table>", page.indexOf("id=\"overdue-list\"")));
+        assertThat(overdue).contains("<td>2026-04-01 09:00</td><td>2026-04-03 18:00</td>");
+        assertThat(page).doesNotContainPattern(RAW_INSTANT);
+    }
+
+    @Test
     void a_unit_leader_sees_their_unit_and_others_see_nothing() {
         given().cookie("huiyin_token", cookie("leader-samr")).get("/leader/metrics").then().statusCode(200)
                 .body(containsString("<select name=\"unit\" disabled>"));
@@ -90,6 +121,10 @@ class LeaderPagesTest {
     void the_ranking_is_public_and_carries_no_personal_data() {
         String page = given().queryParam("month", MONTH).get("/ranking").then().statusCode(200).extract().asString();
         assertThat(page).contains("诉求办理榜单", "测试单位" + unit, "综合得分").doesNotContain("张三", "138");
+        // scores with two decimals (the precision places are decided at), rates in percent with one
+        String row = page.substring(page.indexOf("测试单位" + unit), page.indexOf("</tr>", page.indexOf("测试单位" + unit)));
+        assertThat(row).containsPattern("<td>6</td><td>\\d{1,3}\\.\\d{2}</td>")
+                .containsPattern("(<td>(\\d{1,3}\\.\\d%|—)</td>\\s*){4}$");
         List<Map<String, Object>> lines = given().queryParam("month", MONTH).get("/api/v1/rankings").then().statusCode(200)
                 .extract().jsonPath().getList("lines");
         Map<String, Object> mine = lines.stream().filter(l -> unit.equals(l.get("code"))).findFirst().orElseThrow();

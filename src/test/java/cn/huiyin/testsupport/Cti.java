@@ -23,7 +23,15 @@ public final class Cti {
     }
 
     public static ExtractableResponse<Response> post(String body, String keyId, String secret, String timestamp) {
-        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        return post(body.getBytes(StandardCharsets.UTF_8), keyId, secret, timestamp);
+    }
+
+    /** Signs and sends exactly these bytes, which need not be UTF-8 or JSON. */
+    public static ExtractableResponse<Response> post(byte[] raw) {
+        return post(raw, KEY_ID, SECRET, String.valueOf(Instant.now().getEpochSecond()));
+    }
+
+    private static ExtractableResponse<Response> post(byte[] raw, String keyId, String secret, String timestamp) {
         return given().contentType("application/json").body(raw)
                 .header(SignatureVerifier.KEY_ID_HEADER, keyId)
                 .header(SignatureVerifier.TIMESTAMP_HEADER, timestamp)

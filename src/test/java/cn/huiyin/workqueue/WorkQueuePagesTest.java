@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.huiyin.testsupport.Appeals;
 import cn.huiyin.testsupport.Database;
+import cn.huiyin.testsupport.WorkQueues;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -131,5 +132,38 @@ class WorkQueuePagesTest {
         get(cookieFor(newCommissioner(db, "EMG")), "/workqueue").statusCode(200)
                 .body(containsString("href=\"/workqueue/" + no + "\""));
         get(tax, "/workqueue/" + no).statusCode(404);
+    }
+
+    /** The part of the queue page that is one list ({@code mine} or {@code pool}). */
+    private static String list(String page, String id) {
+        int start = page.indexOf("<table id=\"" + id + "\">");
+        assertThat(start).as("the page has the list " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</table>", start));
+    }
+
+    @Test
+    void an_open_appeal_nobody_holds_waits_in_the_units_pool_whatever_its_status() {
+        String no = submit(environmental("页面测试：无人承办的在办诉求"));
+        String first = cookieFor(newCommissioner(db, "ECO"));
+        post(first, "/workqueue/" + no + "/accept").statusCode(303);
+        post(first, "/workqueue/" + no + "/first-contact", "note", "已电话联系").statusCode(303);
+        assertThat(status(no)).isEqualTo("HANDLING");
+        // left without an assignee, as the demo history stores its appeals in handling
+        db.execute("UPDATE appeal SET assignee = NULL, claim_expires_at = NULL WHERE tracking_no = $1", no);
+
+        String other = newCommissioner(db, "ECO");
+        assertThat(WorkQueues.walk(other)).contains(no);
+        String page = get(cookieFor(other), "/workqueue").statusCode(200).extract().asString();
+        assertThat(list(page, "pool")).contains("href=\"/workqueue/" + no + "\"").contains("办理");
+        assertThat(list(page, "mine")).doesNotContain(no);
+        // and anyone of the unit may take it up from there
+        get(cookieFor(other), "/workqueue/" + no).statusCode(200)
+                .body(containsString("action=\"/workqueue/" + no + "/reply\""));
+
+        // once someone holds it again, it is theirs and leaves the pool
+        db.execute("UPDATE appeal SET assignee = $2 WHERE tracking_no = $1", no, other);
+        String after = get(cookieFor(other), "/workqueue").statusCode(200).extract().asString();
+        assertThat(list(after, "mine")).contains("href=\"/workqueue/" + no + "\"");
+        assertThat(list(after, "pool")).doesNotContain(no);
     }
 }

@@ -27,4 +27,11 @@ public interface PhoneConfig {
 
     /** Numbers whose inbound calls the PBX is told to reject ({"action":"reject","reason":"busy"}). */
     Optional<List<String>> blockList();
+
+    /**
+     * A call without a hangup that has had no event for this long is no longer shown as current on the agent
+     * desk (a PBX that never reports hangups would otherwise keep it there for ever); it stays in the call log.
+     */
+    @WithDefault("2h")
+    Duration staleCallAfter();
 }

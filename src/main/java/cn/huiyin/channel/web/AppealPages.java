@@ -1,5 +1,6 @@
 package cn.huiyin.channel.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,14 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.application.AppealView;
+import cn.huiyin.appeal.domain.AppealType;
+import cn.huiyin.appeal.domain.Channel;
+import cn.huiyin.evaluation.application.RatingInvitations;
+import cn.huiyin.evaluation.application.RatingInvitations.Invitation;
 import cn.huiyin.intake.domain.AppealDraft;
+import cn.huiyin.routing.domain.Catalogue;
+import cn.huiyin.routing.domain.DispatchRule;
+import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.routing.persistence.DispatchCategoryEntity;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.GuessThrottle;
@@ -28,6 +36,7 @@ import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -49,7 +58,8 @@ public class AppealPages {
 
         static native TemplateInstance receipt(AppealReceipt receipt);
 
-        static native TemplateInstance lookup(String trackingNo, String queryCode, AppealView appeal, String error);
+        static native TemplateInstance lookup(String trackingNo, String queryCode, AppealView appeal,
+                String categoryName, String error, Invitation invitation);
     }
 
     /** The form's fields as typed, to show them again next to their errors. */
@@ -72,6 +82,12 @@ public class AppealPages {
 
     @Inject
     AppealQueryService appeals;
+
+    @Inject
+    CatalogueRepository catalogue;
+
+    @Inject
+    RatingInvitations invitations;
 
     @GET
     public TemplateInstance home() {
@@ -113,7 +129,7 @@ public class AppealPages {
     @GET
     @Path("appeals/lookup")
     public Uni<TemplateInstance> lookupForm(@RestQuery String trackingNo) {
-        return Uni.createFrom().item(Templates.lookup(trackingNo == null ? "" : trackingNo, "", null, null));
+        return Uni.createFrom().item(Templates.lookup(trackingNo == null ? "" : trackingNo, "", null, null, null, null));
     }
 
     /**
@@ -125,17 +141,44 @@ public class AppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> lookup(@RestForm String trackingNo, @RestForm String queryCode, HttpServerRequest request) {
         if (trackingNo == null || trackingNo.isBlank()) {
-            return Uni.createFrom().item(Response.ok(Templates.lookup("", "", null, null)).build());
+            return Uni.createFrom().item(Response.ok(Templates.lookup("", "", null, null, null, null)).build());
         }
         return appeals.view(trackingNo, queryCode, Caller.anonymous(), GuessThrottle.clientOf(request))
-                .map(appeal -> Response.ok(Templates.lookup(trackingNo, queryCode, appeal, null)).build())
+                // the code opened the appeal: its holder is the appellant, so the open round's rating link is shown
+                // (the one SMS or WeChat would carry; without either it is the only way to the rating page)
+                .chain(appeal -> Uni.combine().all().unis(catalogue.current(), invitations.forAppellant(appeal.trackingNo()))
+                        .with((c, invitation) -> Response.ok(Templates.lookup(trackingNo, queryCode, appeal,
+                                categoryName(c, appeal.category()), null, invitation.orElse(null))).build()))
                 .onFailure(TooManyAttempts.class).recoverWithItem(failure -> {
                     TooManyAttempts refused = (TooManyAttempts) failure;
                     return Response.status(429).header("Retry-After", refused.retryAfterSeconds())
-                            .entity(Templates.lookup(trackingNo, queryCode, null, refused.messageZh())).build();
+                            .entity(Templates.lookup(trackingNo, queryCode, null, null, refused.messageZh(), null)).build();
                 })
                 .onFailure(ProblemException.class).recoverWithItem(() -> Response
-                        .ok(Templates.lookup(trackingNo, queryCode, null, "未找到该诉求，请核对诉求编号和查询码")).build());
+                        .ok(Templates.lookup(trackingNo, queryCode, null, null, "未找到该诉求，请核对诉求编号和查询码", null)).build());
+    }
+
+    /** The catalogue's name of the appeal's category; null while it has none (a dispatcher will place it). */
+    private static String categoryName(Catalogue catalogue, String category) {
+        if (category == null) {
+            return null;
+        }
+        DispatchRule rule = catalogue.rules().get(category);
+        return rule == null ? category : rule.name();
+    }
+
+    /** 咨询, 求助, 投诉, 举报 or 建议. */
+    @TemplateExtension
+    static String typeLabel(AppealView appeal) {
+        return Arrays.stream(AppealType.values()).filter(t -> t.name().equals(appeal.appealType())).findFirst()
+                .map(AppealType::label).orElse("—");
+    }
+
+    /** 网页, 电话 or 微信. */
+    @TemplateExtension
+    static String channelLabel(AppealView appeal) {
+        return Arrays.stream(Channel.values()).filter(c -> c.name().equals(appeal.channel())).findFirst()
+                .map(Channel::label).orElse("—");
     }
 
 }

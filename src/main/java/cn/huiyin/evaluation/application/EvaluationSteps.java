@@ -21,6 +21,8 @@ import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.domain.ClockKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -36,6 +38,9 @@ public class EvaluationSteps {
 
     @Inject
     AppealEventAppender events;
+
+    @Inject
+    SlaClockService clocks;
 
     /** Events collected during one step, appended together at its end. */
     public static final class Pending {
@@ -72,7 +77,10 @@ public class EvaluationSteps {
             }
             AppealStatus closed = ((Transition.Moved) AppealLifecycle.decide(now, AppealAction.CLOSE)).to();
             pending.add("CLOSED", actor, at, null, Visibility.PUBLIC, Map.of());
-            return moveTo(tx, appeal.id(), closed.name()).replaceWith(closed);
+            // an archived appeal has nothing left to time: whatever still runs (an old return window) stops here
+            return moveTo(tx, appeal.id(), closed.name())
+                    .chain(() -> clocks.stopInTransaction(tx, appeal.id(), at, ClockKind.values()))
+                    .replaceWith(closed);
         });
     }
 

@@ -114,6 +114,38 @@ public class EvaluationRepository {
                 .execute(Tuple.of(appealId, round, reason)).replaceWithVoid();
     }
 
+    /** The answer a round rates: the reply that opened it (the last one at or before the round's request). */
+    public record Answer(String text, Instant at) {
+    }
+
+    /** A round the appellant may still rate: the latest, unrated, the appeal REPLIED, the window open. */
+    public record OpenRound(int round, Instant linkExpiresAt) {
+    }
+
+    public Uni<Optional<OpenRound>> openRound(String trackingNo, Instant now) {
+        return pool.preparedQuery("""
+                SELECT r.round, r.link_expires_at FROM appeal a JOIN evaluation_round r ON r.appeal_id = a.id
+                WHERE a.tracking_no = $1 AND a.status = 'REPLIED' AND r.link_expires_at > $2
+                  AND r.round = (SELECT max(round) FROM evaluation_round WHERE appeal_id = a.id)
+                  AND NOT EXISTS (SELECT 1 FROM rating g WHERE g.appeal_id = a.id AND g.round = r.round)""")
+                .execute(Tuple.of(trackingNo, utc(now)))
+                .map(rows -> first(rows).map(r -> new OpenRound(r.getInteger("round"),
+                        r.getOffsetDateTime("link_expires_at").toInstant())));
+    }
+
+    public Uni<Optional<Answer>> answer(String trackingNo, int round) {
+        return pool.preparedQuery("""
+                SELECT e.payload::jsonb ->> 'answer' AS answer, e.occurred_at
+                FROM appeal a JOIN evaluation_round r ON r.appeal_id = a.id AND r.round = $2
+                JOIN LATERAL (SELECT payload, occurred_at FROM appeal_event
+                              WHERE appeal_id = a.id AND type = 'REPLIED' AND occurred_at <= r.requested_at
+                              ORDER BY seq DESC LIMIT 1) e ON true
+                WHERE a.tracking_no = $1""")
+                .execute(Tuple.of(trackingNo, round))
+                .map(rows -> first(rows).filter(r -> r.getString("answer") != null)
+                        .map(r -> new Answer(r.getString("answer"), r.getOffsetDateTime("occurred_at").toInstant())));
+    }
+
     /** Whether some round of the appeal still waits for its due return visit. */
     public Uni<Boolean> visitPending(SqlClient tx, long appealId) {
         return tx.preparedQuery("""

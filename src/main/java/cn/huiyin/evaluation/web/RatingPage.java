@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import cn.huiyin.evaluation.application.RatingInvitations;
+import cn.huiyin.evaluation.application.RatingInvitations.Answer;
 import cn.huiyin.evaluation.application.RatingRecorder.Recorded;
 import cn.huiyin.evaluation.application.RatingService;
 import cn.huiyin.evaluation.domain.Satisfaction;
@@ -28,8 +30,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The page behind a signed rating link ({@code /rate/<token>}, sent by SMS or WeChat): GET shows the form,
- * POST records the rating. Chinese, mobile-friendly, no JavaScript. A forged or expired link stores nothing.
+ * The page behind a signed rating link ({@code /rate/<token>}, sent by SMS or WeChat, or shown on the lookup page):
+ * GET shows the answer being rated above the form, POST records the rating. Chinese, mobile-friendly, no JavaScript.
+ * A forged or expired link stores nothing.
  */
 @Path("/rate/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -37,8 +40,8 @@ public class RatingPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(String token, String trackingNoSpoken, int round, List<Satisfaction> levels,
-                String resolved, Integer level, String comment, String error);
+        static native TemplateInstance form(String token, String trackingNoSpoken, int round, Answer answer,
+                List<Satisfaction> levels, String resolved, Integer level, String comment, String error);
 
         static native TemplateInstance done(Recorded recorded, String trackingNoSpoken);
 
@@ -48,12 +51,16 @@ public class RatingPage {
     @Inject
     RatingService ratings;
 
+    @Inject
+    RatingInvitations invitations;
+
     /** Forged links are counted as guesses (per appeal and client address): too many, and links are {@code 429} a while. */
     @GET
     public Uni<Response> show(@RestPath String token, HttpServerRequest request) {
         return ratings.checkLink(token, GuessThrottle.clientOf(request))
-                .map(link -> Response.ok(Templates.form(token, spoken(link.trackingNo()), link.round(), levels(), null, null,
-                        "", null)).build())
+                .chain(link -> invitations.answerOf(link).map(answer -> Response.ok(Templates.form(token,
+                        spoken(link.trackingNo()), link.round(), answer.orElse(null), levels(), null, null, "", null))
+                        .build()))
                 .onFailure(ProblemException.class).recoverWithItem(RatingPage::refusal);
     }
 
@@ -67,13 +74,14 @@ public class RatingPage {
                 .item(() -> new RatingInput(isResolved, chosen, comment).toRating())
                 .chain(rating -> ratings.byLink(token, rating))
                 .map(recorded -> Response.ok(Templates.done(recorded, spoken(link.trackingNo()))).build())
-                .onFailure(ProblemException.class).recoverWithItem(failure -> {
+                .onFailure(ProblemException.class).recoverWithUni(failure -> {
                     Problem problem = ((ProblemException) failure).problem();
                     if (problem.status() == 422) {
-                        return Response.status(422).entity(Templates.form(token, spoken(link.trackingNo()), link.round(),
-                                levels(), resolved, chosen, comment == null ? "" : comment, words(problem))).build();
+                        return invitations.answerOf(link).map(answer -> Response.status(422).entity(Templates.form(token,
+                                spoken(link.trackingNo()), link.round(), answer.orElse(null), levels(), resolved, chosen,
+                                comment == null ? "" : comment, words(problem))).build());
                     }
-                    return refusal(failure);
+                    return Uni.createFrom().item(refusal(failure));
                 }))
                 .onFailure(ProblemException.class).recoverWithItem(RatingPage::refusal);
     }

@@ -68,15 +68,27 @@ public class IntakeService {
 
     public Uni<List<Outcome>> store(List<IntakeEnvelope> envelopes) {
         List<String> usccs = envelopes.stream().map(IntakeEnvelope::uscc).filter(Objects::nonNull).distinct().toList();
+        List<String> nameless = envelopes.stream().filter(IntakeService::lacksName).map(IntakeEnvelope::uscc).distinct().toList();
         return Uni.combine().all().unis(catalogue.current(), repository.streetsOf(usccs), sla.planner(),
-                        routing.classifier()).asTuple()
+                        routing.classifier(), repository.namesOf(nameless)).asTuple()
                 .chain(loaded -> {
                     List<NewAppeal> appeals = envelopes.stream()
+                            .map(e -> named(e, loaded.getItem5()))
                             .map(e -> plan(e, loaded.getItem1(), loaded.getItem2(), loaded.getItem4())).toList();
                     return repository.insertAll(appeals, (tx, ids) -> armClocks(tx, appeals, ids, loaded.getItem3()));
                 })
                 .chain(ids -> outcomes(envelopes, ids.stream().map(Objects::nonNull).toList()))
                 .invoke(outcomes -> count(envelopes, outcomes));
+    }
+
+    /** A channel that knows only the enterprise's USCC (a bound WeChat follower, say) sends no name. */
+    private static boolean lacksName(IntakeEnvelope e) {
+        return e.uscc() != null && (e.enterpriseName() == null || e.enterpriseName().isBlank());
+    }
+
+    /** Such an appeal takes the name on record for its USCC, so staff see which enterprise it is. */
+    private static IntakeEnvelope named(IntakeEnvelope e, Map<String, String> names) {
+        return lacksName(e) && names.containsKey(e.uscc()) ? e.withEnterpriseName(names.get(e.uscc())) : e;
     }
 
     /** Clocks start at dispatch, in the same transaction, so no dispatched appeal is ever without them. */

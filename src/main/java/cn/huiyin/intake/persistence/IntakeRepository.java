@@ -78,6 +78,33 @@ public class IntakeRepository {
     }
 
     /**
+     * The name on record for each of these USCCs: the enterprise register first, else the name given with the
+     * latest earlier appeal of that enterprise (a signed-in enterprise's before a declared one). USCCs with no
+     * known name are absent.
+     */
+    public Uni<Map<String, String>> namesOf(List<String> usccs) {
+        if (usccs.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("""
+                SELECT u.uscc, coalesce(e.name, (
+                    SELECT a.enterprise_name FROM appeal a
+                    WHERE a.uscc = u.uscc AND a.enterprise_name IS NOT NULL AND a.enterprise_name <> ''
+                    ORDER BY (a.identity_state = 'AUTHENTICATED') DESC, a.received_at DESC LIMIT 1)) AS name
+                FROM unnest($1::char(18)[]) AS u(uscc) LEFT JOIN enterprise e ON e.uscc = u.uscc""")
+                .execute(Tuple.of(usccs.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> names = new HashMap<>();
+                    rows.forEach(row -> {
+                        if (row.getString("name") != null) {
+                            names.put(row.getString("uscc"), row.getString("name"));
+                        }
+                    });
+                    return names;
+                });
+    }
+
+    /**
      * Inserts the appeals in one transaction, then lets {@code alsoInTransaction} write what belongs with
      * them (their clocks). Returns, in order, each new appeal's id, or null where an appeal with the same
      * tracking number or dedupe key already exists.

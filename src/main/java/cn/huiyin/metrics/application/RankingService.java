@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RankingService {
 
-    public static final String SCORE_FORMULA = "综合得分 = Σ(权重 × 指标率) ÷ Σ(参与计算的权重) × 100；"
+    public static final String SCORE_FORMULA = "综合得分 = Σ(权重 × 指标率) ÷ Σ(参与计算的权重) × 100，保留两位小数；"
             + "某项指标当月无分母时不参与计算，其权重按比例分给其余指标；当月受理少于最低件数的单位列出但不排名。";
 
     /** One ranked line with names, rates in percent (null: no denominator). */

@@ -16,7 +16,6 @@ import cn.huiyin.appeal.persistence.AppealEventAppender;
 import cn.huiyin.metrics.domain.DemoHistory;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.TrackingNumber;
-import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.sla.domain.ClockPlan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -99,8 +98,13 @@ public class DemoHistoryRepository {
     private static Uni<Void> clocks(SqlConnection tx, long appealId, DemoHistory.Appeal a) {
         List<Tuple> rows = new ArrayList<>();
         for (ClockPlan plan : a.clocks()) {
-            Instant stopped = plan.clock() == ClockKind.RESPOND ? firstOf(a, "FIRST_CONTACT")
-                    : plan.clock() == ClockKind.HANDLE ? firstOf(a, "REPLIED") : null;
+            Instant stopped = switch (plan.clock()) {
+                case RESPOND -> firstOf(a, "FIRST_CONTACT");
+                case HANDLE -> firstOf(a, "REPLIED");
+                // as the steps stop it: handling begun, answered or returned, whichever came first
+                case RETURN_WINDOW -> firstOf(a, "FIRST_CONTACT", "REPLIED", "RETURNED");
+                default -> null;
+            };
             rows.add(Tuple.tuple(Arrays.asList(appealId, plan.clock().name(), plan.rule().id(),
                     ProjectionRepository.utc(plan.startedAt()), ProjectionRepository.utc(plan.dueAt()),
                     ProjectionRepository.utc(stopped))));
@@ -110,7 +114,9 @@ public class DemoHistoryRepository {
                 VALUES ($1, $2, 1, $3, $4, $5, $6)""").executeBatch(rows).replaceWithVoid();
     }
 
-    private static Instant firstOf(DemoHistory.Appeal a, String type) {
-        return a.events().stream().filter(e -> e.type().equals(type)).map(DemoHistory.Event::at).findFirst().orElse(null);
+    private static Instant firstOf(DemoHistory.Appeal a, String... types) {
+        List<String> wanted = List.of(types);
+        return a.events().stream().filter(e -> wanted.contains(e.type())).map(DemoHistory.Event::at)
+                .min(Instant::compareTo).orElse(null);
     }
 }

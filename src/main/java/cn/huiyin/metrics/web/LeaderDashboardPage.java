@@ -1,6 +1,7 @@
 package cn.huiyin.metrics.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.metrics.application.MetricsQueryService;
 import cn.huiyin.metrics.application.MetricsQueryService.Drilldown;
 import cn.huiyin.metrics.application.MetricsQueryService.TrendPoint;
@@ -23,10 +25,12 @@ import cn.huiyin.metrics.application.MetricsQueryService.UnitSpeed;
 import cn.huiyin.metrics.application.Query;
 import cn.huiyin.metrics.application.SummaryView;
 import cn.huiyin.metrics.domain.Figure;
+import cn.huiyin.metrics.persistence.FactReadRepository.FactRow;
 import cn.huiyin.metrics.persistence.UnitDirectory;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
@@ -49,7 +53,7 @@ public class LeaderDashboardPage {
                 Map<String, String> units, Map<String, String> streets, Map<String, String> categories);
 
         static native TemplateInstance drilldown(Query query, Drilldown page, String nextLink, String backLink,
-                Map<String, String> units);
+                Map<String, String> units, Map<String, String> categories);
     }
 
     /** A rate as the page shows it, with its links. */
@@ -95,11 +99,18 @@ public class LeaderDashboardPage {
         return caller.get().chain(who -> {
             Query query = metrics.scoped(who, asked);
             return Uni.combine().all().unis(metrics.drilldown(query, name, QueryParams.blank(age),
-                    after == null ? 0 : after, 100), directory.all())
-                    .with((page, units) -> Templates.drilldown(query, page, page.next() == null ? null
+                    after == null ? 0 : after, 100), directory.all(), directory.categories())
+                    .with((page, units, categories) -> Templates.drilldown(query, page, page.next() == null ? null
                             : query.link(DRILLDOWN_PAGE, name, QueryParams.blank(age)) + "&after=" + page.next(),
-                            query.link("/leader/metrics", name, null), units));
+                            query.link("/leader/metrics", name, null), units, categories));
         });
+    }
+
+    /** The channel as the page names it (网页, 电话, 微信). */
+    @TemplateExtension
+    static String channelLabel(FactRow row) {
+        return Arrays.stream(Channel.values()).filter(c -> c.name().equals(row.channel())).findFirst()
+                .map(Channel::label).orElse(row.channel() == null ? "—" : row.channel());
     }
 
     private static List<RateCard> cards(Query query, SummaryView summary) {

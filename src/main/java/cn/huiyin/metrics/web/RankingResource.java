@@ -2,6 +2,7 @@ package cn.huiyin.metrics.web;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -14,9 +15,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.metrics.application.MetricsQueryService;
 import cn.huiyin.metrics.application.RankingService;
+import cn.huiyin.metrics.application.RankingService.Line;
 import cn.huiyin.metrics.application.RankingService.RankingView;
 import cn.huiyin.shared.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
@@ -49,6 +52,19 @@ public class RankingResource {
         return Uni.combine().all().unis(rankings.ranking(m, false), rankings.ranking(m, true))
                 .with((units, streets) -> Templates.ranking(List.of(units, streets), m.toString(), m.minusMonths(1).toString(),
                         m.plusMonths(1).toString()));
+    }
+
+    /** The composite score as published: two decimals, the precision at which places are decided. */
+    @TemplateExtension
+    static String scoreShown(Line line) {
+        return line.score() == null ? "—" : String.format(Locale.ROOT, "%.2f", line.score());
+    }
+
+    /** The rates in percent with one decimal, as on the leaders' dashboard; — without a denominator. */
+    @TemplateExtension
+    static List<String> ratesShown(Line line) {
+        return line.ratesPercent().values().stream()
+                .map(rate -> rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate)).toList();
     }
 
     @GET

@@ -12,4 +12,11 @@ public interface DemoConfig {
      */
     @WithDefault("false")
     boolean enabled();
+
+    /**
+     * Also seeds one on-duty commissioner ({@code commissioner-<unit code>}) in every unit and street of the
+     * catalogue. On in demo runs; off in tests, whose assignment checks need units with nobody on duty.
+     */
+    @WithDefault("false")
+    boolean staffEveryUnit();
 }

@@ -1,6 +1,7 @@
 package cn.huiyin.shared.demo;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,15 +21,43 @@ import io.smallrye.mutiny.Uni;
 @Path("/demo/login/{username}")
 public class DemoLoginPage {
 
+    static final int MAX_TARGET_LENGTH = 512;
+
     @Inject
     DemoTokenResource tokens;
 
     @GET
     public Uni<Response> login(@RestPath String username, @RestQuery String to) {
-        String target = to != null && to.startsWith("/") && !to.startsWith("//") ? to : "/";
-        return tokens.mint(username).map(token -> Response.seeOther(URI.create(target))
+        URI target = localTarget(to);
+        return tokens.mint(username).map(token -> Response.seeOther(target)
                 .cookie(new NewCookie.Builder("huiyin_token").value(token.accessToken()).path("/").httpOnly(true)
                         .sameSite(NewCookie.SameSite.LAX).maxAge((int) token.expiresIn()).build())
                 .build());
+    }
+
+    /**
+     * {@code to} when it is a path on this site, otherwise {@code /}. Browsers read {@code //host} and {@code /\host}
+     * as another site, so only one leading slash, printable ASCII without backslash or spaces (no CR/LF to split the
+     * header), of bounded length, that is also a valid URI reference.
+     */
+    public static URI localTarget(String to) {
+        URI home = URI.create("/");
+        if (to == null || to.isEmpty() || to.length() > MAX_TARGET_LENGTH || to.charAt(0) != '/'
+                || (to.length() > 1 && (to.charAt(1) == '/' || to.charAt(1) == '\\'))) {
+            return home;
+        }
+        for (int i = 0; i < to.length(); i++) {
+            char c = to.charAt(i);
+            if (c <= ' ' || c > '~' || c == '\\') {
+                return home;
+            }
+        }
+        try {
+            URI uri = new URI(to);
+            // a valid reference with a scheme or host is not a local path, whatever it starts with
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? uri : home;
+        } catch (URISyntaxException e) {
+            return home;
+        }
     }
 }

@@ -1,9 +1,16 @@
 package cn.huiyin.shared.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -14,10 +21,18 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.huiyin.shared.persistence.ReferenceDataSeeder;
 import cn.huiyin.shared.security.Roles;
 import io.quarkus.runtime.StartupEvent;
 
-/** Demo mode only: a few enterprises and one user per role, so that every screen can be tried at once. */
+/**
+ * Demo mode only: a few enterprises and one user per role, so that every screen can be tried at once; in a demo
+ * run also one on-duty commissioner in every unit and street of the catalogue, so that an appeal placed anywhere
+ * can be worked.
+ */
 @ApplicationScoped
 public class DemoSeeder {
 
@@ -51,6 +66,54 @@ public class DemoSeeder {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ObjectMapper json;
+
+    /** The demo commissioner of a unit or street: {@code commissioner-eco}, {@code commissioner-st-shipai}. */
+    static String commissionerOf(String unitCode) {
+        return "commissioner-" + unitCode.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * One commissioner for every unit and street of {@code catalogue} that {@link #USERS} leaves without one
+     * (TAX and SAMR keep their named commissioners).
+     */
+    static List<DemoUser> unitCommissioners(JsonNode catalogue) {
+        Set<String> staffed = USERS.stream().filter(u -> Roles.COMMISSIONER.equals(u.role())).map(DemoUser::unit)
+                .collect(Collectors.toSet());
+        List<DemoUser> commissioners = new ArrayList<>();
+        for (JsonNode unit : catalogue.get("units")) {
+            String code = unit.get("code").asText();
+            if (!staffed.contains(code)) {
+                commissioners.add(new DemoUser(commissionerOf(code), unit.get("name").asText() + " 服务专员",
+                        Roles.COMMISSIONER, code, null));
+            }
+        }
+        return commissioners;
+    }
+
+    /** The users to seed: one per role, and in a demo run a commissioner in every unit. */
+    List<DemoUser> users() {
+        if (!config.staffEveryUnit()) {
+            return USERS;
+        }
+        List<DemoUser> users = new ArrayList<>(USERS);
+        users.addAll(unitCommissioners(catalogue()));
+        return users;
+    }
+
+    private JsonNode catalogue() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream(ReferenceDataSeeder.CATALOGUE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ReferenceDataSeeder.CATALOGUE);
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void onStart(@Observes @Priority(2) StartupEvent event) throws SQLException {
         if (!config.enabled()) {
             return;
@@ -70,7 +133,7 @@ public class DemoSeeder {
                 enterprise.addBatch();
             }
             enterprise.executeBatch();
-            for (DemoUser u : USERS) {
+            for (DemoUser u : users()) {
                 user.setString(1, u.username());
                 user.setString(2, u.displayName());
                 user.setString(3, u.role());

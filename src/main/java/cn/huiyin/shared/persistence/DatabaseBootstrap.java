@@ -17,11 +17,13 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
 
 /**
  * Brings the database to the current schema at start-up: creates it when allowed and missing, then runs
- * the Flyway migrations over JDBC. This runs once on the start-up thread, never on an event loop; the
- * service itself uses only the reactive client.
+ * the Flyway migrations over JDBC, and only then lets the scheduled jobs run (the scheduler starts halted), so
+ * that none of them meets a missing database or a half-migrated schema. This runs once on the start-up thread,
+ * never on an event loop; the service itself uses only the reactive client.
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
@@ -36,6 +38,9 @@ public class DatabaseBootstrap {
 
     @Inject
     ReferenceDataSeeder referenceData;
+
+    @Inject
+    Scheduler scheduler;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -55,6 +60,7 @@ public class DatabaseBootstrap {
         }
         flyway.migrate();
         referenceData.seed();
+        scheduler.resume();
     }
 
     private void createIfMissing(String maintenanceUrl, String database) throws SQLException {
@@ -68,7 +74,7 @@ public class DatabaseBootstrap {
             }
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
-                LOG.infof("created database %s", database);
+                LOG.infof("database %s did not exist: created it (first start); the schema is migrated next", database);
             } catch (SQLException raced) {
                 // another replica or test JVM created it first; 42P04 = duplicate_database
                 if (!"42P04".equals(raced.getSQLState())) {

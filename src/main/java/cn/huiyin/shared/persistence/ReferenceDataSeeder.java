@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ReferenceDataSeeder {
 
-    static final String CATALOGUE = "reference/tianhe-catalog.json";
+    public static final String CATALOGUE = "reference/tianhe-catalog.json";
     static final String CALENDAR = "reference/cn-work-calendar.csv";
     static final String ROUTING_EXAMPLES = "reference/appeals-labeled.jsonl";
 

@@ -18,9 +18,14 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import cn.huiyin.shared.domain.Text;
+import cn.huiyin.shared.pages.StaffPageRefusals;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Turns every failure into problem+json: no stack traces, no class names, a stable type. */
+/**
+ * Turns every failure into problem+json: no stack traces, no class names, a stable type. A browser asking for a page
+ * it may not see is sent to sign in, or shown why, instead (see {@link StaffPageRefusals}).
+ */
 public class ProblemMappers {
 
     // the parser's words for a key given twice; the key is not on the mapping path, which ends before it
@@ -56,18 +61,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return respond(Problem.of(401, "unauthorized", "Unauthorized", "Sign in first"));
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return StaffPageRefusals.signInFirst(request, respond(Problem.of(401, "unauthorized", "Unauthorized", "Sign in first")));
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(Problem.of(401, "unauthorized", "Unauthorized", "The credentials were not accepted"));
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return StaffPageRefusals.signInFirst(request,
+                respond(Problem.of(401, "unauthorized", "Unauthorized", "The credentials were not accepted")));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(403, "forbidden", "Forbidden", "Your role may not do this"));
+    public Uni<Response> forbidden(ForbiddenException e, HttpServerRequest request) {
+        return StaffPageRefusals.forbidden(request, respond(Problem.of(403, "forbidden", "Forbidden", "Your role may not do this")));
     }
 
     @ServerExceptionMapper

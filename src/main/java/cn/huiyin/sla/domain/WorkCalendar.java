@@ -33,6 +33,13 @@ public final class WorkCalendar {
     /** Where the official calendar sits on the classpath. */
     public static final String REFERENCE_RESOURCE = "reference/cn-work-calendar.csv";
 
+    /**
+     * The years a calendar may list. Notices are published a year ahead; a date far outside is a typo, and one
+     * beyond what the database driver reads back (years past 9999 or before 1) would stop every deadline.
+     */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
     private final SortedSet<LocalDate> holidays;
     private final SortedSet<LocalDate> workdays;
     private final SortedSet<Integer> loadedYears;
@@ -59,8 +66,8 @@ public final class WorkCalendar {
 
     /**
      * Reads the calendar file format ({@code date,kind,name}; lines starting with {@code #} are
-     * comments). A year counts as loaded when the file lists at least one date in it. The reader is
-     * not closed: whoever opened it closes it.
+     * comments; rules in {@link WorkCalendarCsv}). A year counts as loaded when the file lists at least
+     * one date in it. The reader is not closed: whoever opened it closes it.
      *
      * @throws IllegalArgumentException naming the line, for anything that is not a clean calendar
      */
@@ -71,6 +78,10 @@ public final class WorkCalendar {
     /** Same, with the default office hours in Shanghai. */
     public static WorkCalendar parseCsv(Reader csv) {
         return parseCsv(csv, DEFAULT_OFFICE_HOURS, DEFAULT_ZONE);
+    }
+
+    public static boolean isSupportedYear(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
     public boolean isWorkingDay(LocalDate day) {

@@ -9,6 +9,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
+import cn.huiyin.sla.domain.WorkCalendar;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,21 +27,48 @@ public class WorkCalendarRepository {
     public record CalendarData(Set<LocalDate> holidays, Set<LocalDate> workdays, Set<Integer> years) {
     }
 
+    private static final Logger LOG = Logger.getLogger(WorkCalendarRepository.class);
+
     @Inject
     Pool pool;
 
+    /**
+     * The calendar as stored. A row that could never have been imported (a day outside the supported years, or in a
+     * year not marked loaded) is skipped with one warning rather than failing every deadline computed after it: the
+     * out-of-range dates are not even decoded, since the driver cannot read some of them back.
+     */
     public Uni<CalendarData> load() {
+        LocalDate first = LocalDate.of(WorkCalendar.FIRST_YEAR, 1, 1);
+        LocalDate last = LocalDate.of(WorkCalendar.LAST_YEAR, 12, 31);
         return Uni.combine().all()
-                .unis(pool.query("SELECT day, kind FROM work_calendar_day").execute(),
+                .unis(pool.preparedQuery("""
+                                SELECT CASE WHEN day BETWEEN $1 AND $2 THEN day END AS day, kind
+                                FROM work_calendar_day""").execute(Tuple.of(first, last)),
                         pool.query("SELECT year FROM work_calendar_year").execute())
                 .with((days, years) -> {
+                    Set<Integer> loaded = new HashSet<>();
+                    years.forEach(row -> {
+                        int year = row.getInteger("year");
+                        if (WorkCalendar.isSupportedYear(year)) {
+                            loaded.add(year);
+                        }
+                    });
                     Set<LocalDate> holidays = new HashSet<>();
                     Set<LocalDate> workdays = new HashSet<>();
+                    int skipped = 0;
                     for (Row row : days) {
-                        ("HOLIDAY".equals(row.getString("kind")) ? holidays : workdays).add(row.getLocalDate("day"));
+                        LocalDate day = row.getLocalDate("day");
+                        if (day == null || !loaded.contains(day.getYear())) {
+                            skipped++;
+                            continue;
+                        }
+                        ("HOLIDAY".equals(row.getString("kind")) ? holidays : workdays).add(day);
                     }
-                    Set<Integer> loaded = new HashSet<>();
-                    years.forEach(row -> loaded.add(row.getInteger("year")));
+                    if (skipped > 0) {
+                        LOG.warnf("work calendar: skipped %d stored day(s) outside the years %d-%d or in a year not "
+                                + "marked loaded; correct table work_calendar_day", skipped, WorkCalendar.FIRST_YEAR,
+                                WorkCalendar.LAST_YEAR);
+                    }
                     return new CalendarData(holidays, workdays, loaded);
                 });
     }

@@ -1,5 +1,6 @@
 package cn.huiyin.sla.web;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import cn.huiyin.appeal.domain.AppealType;
+import cn.huiyin.routing.domain.Catalogue;
+import cn.huiyin.routing.domain.DispatchRule;
+import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.sla.application.SlaCalendar;
 import cn.huiyin.sla.domain.ClockRule;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,23 +40,26 @@ public class SlaPage {
     @Inject
     SlaCalendar calendar;
 
+    @Inject
+    CatalogueRepository catalogue;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> page() {
-        return calendar.planner().map(planner -> {
+        return Uni.combine().all().unis(calendar.planner(), catalogue.current()).with((planner, categories) -> {
             List<RuleRow> rows = planner.rules().rules().stream()
                     .sorted(Comparator.comparing(ClockRule::clock).thenComparing(ClockRule::id))
-                    .map(SlaPage::row).toList();
+                    .map(rule -> row(rule, categories)).toList();
             var cal = planner.calculator().calendar();
             String hours = String.join("，", cal.officeHours().stream().map(Object::toString).toList());
             return Templates.page(rows, cal.loadedYears(), calendar.missingYearsAround(cal), hours);
         });
     }
 
-    private static RuleRow row(ClockRule r) {
+    private static RuleRow row(ClockRule r, Catalogue categories) {
         String appliesTo = String.join(" · ", Stream.of(
-                r.appealType() == null ? null : "类型 " + r.appealType(),
-                r.category() == null ? null : "分类 " + r.category(),
+                r.appealType() == null ? null : "类型 " + typeName(r.appealType()),
+                r.category() == null ? null : "分类 " + categoryName(r.category(), categories),
                 r.urgent() == null ? null : (r.urgent() ? "紧急" : "非紧急")).filter(Objects::nonNull).toList());
         String unit = switch (r.unit()) {
             case NATURAL_MINUTES -> "分钟";
@@ -62,5 +70,17 @@ public class SlaPage {
         };
         return new RuleRow(r.clock().label(), appliesTo.isEmpty() ? "全部" : appliesTo, r.amount() + unit, r.legalSource(),
                 r.effectiveFrom().toString());
+    }
+
+    /** 咨询, 求助, …; a code the page does not know is shown as it is. */
+    private static String typeName(String code) {
+        return Arrays.stream(AppealType.values()).filter(t -> t.name().equals(code)).findFirst()
+                .map(AppealType::label).orElse(code);
+    }
+
+    /** The catalogue's name of the category, e.g. 用电报装与供电. */
+    private static String categoryName(String code, Catalogue categories) {
+        DispatchRule rule = categories.rules().get(code);
+        return rule == null ? code : rule.name();
     }
 }

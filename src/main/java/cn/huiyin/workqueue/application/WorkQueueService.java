@@ -73,10 +73,11 @@ public class WorkQueueService {
                                 now.plus(config.claimLease())).replaceWith(List.of())));
     }
 
+    /** Handling has begun: the respond clock stops, and so does the return window (a HANDLING appeal cannot be returned). */
     public Uni<Moved> firstContact(String trackingNo, Caller caller, String note) {
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
                 Step.of(AppealAction.FIRST_CONTACT, "FIRST_CONTACT", note, Map.of()).notifying("AppealContacted")
-                        .stopping(ClockKind.RESPOND).when(holder(caller)));
+                        .stopping(ClockKind.RESPOND, ClockKind.RETURN_WINDOW).when(holder(caller)));
     }
 
     /**
@@ -88,7 +89,7 @@ public class WorkQueueService {
         payload.put("answer", answer);
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
                 Step.of(AppealAction.REPLY, "REPLIED", null, payload).notifying("AppealReplied")
-                        .stopping(ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK)
+                        .stopping(ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK, ClockKind.RETURN_WINDOW)
                         .when(holder(caller))
                         .also((tx, appeal, now) -> merging.answerChildren(tx, appeal, answer, caller, now)
                                 .call(() -> afterReply(tx, appeal, now))));

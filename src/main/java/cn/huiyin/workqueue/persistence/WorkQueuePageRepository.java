@@ -55,9 +55,13 @@ public class WorkQueuePageRepository {
                 .execute(Tuple.of(unit, username, utc(now), limit)).map(WorkQueuePageRepository::rows);
     }
 
-    /** The unit's pool: dispatched appeals nobody holds, or whose claim has lapsed. */
+    /**
+     * The unit's pool: open appeals nobody holds — dispatched ones never or no longer claimed, and signed-for,
+     * handled or rework appeals left without an assignee (any commissioner of the unit may work those) — so that
+     * every open appeal of the API's queue that is nobody's shows on the page.
+     */
     public Uni<List<QueueRow>> unclaimed(String unit, Instant now, int limit) {
-        return pool.preparedQuery(SELECT + " AND a.status = 'DISPATCHED' AND (a.assignee IS NULL OR a.claim_expires_at <= $2)"
+        return pool.preparedQuery(SELECT + " AND (a.assignee IS NULL OR (a.status = 'DISPATCHED' AND a.claim_expires_at <= $2))"
                 + ORDER + "$3")
                 .execute(Tuple.of(unit, utc(now), limit)).map(WorkQueuePageRepository::rows);
     }

@@ -29,6 +29,7 @@ import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
+import cn.huiyin.shared.web.PageTime;
 import cn.huiyin.sla.application.ClockView;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Holding;

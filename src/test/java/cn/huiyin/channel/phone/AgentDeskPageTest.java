@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.testsupport.Cti;
 import cn.huiyin.testsupport.Database;
 import cn.huiyin.testsupport.Usccs;
@@ -61,6 +62,26 @@ class AgentDeskPageTest {
     }
 
     @Test
+    void the_desk_shows_call_times_in_beijing_time_to_the_minute() {
+        String number = "137" + String.format("%08d", (int) (Math.random() * 1e8));
+        String missed = "c-" + UUID.randomUUID();
+        Cti.post(Cti.callEvent("evt-" + UUID.randomUUID(), "newCall", missed, "in", "138" + number.substring(3),
+                "2026-11-25T01:58:00Z", ""));
+        Cti.post(Cti.callEvent("evt-" + UUID.randomUUID(), "hangup", missed, "in", "138" + number.substring(3),
+                "2026-11-25T01:59:30Z", ",\"cause\":\"cancel\""));
+        Cti.post(Cti.callEvent("evt-" + UUID.randomUUID(), "newCall", "c-" + UUID.randomUUID(), "in", number,
+                "2026-11-25T02:00:00Z", ""));
+
+        String page = given().cookie("huiyin_token", cookieFor("agent-demo")).get("/desk/phone").then().statusCode(200)
+                .extract().asString();
+        // 02:00 UTC is 10:00 in Beijing; no time is printed as the stored UTC instant
+        assertThat(page).contains(number + "</td><td>2026-11-25 10:00</td>")
+                .doesNotContainPattern("\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+        String callbacks = page.substring(page.indexOf("id=\"callbacks\""), page.indexOf("</table>", page.indexOf("id=\"callbacks\"")));
+        assertThat(callbacks).containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>");
+    }
+
+    @Test
     void a_work_order_with_mistakes_comes_back_with_chinese_messages_and_stores_nothing() {
         given().cookie("huiyin_token", cookieFor("agent-demo")).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("contactName", "赵女士").formParam("contactMobile", "12345").formParam("description", "太短")
@@ -83,6 +104,54 @@ class AgentDeskPageTest {
                 .formParam("description", "公司在电子税务局开具数电发票一直提示授信额度不足，没法开票")
                 .post("/desk/phone/work-orders").then().statusCode(200)
                 .body(containsString("建议分类：")).body(containsString("value=\"TAX_SERVICE\" selected"));
+        assertThat(db.count("SELECT count(*) FROM appeal WHERE mobile = $1", number)).isZero();
+    }
+
+    private static io.restassured.specification.RequestSpecification orderForm(String agent, String number, String submissionId,
+            String description) {
+        return given().cookie("huiyin_token", agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("contactName", "孙先生").formParam("contactMobile", number).formParam("appealType", "HELP")
+                .formParam("category", "TAX_SERVICE").formParam("description", description)
+                .formParam("submissionId", submissionId);
+    }
+
+    @Test
+    void a_form_resent_with_other_content_is_a_conflict_naming_the_first_appeal_and_stores_nothing() {
+        String agent = cookieFor("agent-demo");
+        String number = "134" + String.format("%08d", (int) (Math.random() * 1e8));
+        String submissionId = UUID.randomUUID().toString();
+        String description = "来电反映发票认证平台无法登录，影响本月抵扣，希望尽快处理。";
+        orderForm(agent, number, submissionId, description).post("/desk/phone/work-orders").then().statusCode(200);
+        String trackingNo = db.string("SELECT tracking_no FROM appeal WHERE dedupe_key = $1", "PHONE:desk-" + submissionId);
+        String spoken = TrackingNumber.parse(trackingNo).orElseThrow().spoken();
+
+        orderForm(agent, number, submissionId, description + "另外还想咨询出口退税。").post("/desk/phone/work-orders").then()
+                .statusCode(409).body(containsString("该表单已提交为诉求 " + spoken))
+                .body(containsString("本次内容与当时不同")).body(not(containsString("请向来电人读出诉求编号")))
+                .body(not(containsString("value=\"" + submissionId + "\"")));
+        // the same content again is the first appeal, as a resent form always was
+        orderForm(agent, number, submissionId, description).post("/desk/phone/work-orders").then().statusCode(200)
+                .body(containsString(spoken));
+
+        assertThat(db.count("SELECT count(*) FROM appeal WHERE mobile = $1", number)).isEqualTo(1);
+        assertThat(db.string("SELECT content FROM appeal WHERE tracking_no = $1", trackingNo)).isEqualTo(description);
+    }
+
+    @Test
+    void hidden_fields_the_page_never_wrote_are_refused_and_store_nothing() {
+        String agent = cookieFor("agent-demo");
+        String number = "133" + String.format("%08d", (int) (Math.random() * 1e8));
+        String description = "来电反映社保缴费基数调整后系统无法申报，请协助。";
+        orderForm(agent, number, UUID.randomUUID().toString(), description).formParam("callId", "c".repeat(5_000))
+                .post("/desk/phone/work-orders").then().statusCode(422).body(containsString("来电标识无效"));
+        orderForm(agent, number, "s".repeat(5_000), description)
+                .post("/desk/phone/work-orders").then().statusCode(422).body(containsString("表单已失效"));
+        for (String callId : new String[] {"c".repeat(200), "来电"}) { // selects no call, fails nothing
+            given().cookie("huiyin_token", agent).queryParam("callId", callId).get("/desk/phone").then().statusCode(200);
+        }
+        // a NUL never reaches the database (which would fail on it); the server's edge may refuse it first
+        assertThat(given().cookie("huiyin_token", agent).queryParam("callId", "c" + (char) 0 + "x").get("/desk/phone")
+                .statusCode()).isIn(200, 400);
         assertThat(db.count("SELECT count(*) FROM appeal WHERE mobile = $1", number)).isZero();
     }
 }

@@ -3,15 +3,20 @@ package cn.huiyin.channel.phone;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.huiyin.testsupport.Database;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,5 +94,82 @@ class ZammadCtiResourceTest {
                 .post(URL).then().statusCode(422).body("field", equalTo("direction"));
         given().contentType(ContentType.JSON).body("{\"event\": \"newCall\", ").post(URL).then().statusCode(400);
         assertThat(db.count("SELECT count(*) FROM call_record WHERE call_id = $1", callId)).isZero();
+    }
+
+    // hostile input: refused with the field named, and no call is logged
+
+    private long calls(String callId) {
+        return db.count("SELECT count(*) FROM call_record WHERE call_id = $1", callId);
+    }
+
+    @Test
+    void a_json_text_field_that_is_not_a_string_is_refused_naming_it() {
+        String callId = "z-" + UUID.randomUUID();
+        Map<String, Object> numeric = event("newCall", callId, "in", "x", "1");
+        numeric.put("from", 13800138000L);
+        given().contentType(ContentType.JSON).body(numeric).post(URL).then().statusCode(422)
+                .contentType("application/problem+json").body("field", equalTo("from"))
+                .body("errors[0].code", equalTo("from.type"));
+        Map<String, Object> users = event("newCall", callId, "in", "13800138000", "1");
+        users.put("user", List.of("坐席 张", 7));
+        given().contentType(ContentType.JSON).body(users).post(URL).then().statusCode(422).body("field", equalTo("user"));
+        Map<String, Object> flag = event("newCall", callId, "in", "13800138000", "1");
+        flag.put("direction", true);
+        given().contentType(ContentType.JSON).body(flag).post(URL).then().statusCode(422).body("field", equalTo("direction"));
+        assertThat(calls(callId)).isZero();
+    }
+
+    @Test
+    void a_json_body_with_a_name_twice_or_content_after_it_is_refused() {
+        String callId = "z-" + UUID.randomUUID();
+        String body = "{\"event\":\"newCall\",\"direction\":\"in\",\"from\":\"13800138000\",\"to\":\"1\",\"callId\":\""
+                + callId + "\"";
+        given().contentType(ContentType.JSON).body(body + ",\"from\":\"13900139000\"}").post(URL).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("from"));
+        given().contentType(ContentType.JSON).body(body + "}{}").post(URL).then().statusCode(400)
+                .body("type", endsWith("/malformed-json"));
+        assertThat(calls(callId)).isZero();
+    }
+
+    @Test
+    void a_json_string_with_a_lone_surrogate_is_refused() {
+        String callId = "z-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"event\":\"newCall\",\"direction\":\"in\",\"from\":\"13800138000\","
+                + "\"to\":\"1\",\"queue\":\"q\\udc00\",\"callId\":\"" + callId + "\"}").post(URL).then().statusCode(422)
+                .body("field", equalTo("queue")).body("errors[0].code", equalTo("queue.unicode"));
+        assertThat(calls(callId)).isZero();
+    }
+
+    @Test
+    void a_wrong_token_is_told_before_the_body_is_read() {
+        given().contentType(ContentType.JSON).body("{\"event\": ").post("/api/v1/cti/wrong-token").then().statusCode(401);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oddFormValues")
+    void odd_form_values_are_refused_never_a_server_error(String name, String field, String value, String refusedField) {
+        String callId = "z-" + UUID.randomUUID();
+        Map<String, String> form = new java.util.HashMap<>(Map.of("event", "newCall", "direction", "in",
+                "from", "13800138000", "to", "020-12345", "callId", callId));
+        form.put(field, value);
+        var response = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form).post(URL)
+                .then().extract();
+        // a NUL may already be refused by the form decoder (400), otherwise by the event's rules (422)
+        assertThat(response.statusCode()).isIn(400, 422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.<String> path("field")).isEqualTo(refusedField);
+        assertThat(calls(callId)).isZero();
+        if (field.equals("callId")) {
+            assertThat(calls(value)).isZero();
+        }
+    }
+
+    static Stream<Arguments> oddFormValues() {
+        return Stream.of(
+                Arguments.of("an empty from", "from", "", "from"),
+                Arguments.of("a NUL in from", "from", "138\u00000138000", "from"),
+                Arguments.of("5,000 characters of from", "from", "1".repeat(5_000), "from"),
+                Arguments.of("5,000 characters of queue", "queue", "q".repeat(5_000), "queue"),
+                Arguments.of("5,000 characters of call id", "callId", "c".repeat(5_000), "callId"));
     }
 }

@@ -19,6 +19,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class AppealPagesTest {
 
+    /** How an instant prints when a page forgets to format it: {@code 2026-12-06T01:30:00.123456Z}. */
+    static final String RAW_INSTANT = "\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z";
+
     @Inject
     Database db;
 
@@ -54,9 +57,17 @@ class AppealPagesTest {
         String queryCode = page.replaceAll("(?s).*id=\"query-code\">([2-9A-Z]{8})<.*", "$1");
         given().get("/appeals/lookup?trackingNo=" + trackingNo).then().statusCode(200)
                 .body(containsString("value=\"" + trackingNo + "\""));
-        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        String lookup = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("trackingNo", spoken).formParam("queryCode", queryCode).post("/appeals/lookup")
-                .then().statusCode(200).body(containsString("已派单")).body(containsString("天河区市场监督管理局"));
+                .then().statusCode(200).body(containsString("已派单")).body(containsString("天河区市场监督管理局"))
+                .extract().asString();
+        // times as a person reads them: Beijing time to the minute, never the stored UTC instant
+        String received = db.string("SELECT to_char(e.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') "
+                + "FROM appeal_event e JOIN appeal a ON a.id = e.appeal_id WHERE a.tracking_no = $1 AND e.seq = 1", trackingNo);
+        assertThat(lookup).contains("<td>" + received + "</td>").doesNotContainPattern(RAW_INSTANT);
+        // and codes by their Chinese names
+        assertThat(lookup).contains("诉求类型 咨询", "诉求分类 商事登记(开办、变更、注销、证照)", "受理渠道 网页")
+                .doesNotContain("CONSULT", "BIZ_REG", ">WEB<", " WEB ");
         given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("trackingNo", trackingNo).formParam("queryCode", "WRONG234").post("/appeals/lookup")
                 .then().statusCode(200).body(containsString("未找到该诉求"));

@@ -6,15 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.huiyin.channel.wechat.domain.WechatSignature;
 import cn.huiyin.testsupport.Database;
 import cn.huiyin.testsupport.WechatClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 
 @QuarkusTest
@@ -202,5 +209,155 @@ class WechatCallbackTest {
         assertThat(appealsFrom(openId)).isEqualTo(1);
         String blank = WechatClient.replyText(WechatClient.pushEncrypted(WechatClient.text(openId(), now(), String.valueOf(MSG_IDS.incrementAndGet()), "   ")));
         assertThat(blank).contains("请用文字描述");
+    }
+
+    // hostile input: odd query parameters are refused like a wrong signature; text that cannot be stored is
+    // answered (a follower cannot be given a 4xx) and nothing of it is kept
+
+    private static final String PLAIN_TOKEN = "plainToken2026";
+
+    private static ExtractableResponse<Response> pushPlain(String xml, String timestamp, String nonce) {
+        return pushPlain(xml.getBytes(StandardCharsets.UTF_8), timestamp, nonce,
+                WechatSignature.urlSignature(PLAIN_TOKEN, timestamp, nonce));
+    }
+
+    private static ExtractableResponse<Response> pushPlain(byte[] body, String timestamp, String nonce, String signature) {
+        return given().contentType("text/xml").body(body).queryParam("account", "plain").queryParam("signature", signature)
+                .queryParam("timestamp", timestamp).queryParam("nonce", nonce).post("/api/v1/channels/wechat").then().extract();
+    }
+
+    private static String plainText(String openId, String content) {
+        return WechatClient.text(openId, now(), String.valueOf(MSG_IDS.incrementAndGet()), content)
+                .replace(WechatClient.ACCOUNT_ID, "gh_huiyin_plain");
+    }
+
+    /** Nothing of the sender is kept: no appeal, no remembered answer, not even the follower. */
+    private void nothingStoredFor(String openId) {
+        assertThat(db.count("SELECT count(*) FROM appeal WHERE reply_to = $1", "plain/" + openId)).isZero();
+        assertThat(db.count("SELECT count(*) FROM wechat_message WHERE account = 'plain' AND open_id = $1", openId)).isZero();
+        assertThat(db.count("SELECT count(*) FROM wechat_follower WHERE account = 'plain' AND open_id = $1", openId)).isZero();
+    }
+
+    private static void refusedLikeABadSignature(ExtractableResponse<Response> response, String field) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.<String> path("type")).endsWith("/bad-signature");
+        assertThat(response.<String> path("field")).isEqualTo(field);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+%d", "%d.0", "0000%d", " %d"})
+    void a_timestamp_that_is_not_plain_ascii_digits_is_refused_even_when_signed(String shape) {
+        String openId = openId();
+        refusedLikeABadSignature(pushPlain(plainText(openId, "时间戳格式不对的推送"), String.format(shape, now()), "5"), "timestamp");
+        nothingStoredFor(openId);
+    }
+
+    @Test
+    void a_timestamp_in_full_width_digits_is_refused_even_when_signed() {
+        String openId = openId();
+        StringBuilder fullWidth = new StringBuilder();
+        String.valueOf(now()).chars().forEach(digit -> fullWidth.append((char) ('０' + digit - '0')));
+        assertThat(Long.parseLong(fullWidth.toString())).isEqualTo(now()); // what the old parsing let through
+        refusedLikeABadSignature(pushPlain(plainText(openId, "全角数字的时间戳"), fullWidth.toString(), "5"), "timestamp");
+        nothingStoredFor(openId);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"随机数", "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn", "a b"})
+    void a_nonce_that_is_not_short_visible_ascii_is_refused_even_when_signed(String nonce) {
+        String openId = openId();
+        refusedLikeABadSignature(pushPlain(plainText(openId, "随机数格式不对的推送"), String.valueOf(now()), nonce), "nonce");
+        nothingStoredFor(openId);
+    }
+
+    @Test
+    void a_signature_or_echo_string_of_the_wrong_shape_is_refused() {
+        String openId = openId();
+        String ts = String.valueOf(now());
+        byte[] body = plainText(openId, "签名格式不对的推送").getBytes(StandardCharsets.UTF_8);
+        String good = WechatSignature.urlSignature(PLAIN_TOKEN, ts, "5");
+        refusedLikeABadSignature(pushPlain(body, ts, "5", good + "0"), "signature");
+        refusedLikeABadSignature(pushPlain(body, ts, "5", "Ｆ" + good.substring(1)), "signature");
+        nothingStoredFor(openId);
+        var echo = given().queryParam("signature", "67c7ab95f26b7433817a9348859bda6b7f742a6f").queryParam("timestamp", "1700000000")
+                .queryParam("nonce", "42").queryParam("echostr", "<script>回显</script>").get("/api/v1/channels/wechat")
+                .then().extract();
+        refusedLikeABadSignature(echo, "echostr");
+    }
+
+    @Test
+    void a_body_that_is_not_utf8_is_refused() {
+        String openId = openId();
+        byte[] body = plainText(openId, "编码AB").getBytes(StandardCharsets.UTF_8);
+        int at = new String(body, StandardCharsets.ISO_8859_1).indexOf("AB");
+        body[at] = (byte) 0xC0; // an overlong NUL
+        body[at + 1] = (byte) 0x80;
+        String ts = String.valueOf(now());
+        var response = pushPlain(body, ts, "5", WechatSignature.urlSignature(PLAIN_TOKEN, ts, "5"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.<String> path("field")).isEqualTo("body");
+        nothingStoredFor(openId);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unstorableTexts")
+    void a_message_with_text_no_appeal_may_store_is_answered_as_not_accepted_and_nothing_is_kept(String name,
+            String xmlDeclaration, String content) {
+        String openId = openId();
+        String ts = String.valueOf(now());
+        var response = pushPlain(xmlDeclaration + plainText(openId, "公司门口停电了").replace("公司门口停电了", content), ts, "5");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(WechatClient.field(response.asString(), "ToUserName")).isEqualTo(openId);
+        assertThat(WechatClient.field(response.asString(), "Content")).contains("未能受理");
+        nothingStoredFor(openId);
+    }
+
+    static Stream<Arguments> unstorableTexts() {
+        return Stream.of(
+                Arguments.of("DEL, which XML 1.0 allows", "", "公司门口停电了\u007f请处理"),
+                Arguments.of("a C1 control, which XML 1.0 allows", "", "公司门口\u0085停电了"),
+                Arguments.of("an escape, declared as XML 1.1", "<?xml version=\"1.1\"?>", "]]>公司门口&#x1b;[31m停电了<![CDATA["),
+                Arguments.of("a noncharacter beyond the BMP, which XML allows", "", "公司门口停电了\uD83F\uDFFE"));
+    }
+
+    @Test
+    void a_menu_event_whose_key_has_a_control_character_is_answered_as_not_accepted() {
+        String openId = openId();
+        var response = pushPlain(WechatClient.event(openId, now(), "CLICK", "MY_APPEALS\u0085")
+                .replace(WechatClient.ACCOUNT_ID, "gh_huiyin_plain"), String.valueOf(now()), "5");
+        assertThat(WechatClient.field(response.asString(), "Content")).contains("未能受理");
+        nothingStoredFor(openId);
+    }
+
+    @Test
+    void a_follow_up_with_a_control_character_adds_nothing_to_the_open_appeal() {
+        String openId = openId();
+        pushPlain(plainText(openId, "园区路灯坏了一周，晚上出入不安全"), String.valueOf(now()), "5");
+        String trackingNo = db.string("SELECT tracking_no FROM appeal WHERE reply_to = $1", "plain/" + openId);
+        assertThat(trackingNo).isNotNull();
+        long events = db.count("SELECT count(*) FROM appeal_event e JOIN appeal a ON a.id = e.appeal_id WHERE a.tracking_no = $1",
+                trackingNo);
+        long answers = db.count("SELECT count(*) FROM wechat_message WHERE account = 'plain' AND open_id = $1", openId);
+
+        var response = pushPlain(plainText(openId, "补充：在东门\u007f附近"), String.valueOf(now()), "5");
+
+        assertThat(WechatClient.field(response.asString(), "Content")).contains("未能受理");
+        assertThat(db.count("SELECT count(*) FROM appeal_event e JOIN appeal a ON a.id = e.appeal_id WHERE a.tracking_no = $1",
+                trackingNo)).isEqualTo(events);
+        assertThat(db.count("SELECT count(*) FROM appeal_event e JOIN appeal a ON a.id = e.appeal_id "
+                + "WHERE a.tracking_no = $1 AND e.type = 'SUPPLEMENTED'", trackingNo)).isZero();
+        assertThat(db.count("SELECT count(*) FROM wechat_message WHERE account = 'plain' AND open_id = $1", openId))
+                .isEqualTo(answers);
+    }
+
+    @Test
+    void a_push_whose_sender_is_no_wechat_id_is_answered_success_and_nothing_is_kept() {
+        for (String sender : new String[] {"o".repeat(65), "o用户", "o\u0085x"}) {
+            var response = pushPlain(plainText(sender, "发件人标识不对的推送"), String.valueOf(now()), "5");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.asString()).isEqualTo("success");
+            nothingStoredFor(sender);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +24,8 @@ import cn.huiyin.testsupport.Appeals;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -31,7 +34,16 @@ import io.restassured.response.Response;
  * same address); over the limit (10 per appeal, 30 per client in 15 minutes) even the right secret is refused 429.
  */
 @QuarkusTest
+@TestProfile(GuessThrottlingTest.DefaultLimits.class)
 class GuessThrottlingTest {
+
+    /** The production limits: the other tests run with a per-client limit no suite reaches (all come from 127.0.0.1). */
+    public static class DefaultLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("huiyin.guess-throttle.per-client", "30", "huiyin.guess-throttle.per-appeal", "10");
+        }
+    }
 
     private static final String WRONG = "WRONG234";
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -150,7 +151,7 @@ class SlaClocksTest {
         given().auth().oauth2(admin).post("/api/v1/sla/recompute").then().statusCode(200)
                 .body("clocksRetimed", equalTo(0));
         given().auth().oauth2(admin).contentType("text/csv").body("date,kind,name\n2027-13-01,HOLIDAY,bad\n")
-                .post("/api/v1/sla/calendar").then().statusCode(422).body("field", equalTo("body"));
+                .post("/api/v1/sla/calendar").then().statusCode(422).body("field", equalTo("line[2].date"));
         given().auth().oauth2(Appeals.tokenFor("dispatcher-demo")).contentType("text/csv")
                 .body("date,kind,name\n2027-01-01,HOLIDAY,元旦\n").post("/api/v1/sla/calendar").then().statusCode(403);
     }
@@ -158,6 +159,9 @@ class SlaClocksTest {
     @Test
     void the_public_page_lists_the_rules_in_chinese() {
         given().get("/sla").then().statusCode(200).body(containsString("咨询类：2个工作日内答复"))
-                .body(containsString("个工作小时"));
+                .body(containsString("个工作小时"))
+                // appeal types and categories by their Chinese names, never their codes
+                .body(containsString("类型 咨询")).body(containsString("分类 用电报装与供电 · 紧急"))
+                .body(not(containsString("CONSULT"))).body(not(containsString("分类 POWER")));
     }
 }

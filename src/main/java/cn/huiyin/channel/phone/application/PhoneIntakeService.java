@@ -34,6 +34,22 @@ public class PhoneIntakeService {
     public record Accepted(String trackingNo, boolean duplicate) {
     }
 
+    /** The key already made an appeal, from different content: nothing new was stored. */
+    public static final class AlreadySubmitted extends RuntimeException {
+
+        private final String trackingNo;
+
+        AlreadySubmitted(String trackingNo) {
+            super("already submitted as " + trackingNo + " with different content", null, false, false);
+            this.trackingNo = trackingNo;
+        }
+
+        /** The appeal the key made first. */
+        public String trackingNo() {
+            return trackingNo;
+        }
+    }
+
     @Inject
     TrackingNumberIssuer issuer;
 
@@ -46,19 +62,38 @@ public class PhoneIntakeService {
     @Inject
     Clock clock;
 
-    /** The order must already have passed {@code WorkOrderPolicy}. */
+    /**
+     * The order must already have passed {@code WorkOrderPolicy}; {@code callId} may be null. Fails with
+     * {@link AlreadySubmitted} when the key was used for another order, and with a 503 problem when the appeal
+     * could not be stored now.
+     */
     public Uni<Accepted> submit(String eventId, String callId, WorkOrder order, String appealType, boolean urgent) {
         String dedupeKey = Channel.PHONE.name() + ":" + eventId;
         return issuer.next().chain(number -> {
             IntakeEnvelope envelope = envelope(number.value(), dedupeKey, callId, order, appealType, urgent);
-            return intake.publish(envelope)
-                    .onFailure().transform(failure -> new ProblemException(Problem.of(503, "intake-unavailable",
-                            "Intake unavailable", "The work order could not be stored just now; send it again")))
-                    // a redelivery after a crash finds the appeal already stored under this event: answer with it
-                    .chain(() -> dedupe.storedClaim(dedupeKey))
-                    .map(stored -> stored.map(claim -> new Accepted(claim.trackingNo(), !claim.trackingNo().equals(number.value())))
-                            .orElse(new Accepted(number.value(), false)));
-        });
+            // the intake refuses a key held by other content without saying whose: the stored appeal tells, and
+            // a redelivery after a crash finds the appeal already stored under this key: answer with it
+            return intake.publish(envelope).onItemOrFailure().transformToUni((ok, failure) -> dedupe.storedClaim(dedupeKey)
+                    .map(stored -> {
+                        if (stored.isPresent()) {
+                            DedupeGuard.Claim first = stored.get();
+                            if (!first.requestHash().equals(envelope.requestHash())) {
+                                throw new AlreadySubmitted(first.trackingNo());
+                            }
+                            return new Accepted(first.trackingNo(), !first.trackingNo().equals(number.value()));
+                        }
+                        if (failure != null) {
+                            throw unavailable();
+                        }
+                        return new Accepted(number.value(), false); // on Kafka: taken, perhaps not stored yet
+                    }));
+        }).onFailure(failure -> !(failure instanceof AlreadySubmitted) && !(failure instanceof ProblemException))
+                .transform(failure -> unavailable());
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(503, "intake-unavailable", "Intake unavailable",
+                "The work order could not be stored just now; send it again"));
     }
 
     private IntakeEnvelope envelope(String trackingNo, String dedupeKey, String callId, WorkOrder o, String appealType,
@@ -67,17 +102,22 @@ public class PhoneIntakeService {
         String uscc = o.usccOrNull() == null ? null : Uscc.parse(o.usccOrNull()).orElseThrow().value();
         String description = o.description().strip();
         String type = appealType == null ? AppealType.CONSULT.name() : appealType;
+        String enterpriseName = o.enterpriseNameOrNull() == null ? null : o.enterpriseNameOrNull().strip();
+        // everything the appeal keeps, so that a resent order that differs in anything is told apart
         Map<String, Object> canonical = new LinkedHashMap<>();
         canonical.put("agentId", o.agentId());
         canonical.put("callId", callId);
         canonical.put("uscc", uscc);
+        canonical.put("enterpriseName", enterpriseName);
+        canonical.put("contactName", o.contactName().strip());
         canonical.put("mobile", mobile.normalized());
         canonical.put("category", o.category());
         canonical.put("appealType", type);
+        canonical.put("urgent", urgent);
         canonical.put("description", description);
         return new IntakeEnvelope(trackingNo, Channel.PHONE.name(), dedupeKey, Sha256.hex(JsonText.object(canonical)),
                 clock.instant(), "agent:" + o.agentId(), uscc == null ? "MISSING" : "DECLARED", uscc,
-                o.enterpriseNameOrNull(), o.contactName().strip(), mobile.normalized(), mobile.original(),
+                enterpriseName, o.contactName().strip(), mobile.normalized(), mobile.original(),
                 Titles.fromText(description), description, type, o.category(), urgent, callId, null);
     }
 }

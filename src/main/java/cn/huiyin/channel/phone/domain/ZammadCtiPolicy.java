@@ -35,6 +35,12 @@ public final class ZammadCtiPolicy {
     static final FieldLabel ANSWERING_NUMBER = new FieldLabel("answeringNumber", "Answering number", "接听号码");
     static final FieldLabel CAUSE = new FieldLabel("cause", "Hangup cause", "挂机原因");
 
+    /** Every field an event is read from, in the order they are reported; the rest of a body is ignored. */
+    public static final List<String> FIELDS = List.of("event", "callId", "direction", "from", "to", "queue", "user",
+            "user[]", "answeringNumber", "cause");
+    /** The fields that may hold several values: an array in JSON, a repeated field in a form. */
+    public static final Set<String> LIST_FIELDS = Set.of("user", "user[]");
+
     // call ids are machine identifiers that end up in logs and URLs: visible ASCII only
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[!-~]+");
 

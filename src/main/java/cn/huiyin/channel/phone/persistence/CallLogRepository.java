@@ -1,5 +1,6 @@
 package cn.huiyin.channel.phone.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.channel.phone.PhoneConfig;
 import cn.huiyin.channel.phone.domain.CallRecord;
 import cn.huiyin.channel.phone.domain.Direction;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +30,12 @@ public class CallLogRepository {
 
     @Inject
     Pool pool;
+
+    @Inject
+    PhoneConfig config;
+
+    @Inject
+    Clock clock;
 
     /** Locks the call's row for a merge, creating an empty one first if this is the call's first event. */
     public Uni<CallRecord> lock(SqlClient tx, String callId) {
@@ -80,10 +88,15 @@ public class CallLogRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(record(rows.iterator().next())) : Optional.empty());
     }
 
-    /** Calls still going on (no hangup yet), newest first. */
+    /**
+     * Calls still going on, newest first: no hangup yet, and an event within {@code huiyin.phone.stale-call-after}
+     * — a call whose hangup never came is not current for ever (it stays in the log).
+     */
     public Uni<List<CallRecord>> current(int limit) {
+        Instant lastEventAfter = clock.instant().minus(config.staleCallAfter());
         return pool.preparedQuery("SELECT * FROM call_record WHERE hung_up_at IS NULL AND new_call_at IS NOT NULL "
-                + "ORDER BY new_call_at DESC LIMIT $1").execute(Tuple.of(limit)).map(CallLogRepository::records);
+                + "AND updated_at > $2 ORDER BY new_call_at DESC LIMIT $1")
+                .execute(Tuple.of(limit, utc(lastEventAfter))).map(CallLogRepository::records);
     }
 
     public Uni<List<CallbackTask>> openCallbacks(int limit) {

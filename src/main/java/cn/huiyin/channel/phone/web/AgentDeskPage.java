@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +55,8 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.AGENT)
 public class AgentDeskPage {
 
+    private static final Pattern HIDDEN_ID = Pattern.compile("[!-~]{1,100}");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance desk(List<CallRecord> calls, List<CallbackTask> callbacks, OrderForm form,
@@ -83,7 +86,9 @@ public class AgentDeskPage {
 
     @GET
     @WithSession
-    public Uni<TemplateInstance> desk(@RestQuery String callId) {
+    public Uni<TemplateInstance> desk(@RestQuery("callId") String requested) {
+        // a link the desk wrote carries a call id; anything else selects no call
+        String callId = requested != null && HIDDEN_ID.matcher(requested).matches() ? requested : null;
         Uni<Optional<CallRecord>> selected = callId == null ? Uni.createFrom().item(Optional.empty()) : calls.find(callId);
         return selected.chain(call -> {
             String mobile = call.flatMap(c -> Optional.ofNullable(c.from())).flatMap(MobileNumber::parse)
@@ -122,6 +127,15 @@ public class AgentDeskPage {
                 violations.add(new FieldViolation("appealType", "appealType.invalid", "appealType is not a known type",
                         "诉求类型不正确"));
             }
+            // the hidden fields come back as the page wrote them; anything else was not typed by the agent
+            if (form.callId() != null && !HIDDEN_ID.matcher(form.callId()).matches()) {
+                violations.add(new FieldViolation("callId", "callId.invalid", "callId is 1 to 100 printable ASCII characters",
+                        "来电标识无效，请从当前来电列表重新选择来电"));
+            }
+            if (!HIDDEN_ID.matcher(form.submissionId()).matches()) {
+                violations.add(new FieldViolation("submissionId", "submissionId.invalid",
+                        "submissionId is 1 to 100 printable ASCII characters", "表单已失效，请刷新页面后重新填写"));
+            }
             if (!violations.isEmpty()) {
                 Map<String, String> errors = violations.stream().collect(Collectors.toMap(FieldViolation::field,
                         FieldViolation::messageZh, (a, b) -> a));
@@ -131,10 +145,28 @@ public class AgentDeskPage {
             // the hidden submission id makes a resent form one appeal, like a replayed CTI event
             return intake.submit("desk-" + form.submissionId(), form.callId(), order, type, form.urgent())
                     .chain(accepted -> page(new OrderForm(null, "", "", "", "", "", "CONSULT", "", false,
-                            UUID.randomUUID().toString()), List.of(), Map.of(),
-                            TrackingNumber.parse(accepted.trackingNo()).map(TrackingNumber::spoken).orElse(accepted.trackingNo())))
-                    .map(page -> Response.ok(page).build());
+                            UUID.randomUUID().toString()), List.of(), Map.of(), spoken(accepted.trackingNo())))
+                    .map(page -> Response.ok(page).build())
+                    .onFailure(PhoneIntakeService.AlreadySubmitted.class)
+                    .recoverWithUni(failure -> alreadySubmitted(form, ((PhoneIntakeService.AlreadySubmitted) failure).trackingNo()));
         });
+    }
+
+    /**
+     * The same form (its submission id) was sent before with other content, and that made an appeal: say which,
+     * store nothing. The typed values stay, under a new submission id, in case the agent means a new order.
+     */
+    private Uni<Response> alreadySubmitted(OrderForm form, String trackingNo) {
+        OrderForm again = new OrderForm(form.callId(), form.contactName(), form.contactMobile(), form.uscc(),
+                form.enterpriseName(), form.category(), form.appealType(), form.description(), form.urgent(),
+                UUID.randomUUID().toString());
+        return page(again, List.of(), Map.of("submissionId", "该表单已提交为诉求 " + spoken(trackingNo)
+                + "，本次内容与当时不同，未重复受理。如需另行登记新工单，请核对内容后再次提交。"), null)
+                .map(page -> Response.status(409).entity(page).build());
+    }
+
+    private static String spoken(String trackingNo) {
+        return TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
     }
 
     /** "建议分类": ranks the categories for what the agent typed; the top one is preselected, nothing is stored. */

@@ -1,5 +1,6 @@
 package cn.huiyin.channel.phone.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,36 +10,84 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-/** JSON objects and form bodies flattened to field → values, the one shape the CTI policies read. */
+import cn.huiyin.channel.phone.domain.ZammadCtiPolicy;
+import cn.huiyin.shared.domain.FieldViolation;
+import cn.huiyin.shared.domain.Text;
+
+/**
+ * JSON objects and form bodies flattened to field → values, the one shape the CTI policies read. Only the fields
+ * a call event has are read (others are ignored): each a string, {@code user} also an array of strings. A value of
+ * another JSON type, or text that cannot be stored, is noted rather than turned into text.
+ */
 final class Fields {
+
+    /** The flattened fields, and what was wrong with any of them before the policy looks. */
+    record Read(Map<String, List<String>> fields, List<FieldViolation> violations) {
+
+        /** The policy's verdict, with the fields noted here reported first and not again by the policy. */
+        ZammadCtiPolicy.Result check(Instant receivedAt) {
+            ZammadCtiPolicy.Result result = ZammadCtiPolicy.check(fields, receivedAt);
+            if (violations.isEmpty()) {
+                return result;
+            }
+            List<FieldViolation> all = new ArrayList<>(violations);
+            if (result instanceof ZammadCtiPolicy.Invalid invalid) {
+                invalid.violations().stream().filter(v -> violations.stream().noneMatch(n -> n.field().equals(v.field())))
+                        .forEach(all::add);
+            }
+            return new ZammadCtiPolicy.Invalid(all);
+        }
+    }
 
     private Fields() {
     }
 
-    static Map<String, List<String>> of(JsonNode object) {
+    static Read of(JsonNode object) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (object == null || !object.isObject()) {
-            return fields;
-        }
-        object.fields().forEachRemaining(entry -> {
-            List<String> values = new ArrayList<>();
-            if (entry.getValue().isArray()) {
-                entry.getValue().forEach(item -> values.add(text(item)));
-            } else if (!entry.getValue().isNull()) {
-                values.add(text(entry.getValue()));
+        List<FieldViolation> violations = new ArrayList<>();
+        for (String name : ZammadCtiPolicy.FIELDS) {
+            JsonNode value = object.get(name);
+            if (value == null || value.isNull()) {
+                continue;
             }
-            fields.put(entry.getKey(), values);
-        });
-        return fields;
+            boolean list = ZammadCtiPolicy.LIST_FIELDS.contains(name);
+            List<JsonNode> items = new ArrayList<>();
+            if (value.isArray() && list) {
+                value.forEach(items::add);
+            } else {
+                items.add(value);
+            }
+            if (items.stream().anyMatch(item -> !item.isTextual())) {
+                violations.add(new FieldViolation(name, name + ".type",
+                        name + " must be " + (list ? "a JSON string or an array of strings" : "a JSON string"),
+                        name + (list ? "应为字符串或字符串数组" : "应为字符串")));
+                continue;
+            }
+            add(fields, violations, name, items.stream().map(JsonNode::textValue).toList());
+        }
+        return new Read(fields, violations);
     }
 
-    static Map<String, List<String>> of(MultivaluedMap<String, String> form) {
+    static Read of(MultivaluedMap<String, String> form) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        form.forEach((name, values) -> fields.put(name, List.copyOf(values)));
-        return fields;
+        List<FieldViolation> violations = new ArrayList<>();
+        form.forEach((name, values) -> {
+            if (ZammadCtiPolicy.FIELDS.contains(name)) {
+                add(fields, violations, name, values);
+            }
+        });
+        return new Read(fields, violations);
     }
 
-    private static String text(JsonNode node) {
-        return node.isValueNode() ? node.asText() : node.toString();
+    private static void add(Map<String, List<String>> fields, List<FieldViolation> violations, String name,
+            List<String> values) {
+        for (String value : values) {
+            var flaw = Text.flaw(value);
+            if (flaw.isPresent()) {
+                violations.add(SignedJsonBody.flaw(name, flaw.get()));
+                return;
+            }
+        }
+        fields.put(name, List.copyOf(values));
     }
 }

@@ -1,6 +1,5 @@
 package cn.huiyin.channel.phone.web;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,6 +21,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.channel.phone.PhoneConfig;
@@ -50,6 +50,7 @@ public class PhoneEventsResource {
 
     private static final Logger LOG = Logger.getLogger(PhoneEventsResource.class);
     private static final Pattern EVENT_ID = Pattern.compile("[!-~]{1,100}");
+    private static final String WORK_ORDER = "workOrder";
 
     @Inject
     PhoneConfig config;
@@ -96,68 +97,86 @@ public class PhoneEventsResource {
             throw new ProblemException(Problem.of(401, "bad-signature", "Signature rejected",
                     "The request signature, key id or timestamp was not accepted"));
         }
-        JsonNode event = parse(rawBody);
-        String eventId = text(event, "eventId");
+        ObjectNode event = SignedJsonBody.object(rawBody);
+        String type = envelope(event, "event");
+        String eventId = envelope(event, "eventId");
         if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
             throw ProblemException.badRequest("eventId", "eventId is 1 to 100 printable ASCII characters");
         }
-        String callId = text(event, "callId");
-        if (callId == null || !EVENT_ID.matcher(callId).matches()) {
+        // a work order may be taken without a call (an agent's own follow-up); every other event is about one
+        String callId = envelope(event, "callId");
+        if (callId == null ? !WORK_ORDER.equals(type) : !EVENT_ID.matcher(callId).matches()) {
             throw ProblemException.badRequest("callId", "callId is 1 to 100 printable ASCII characters");
+        }
+        List<FieldViolation> unstorable = SignedJsonBody.flaws(event);
+        if (!unstorable.isEmpty()) {
+            throw Problems.invalid(unstorable);
         }
         return answers.find(eventId).chain(first -> first.isPresent()
                 ? Uni.createFrom().item(first.get())
-                : handle(eventId, event).chain(answer -> answers.remember(eventId, text(event, "event"),
-                        text(event, "callId"), answer)))
+                : handle(eventId, type, callId, event).chain(answer -> answers.remember(eventId, type, callId, answer)))
                 .map(answer -> Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build());
     }
 
-    private Uni<Answer> handle(String eventId, JsonNode event) {
-        String type = String.valueOf(text(event, "event"));
-        String callId = text(event, "callId");
+    private Uni<Answer> handle(String eventId, String type, String callId, JsonNode event) {
         Instant occurredAt = occurredAt(event);
-        return switch (type) {
+        return switch (String.valueOf(type)) {
             case "newCall", "answer", "hangup" -> callEvent(event, occurredAt);
-            case "recordingReady" -> attachment(eventId, callId, "RECORDING", event, "recordingId", "url");
-            case "transcriptReady" -> attachment(eventId, callId, "TRANSCRIPT", event, "language", "segments");
-            case "workOrder" -> workOrder(eventId, callId, event);
+            case "recordingReady" -> attachment(eventId, callId, "RECORDING", event, List.of("recordingId", "url"),
+                    List.of("format"), false);
+            case "transcriptReady" -> attachment(eventId, callId, "TRANSCRIPT", event, List.of("language"),
+                    List.of("fullText"), true);
+            case WORK_ORDER -> workOrder(eventId, callId, event);
             default -> Uni.createFrom().failure(ProblemException.badRequest("event",
                     "event is one of newCall, answer, hangup, recordingReady, transcriptReady, workOrder"));
         };
     }
 
     private Uni<Answer> callEvent(JsonNode event, Instant occurredAt) {
-        ZammadCtiPolicy.Result result = ZammadCtiPolicy.check(Fields.of(event), occurredAt);
+        ZammadCtiPolicy.Result result = Fields.of(event).check(occurredAt);
         if (result instanceof ZammadCtiPolicy.Invalid invalid) {
             return Uni.createFrom().failure(Problems.invalid(invalid.violations()));
         }
         return calls.record(((ZammadCtiPolicy.Valid) result).event()).replaceWith(new Answer(200, "{}"));
     }
 
-    private Uni<Answer> attachment(String eventId, String callId, String kind, JsonNode event, String... required) {
+    /** Stored whole under its call, once its own fields are there and of their types. */
+    private Uni<Answer> attachment(String eventId, String callId, String kind, JsonNode event, List<String> required,
+            List<String> optional, boolean withSegments) {
+        JsonFields fields = new JsonFields();
         List<FieldViolation> missing = new ArrayList<>();
-        if (callId == null || callId.isBlank() || callId.length() > 100) {
-            missing.add(new FieldViolation("callId", "callId.required", "callId is required", "请提供呼叫标识"));
-        }
         for (String field : required) {
-            if (!event.hasNonNull(field)) {
+            if (fields.text(event, "", field) == null && !fields.noted(field)) {
                 missing.add(new FieldViolation(field, field + ".required", field + " is required", "缺少" + field));
             }
         }
-        if (!missing.isEmpty()) {
-            return Uni.createFrom().failure(Problems.invalid(missing));
+        optional.forEach(field -> fields.text(event, "", field));
+        if (withSegments && !fields.array(event, "segments") && !fields.noted("segments")) {
+            missing.add(new FieldViolation("segments", "segments.required", "segments is required", "缺少segments"));
+        }
+        List<FieldViolation> violations = new ArrayList<>(fields.violations());
+        violations.addAll(missing);
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(Problems.invalid(violations));
         }
         return callLog.attach(eventId, callId, kind, event.toString()).replaceWith(new Answer(200, "{}"));
     }
 
     private Uni<Answer> workOrder(String eventId, String callId, JsonNode e) {
-        JsonNode contact = e.path("contact");
-        JsonNode enterprise = e.path("enterprise");
-        WorkOrder order = new WorkOrder(text(e, "agentId"), text(contact, "name"), text(contact, "mobile"),
-                text(e, "category"), text(e, "description"), text(enterprise, "uscc"), text(enterprise, "name"),
-                text(e, "address"), text(e, "externalTicketNo"));
-        List<FieldViolation> violations = new ArrayList<>(WorkOrderPolicy.check(order));
-        String appealType = text(e, "appealType");
+        JsonFields fields = new JsonFields();
+        JsonNode contact = fields.object(e, "contact");
+        JsonNode enterprise = fields.object(e, "enterprise");
+        WorkOrder order = new WorkOrder(fields.text(e, "", "agentId"), fields.text(contact, "contact", "name"),
+                fields.text(contact, "contact", "mobile"), fields.text(e, "", "category"),
+                fields.text(e, "", "description"), fields.text(enterprise, "enterprise", "uscc"),
+                fields.text(enterprise, "enterprise", "name"), fields.text(e, "", "address"),
+                fields.text(e, "", "externalTicketNo"));
+        String appealType = fields.text(e, "", "appealType");
+        boolean urgent = fields.bool(e, "urgent", false);
+        // a field of the wrong type was read as absent: the policy's "required" for it would only repeat that
+        List<FieldViolation> violations = new ArrayList<>(fields.violations());
+        WorkOrderPolicy.check(order).stream().filter(v -> !fields.noted(v.field()) && !fields.noted(parent(v.field())))
+                .forEach(violations::add);
         if (appealType != null && Arrays.stream(AppealType.values()).noneMatch(t -> t.name().equals(appealType))) {
             violations.add(new FieldViolation("appealType", "appealType.invalid", "appealType is not a known type",
                     "诉求类型不正确"));
@@ -165,25 +184,34 @@ public class PhoneEventsResource {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(Problems.invalid(violations));
         }
-        return intake.submit(eventId, callId, order, appealType, e.path("urgent").asBoolean(false))
+        return intake.submit(eventId, callId, order, appealType, urgent)
                 .map(accepted -> new Answer(201, json.createObjectNode().put("trackingNo", accepted.trackingNo())
-                        .put("duplicate", accepted.duplicate()).toString()));
+                        .put("duplicate", accepted.duplicate()).toString()))
+                .onFailure(PhoneIntakeService.AlreadySubmitted.class).transform(failure -> new ProblemException(
+                        Problem.of(422, "idempotency-key-reused", "Event id reused", "This eventId already made appeal "
+                                + ((PhoneIntakeService.AlreadySubmitted) failure).trackingNo()
+                                + " from a different work order").withField("eventId")));
     }
 
-    private JsonNode parse(byte[] rawBody) {
-        try {
-            JsonNode node = json.readTree(rawBody);
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("body", "The body must be a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON", "The body is not well-formed JSON"));
+    /** The fields every event shares: a JSON string each, or absent; anything else is a malformed event. */
+    private static String envelope(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value == null || value.isNull()) {
+            return null;
         }
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest(field, field + " must be a JSON string");
+        }
+        return value.textValue();
+    }
+
+    private static String parent(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(0, dot);
     }
 
     private static Instant occurredAt(JsonNode event) {
-        String raw = text(event, "occurredAt");
+        String raw = envelope(event, "occurredAt");
         if (raw == null) {
             throw ProblemException.badRequest("occurredAt", "occurredAt is required (ISO-8601 instant)");
         }
@@ -192,10 +220,5 @@ public class PhoneEventsResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("occurredAt", "occurredAt is an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
     }
 }

@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import cn.huiyin.channel.phone.PhoneConfig;
 import cn.huiyin.channel.phone.application.CallLogService;
 import cn.huiyin.channel.phone.domain.ZammadCtiPolicy;
@@ -45,24 +43,27 @@ public class ZammadCtiResource {
     @Inject
     Clock clock;
 
+    /** Read from the raw bytes, strictly, and only once the token is known to be right. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, String>> json(@RestPath String token, JsonNode body) {
-        return handle(token, Fields.of(body));
+    public Uni<Map<String, String>> json(@RestPath String token, byte[] body) {
+        return authorised(token).chain(() -> handle(Fields.of(SignedJsonBody.object(body))));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Map<String, String>> form(@RestPath String token, MultivaluedMap<String, String> body) {
-        return handle(token, Fields.of(body));
+        return authorised(token).chain(() -> handle(Fields.of(body)));
     }
 
-    private Uni<Map<String, String>> handle(String token, Map<String, List<String>> fields) {
-        if (!tokenMatches(token)) {
-            return Uni.createFrom().failure(new ProblemException(
-                    Problem.of(401, "unauthorized", "Unauthorized", "Unknown CTI token")));
-        }
-        ZammadCtiPolicy.Result result = ZammadCtiPolicy.check(fields, clock.instant());
+    private Uni<Void> authorised(String token) {
+        return tokenMatches(token) ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new ProblemException(
+                        Problem.of(401, "unauthorized", "Unauthorized", "Unknown CTI token")));
+    }
+
+    private Uni<Map<String, String>> handle(Fields.Read fields) {
+        ZammadCtiPolicy.Result result = fields.check(clock.instant());
         if (result instanceof ZammadCtiPolicy.Invalid invalid) {
             return Uni.createFrom().failure(Problems.invalid(invalid.violations()));
         }
@@ -75,7 +76,7 @@ public class ZammadCtiResource {
     }
 
     private boolean tokenMatches(String token) {
-        return config.ctiToken().map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        return token != null && config.ctiToken().map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))).orElse(false);
     }
 }

@@ -16,6 +16,7 @@ import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.channel.wechat.domain.FollowerText;
 import cn.huiyin.channel.wechat.domain.InboundMessage;
 import cn.huiyin.channel.wechat.persistence.WechatRepository;
 import cn.huiyin.channel.wechat.persistence.WechatRepository.Follower;
@@ -27,6 +28,7 @@ import cn.huiyin.intake.application.DedupeGuard;
 import cn.huiyin.intake.application.TrackingNumberIssuer;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.Sha256;
+import cn.huiyin.shared.domain.Text;
 import cn.huiyin.shared.domain.Titles;
 import cn.huiyin.shared.domain.TrackingNumber;
 import io.smallrye.mutiny.Uni;
@@ -70,8 +72,15 @@ public class WechatService {
     @Inject
     RatingService ratings;
 
+    /** The answer to a message whose text cannot be kept (control characters, broken Unicode). */
+    static final String UNACCEPTABLE = "您发送的内容含有无法识别的字符（如控制字符），未能受理。请删除这些字符后重新发送。";
+
     /** The text to answer with; empty for "no reply". */
     public Uni<String> handle(String account, InboundMessage message) {
+        if (FollowerText.flaw(message).isPresent()) {
+            // nothing is stored, not even this answer or the sender: a retry is simply refused again
+            return Uni.createFrom().item(UNACCEPTABLE);
+        }
         String key = key(message);
         return repository.firstReply(account, key).chain(first -> first.isPresent()
                 ? Uni.createFrom().item(first.get())
@@ -81,7 +90,7 @@ public class WechatService {
     private Uni<String> answer(String account, InboundMessage message) {
         String replyTo = account + "/" + message.fromUser();
         if (message instanceof InboundMessage.Text text) {
-            String content = text.content().strip();
+            String content = Text.normalized(text.content()).strip();
             if (content.isEmpty()) {
                 return once(account, message, Uni.createFrom().item("请用文字描述您遇到的问题。"));
             }
@@ -102,7 +111,8 @@ public class WechatService {
             return appealOrSupplement(account, message, replyTo, content, "text");
         }
         if (message instanceof InboundMessage.Voice voice) {
-            String content = voice.recognition() != null && !voice.recognition().isBlank() ? voice.recognition().strip()
+            String content = voice.recognition() != null && !voice.recognition().isBlank()
+                    ? Text.normalized(voice.recognition()).strip()
                     : "[语音消息] MediaId=" + voice.mediaId() + (voice.format() == null ? "" : "，格式 " + voice.format());
             return appealOrSupplement(account, message, replyTo, content, "voice");
         }

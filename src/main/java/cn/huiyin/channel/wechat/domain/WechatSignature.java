@@ -30,6 +30,11 @@ public final class WechatSignature {
         return sign(token, timestamp, nonce, encrypt);
     }
 
+    /** Whether {@code given} (as received; null when absent) has a signature's shape: 40 hex digits. */
+    public static boolean isWellFormed(String given) {
+        return given != null && HEX_SHA1.matcher(given).matches();
+    }
+
     /** Whether {@code given} (as received; null when absent) is the signature {@code expected}. */
     public static boolean matches(String expected, String given) {
         if (expected == null || given == null) {

@@ -1,5 +1,8 @@
 package cn.huiyin.channel.wechat.web;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -47,6 +51,12 @@ public class WechatCallbackResource {
     private static final Duration REPLY_BUDGET = Duration.ofMillis(4000);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration FRESHNESS = Duration.ofMinutes(5);
+    // The signed query parameters in WeChat's own shapes, checked before anything is hashed or parsed: Unix seconds
+    // in ASCII digits (Long.parseLong would also take "+1700000000" and full-width digits), short ASCII nonces.
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
+    private static final Pattern NONCE = Pattern.compile("[!-~]{1,64}");
+    // echoed back as it came, though no signature covers it: bounded visible ASCII (safe mode's is Base64)
+    private static final Pattern ECHOSTR = Pattern.compile("[!-~]{1,1024}");
 
     @Inject
     WechatConfig config;
@@ -64,8 +74,11 @@ public class WechatCallbackResource {
     public Response verify(@RestQuery String account, @RestQuery String signature, @RestQuery String timestamp,
             @RestQuery String nonce, @RestQuery String echostr) {
         Account acct = account(account);
-        if (signature == null || timestamp == null || nonce == null || echostr == null
-                || !WechatSignature.matches(WechatSignature.urlSignature(acct.token(), timestamp, nonce), signature)) {
+        requireShapes(signature, timestamp, nonce);
+        if (echostr == null || !ECHOSTR.matcher(echostr).matches()) {
+            throw unauthorized("echostr");
+        }
+        if (!WechatSignature.matches(WechatSignature.urlSignature(acct.token(), timestamp, nonce), signature)) {
             throw unauthorized();
         }
         return Response.ok(echostr, MediaType.TEXT_PLAIN).build();
@@ -82,12 +95,12 @@ public class WechatCallbackResource {
             throw new ProblemException(Problem.of(413, "body-too-large", "Body too large",
                     "A WeChat message has at most " + config.maxBodyBytes() + " bytes").withField("body"));
         }
-        if (signature == null || timestamp == null || nonce == null
-                || !WechatSignature.matches(WechatSignature.urlSignature(acct.token(), timestamp, nonce), signature)
+        requireShapes(signature, timestamp, nonce);
+        if (!WechatSignature.matches(WechatSignature.urlSignature(acct.token(), timestamp, nonce), signature)
                 || !fresh(timestamp)) {
             throw unauthorized(); // a captured signed URL must not be replayable later
         }
-        String xml = new String(body, StandardCharsets.UTF_8);
+        String xml = utf8(body);
         boolean encrypted = "aes".equals(encryptType);
         String plain = encrypted ? decrypt(name, acct, xml, timestamp, nonce, msgSignature) : plaintext(acct, xml);
         Optional<InboundMessage> message = WechatXml.parse(plain, config.maxBodyBytes()).flatMap(InboundMessage::from);
@@ -107,12 +120,32 @@ public class WechatCallbackResource {
                         : Response.ok(reply(name, acct, m, text, encrypted), MediaType.APPLICATION_XML).build());
     }
 
-    /** Within the same five minutes as our clock, as WeChat's own pushes always are. */
+    /** Within the same five minutes as our clock, as WeChat's own pushes always are. The shape is checked. */
     private boolean fresh(String timestamp) {
+        return Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp)) <= FRESHNESS.toSeconds();
+    }
+
+    /** Refused like a wrong signature, but naming the parameter: its shape is no secret. */
+    private static void requireShapes(String signature, String timestamp, String nonce) {
+        if (timestamp == null || !TIMESTAMP.matcher(timestamp).matches()) {
+            throw unauthorized("timestamp");
+        }
+        if (nonce == null || !NONCE.matcher(nonce).matches()) {
+            throw unauthorized("nonce");
+        }
+        if (!WechatSignature.isWellFormed(signature)) {
+            throw unauthorized("signature");
+        }
+    }
+
+    /** WeChat sends UTF-8; bytes that are not (a replacement character would be stored) are no push of its. */
+    private static String utf8(byte[] body) {
         try {
-            return Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp)) <= FRESHNESS.toSeconds();
-        } catch (NumberFormatException e) {
-            return false;
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(Problem.of(400, "bad-xml", "Unreadable message", "The body is not valid UTF-8")
+                    .withField("body"));
         }
     }
 
@@ -149,7 +182,10 @@ public class WechatCallbackResource {
         String encrypt = WechatXml.parse(envelope, config.maxBodyBytes()).map(fields -> fields.get("Encrypt"))
                 .orElseThrow(() -> new ProblemException(Problem.of(400, "bad-xml", "Unreadable message",
                         "The body is not a WeChat message envelope").withField("body")));
-        if (msgSignature == null || !WechatSignature.matches(
+        if (!WechatSignature.isWellFormed(msgSignature)) {
+            throw unauthorized("msg_signature");
+        }
+        if (!WechatSignature.matches(
                 WechatSignature.messageSignature(acct.token(), timestamp, nonce, encrypt), msgSignature)) {
             throw unauthorized();
         }
@@ -177,5 +213,9 @@ public class WechatCallbackResource {
     private static ProblemException unauthorized() {
         return new ProblemException(Problem.of(401, "bad-signature", "Signature rejected",
                 "The request is not signed by the account's token, or its content could not be verified"));
+    }
+
+    private static ProblemException unauthorized(String parameter) {
+        return new ProblemException(unauthorized().problem().withField(parameter));
     }
 }

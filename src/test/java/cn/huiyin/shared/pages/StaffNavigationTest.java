@@ -1,0 +1,87 @@
+package cn.huiyin.shared.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Path;
+
+import org.junit.jupiter.api.Test;
+
+import cn.huiyin.channel.phone.web.AgentDeskPage;
+import cn.huiyin.metrics.web.LeaderDashboardPage;
+import cn.huiyin.metrics.web.RankingResource;
+import cn.huiyin.shared.security.Roles;
+import cn.huiyin.sla.web.SlaPage;
+import cn.huiyin.workqueue.web.DispatchDeskPage;
+import cn.huiyin.workqueue.web.WorkQueuePages;
+
+/** The header's table of pages says what the page resources allow, and each role sees exactly its pages. */
+class StaffNavigationTest {
+
+    private static final Map<String, Class<?>> STAFF_PAGES = Map.of(
+            "/workqueue", WorkQueuePages.class,
+            "/dispatch", DispatchDeskPage.class,
+            "/desk/phone", AgentDeskPage.class,
+            "/leader/metrics", LeaderDashboardPage.class);
+
+    private static StaffNavigation.Page page(String path) {
+        return StaffNavigation.PAGES.stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void every_staff_page_lists_the_roles_its_resource_allows() {
+        STAFF_PAGES.forEach((path, resource) -> {
+            assertThat(resource.getAnnotation(Path.class).value()).isEqualTo(path);
+            RolesAllowed allowed = resource.getAnnotation(RolesAllowed.class);
+            assertThat(allowed).as(path).isNotNull();
+            assertThat(page(path).roles()).as(path).containsExactlyInAnyOrder(allowed.value());
+        });
+    }
+
+    @Test
+    void the_public_pages_are_open_to_every_role_and_their_resources_to_everyone() throws Exception {
+        assertThat(page("/sla").roles()).isSameAs(StaffNavigation.EVERYONE);
+        assertThat(page("/ranking").roles()).isSameAs(StaffNavigation.EVERYONE);
+        assertThat(SlaPage.class.getAnnotation(RolesAllowed.class)).isNull();
+        assertThat(RankingResource.class.getMethod("page", String.class).getAnnotation(PermitAll.class)).isNotNull();
+        // every page of the table is either one of the staff pages above or public
+        assertThat(StaffNavigation.PAGES).allMatch(p -> STAFF_PAGES.containsKey(p.path()) || p.roles() == StaffNavigation.EVERYONE);
+    }
+
+    @Test
+    void each_role_gets_exactly_its_pages() {
+        assertThat(paths(Roles.COMMISSIONER)).containsExactly("/workqueue", "/ranking", "/sla");
+        assertThat(paths(Roles.UNIT_LEADER)).containsExactly("/workqueue", "/leader/metrics", "/ranking", "/sla");
+        assertThat(paths(Roles.DISPATCHER)).containsExactly("/dispatch", "/ranking", "/sla");
+        assertThat(paths(Roles.AGENT)).containsExactly("/desk/phone", "/ranking", "/sla");
+        assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/leader/metrics", "/ranking", "/sla");
+        assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/ranking", "/sla");
+        assertThat(paths(Roles.ENTERPRISE)).containsExactly("/appeals/new", "/appeals/lookup", "/ranking", "/sla");
+        assertThat(paths(null)).containsExactly("/appeals/new", "/appeals/lookup");
+    }
+
+    @Test
+    void roles_are_named_in_chinese() {
+        Map<String, String> expected = Map.of(Roles.COMMISSIONER, "服务专员", Roles.UNIT_LEADER, "单位领导",
+                Roles.DISPATCHER, "派单员", Roles.AGENT, "话务员", Roles.DISTRICT_LEADER, "区领导", Roles.ADMIN, "管理员",
+                Roles.ENTERPRISE, "企业");
+        expected.forEach((role, name) -> assertThat(StaffNavigation.roleName(role)).isEqualTo(name));
+        assertThat(StaffNavigation.roleName("auditor")).isEqualTo("auditor");
+    }
+
+    @Test
+    void a_path_belongs_to_its_page_and_only_to_it() {
+        assertThat(StaffNavigation.pageOf("/workqueue/2611250000510").path()).isEqualTo("/workqueue");
+        assertThat(StaffNavigation.pageOf("/leader/metrics?from=2026-04-01").path()).isEqualTo("/leader/metrics");
+        assertThat(StaffNavigation.pageOf("/workqueueX")).isNull();
+        assertThat(StaffNavigation.pageOf("/")).isNull();
+    }
+
+    private static List<String> paths(String role) {
+        return StaffNavigation.linksFor(role).stream().map(StaffNavigation.Page::path).toList();
+    }
+}
