@@ -3,6 +3,7 @@ package cn.huiyin.evaluation.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +14,8 @@ import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
 import cn.huiyin.evaluation.persistence.RatingContestRepository;
+import cn.huiyin.evaluation.persistence.RatingContestRepository.Contestable;
+import cn.huiyin.evaluation.persistence.RatingContestRepository.OpenContest;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
@@ -47,6 +50,16 @@ public class RatingContestService {
 
     @Inject
     Clock clock;
+
+    /** What the district still has to decide. */
+    public Uni<List<OpenContest>> open(int limit) {
+        return contests.open(limit);
+    }
+
+    /** The caller's unit's bad ratings it may still contest; none for a caller without a unit. */
+    public Uni<List<Contestable>> contestable(Caller caller, int limit) {
+        return caller.unitCode() == null ? Uni.createFrom().item(List.of()) : contests.contestable(caller.unitCode(), limit);
+    }
 
     public Uni<ContestState> contest(String rawTrackingNo, int round, String reason, Caller caller) {
         String trackingNo = RatingService.canonical(rawTrackingNo);

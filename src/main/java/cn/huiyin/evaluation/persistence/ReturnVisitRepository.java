@@ -20,10 +20,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ReturnVisitRepository {
 
-    /** A round to call back: why, whom, and by when (the FEEDBACK clock's due time, if it runs). */
+    /**
+     * A round to call back: why, whom, and by when (the FEEDBACK clock's due time, if it runs); which unit
+     * answered and the answer the round rates, so that the caller can talk about it.
+     */
     public record Due(String trackingNo, int round, String reason, String title, String enterpriseName,
             String contactName, String mobile, Integer ratedLevel, Boolean ratedResolved, boolean defaulted,
-            Instant requestedAt, Instant dueAt) {
+            Instant requestedAt, Instant dueAt, String unit, String unitName, String answer) {
     }
 
     @Inject
@@ -50,9 +53,14 @@ public class ReturnVisitRepository {
     public Uni<List<Due>> queue(int limit) {
         return pool.preparedQuery("""
                 SELECT a.tracking_no, r.round, r.visit_reason, a.title, a.enterprise_name, a.contact_name, a.mobile,
-                    g.level, g.resolved, coalesce(g.defaulted, false) AS defaulted, r.requested_at, c.due_at
+                    g.level, g.resolved, coalesce(g.defaulted, false) AS defaulted, r.requested_at, c.due_at,
+                    a.handling_unit, u.name AS unit_name, e.payload::jsonb ->> 'answer' AS answer
                 FROM evaluation_round r
                 JOIN appeal a ON a.id = r.appeal_id
+                LEFT JOIN handling_unit u ON u.code = a.handling_unit
+                LEFT JOIN LATERAL (SELECT payload FROM appeal_event
+                                   WHERE appeal_id = a.id AND type = 'REPLIED' AND occurred_at <= r.requested_at
+                                   ORDER BY seq DESC LIMIT 1) e ON true
                 LEFT JOIN rating g ON g.appeal_id = r.appeal_id AND g.round = r.round
                 LEFT JOIN appeal_clock c ON c.appeal_id = r.appeal_id AND c.clock = 'FEEDBACK' AND c.round = r.round
                 WHERE r.visit_reason IS NOT NULL
@@ -67,7 +75,8 @@ public class ReturnVisitRepository {
                                 r.getString("title"), r.getString("enterprise_name"), r.getString("contact_name"),
                                 r.getString("mobile"), level == null ? null : level.intValue(), r.getBoolean("resolved"),
                                 r.getBoolean("defaulted"), instant(r.getOffsetDateTime("requested_at")),
-                                instant(r.getOffsetDateTime("due_at"))));
+                                instant(r.getOffsetDateTime("due_at")), r.getString("handling_unit"),
+                                r.getString("unit_name"), r.getString("answer")));
                     }
                     return due;
                 });

@@ -77,6 +77,23 @@ public class CatalogueVersionRepository {
                 .map(CatalogueVersionRepository::versions);
     }
 
+    /** A line of the catalogue in force, with its keywords (the routing rules leave them out). */
+    public record Line(String category, String name, String unitRule, Integer urgentHours, String keywords) {
+    }
+
+    /** The lines in force, in the catalogue's order. */
+    public Uni<List<Line>> lines() {
+        return pool.query("SELECT code, name, unit_rule, urgent_hours, keywords FROM dispatch_category ORDER BY position, code").execute()
+                .map(rows -> {
+                    List<Line> lines = new ArrayList<>();
+                    for (Row r : rows) {
+                        lines.add(new Line(r.getString("code"), r.getString("name"), r.getString("unit_rule"),
+                                r.getInteger("urgent_hours"), r.getString("keywords")));
+                    }
+                    return lines;
+                });
+    }
+
     private static List<Version> versions(RowSet<Row> rows) {
         List<Version> versions = new ArrayList<>();
         for (Row r : rows) {

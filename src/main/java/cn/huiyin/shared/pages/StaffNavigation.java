@@ -29,7 +29,14 @@ public final class StaffNavigation {
             new Page("/workqueue", "工作台", Set.of(Roles.COMMISSIONER, Roles.UNIT_LEADER)),
             new Page("/dispatch", "派单台", Set.of(Roles.DISPATCHER)),
             new Page("/desk/phone", "话务坐席", Set.of(Roles.AGENT)),
+            new Page("/evaluation/visits", "回访", Set.of(Roles.DISPATCHER)),
+            new Page("/evaluation/contests", "申诉复核",
+                    Set.of(Roles.COMMISSIONER, Roles.UNIT_LEADER, Roles.DISPATCHER, Roles.DISTRICT_LEADER)),
             new Page("/leader/metrics", "运行指标", Set.of(Roles.DISTRICT_LEADER, Roles.UNIT_LEADER, Roles.ADMIN)),
+            new Page("/admin/reveals", "查看记录", Set.of(Roles.DISTRICT_LEADER, Roles.ADMIN)),
+            new Page("/admin/catalogue", "派单目录", Set.of(Roles.ADMIN)),
+            new Page("/admin/staff", "值班安排", Set.of(Roles.ADMIN)),
+            new Page("/admin/key-enterprises", "重点企业专员", Set.of(Roles.ADMIN)),
             new Page("/ranking", "榜单", EVERYONE),
             new Page("/sla", "服务时限", EVERYONE));
 

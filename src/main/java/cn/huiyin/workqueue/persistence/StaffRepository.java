@@ -64,6 +64,37 @@ public class StaffRepository {
                 });
     }
 
+    /** A unit's staff, by role then username, at most {@code limit}: the duty roster page. */
+    public Uni<List<StaffMember>> ofUnit(String unitCode, int limit) {
+        return pool.preparedQuery("SELECT username, display_name, role, unit_code, on_duty FROM staff_member WHERE unit_code = $1 "
+                + "ORDER BY role, username LIMIT $2").execute(Tuple.of(unitCode, limit))
+                .map(rows -> {
+                    List<StaffMember> members = new ArrayList<>();
+                    rows.forEach(r -> members.add(member(r)));
+                    return members;
+                });
+    }
+
+    public record KeyEnterprise(String uscc, String name) {
+    }
+
+    /** The enterprises registered as key (重点企业), by name, at most {@code limit}. */
+    public Uni<List<KeyEnterprise>> keyEnterprises(int limit) {
+        return pool.preparedQuery("SELECT uscc, name FROM enterprise WHERE key_enterprise ORDER BY name, uscc LIMIT $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<KeyEnterprise> found = new ArrayList<>();
+                    rows.forEach(r -> found.add(new KeyEnterprise(r.getString("uscc"), r.getString("name"))));
+                    return found;
+                });
+    }
+
+    public Uni<Optional<KeyEnterprise>> keyEnterprise(String uscc) {
+        return pool.preparedQuery("SELECT uscc, name FROM enterprise WHERE uscc = $1 AND key_enterprise").execute(Tuple.of(uscc))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(new KeyEnterprise(rows.iterator().next().getString("uscc"), rows.iterator().next().getString("name"))));
+    }
+
     private static StaffMember member(Row r) {
         return new StaffMember(r.getString("username"), r.getString("display_name"), r.getString("role"),
                 r.getString("unit_code"), r.getBoolean("on_duty"));

@@ -1,7 +1,6 @@
 package cn.huiyin.workqueue.web;
 
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,7 +17,7 @@ import cn.huiyin.shared.domain.Uscc;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
-import cn.huiyin.workqueue.persistence.StaffRepository;
+import cn.huiyin.workqueue.application.AssignmentAdmin;
 import cn.huiyin.workqueue.persistence.StaffRepository.KeyCommissioner;
 import cn.huiyin.workqueue.persistence.StaffRepository.StaffMember;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +37,7 @@ public class AssignmentAdminResource {
     }
 
     @Inject
-    StaffRepository staff;
+    AssignmentAdmin admin;
 
     @Inject
     CurrentCaller caller;
@@ -51,13 +50,7 @@ public class AssignmentAdminResource {
         if (body == null || body.onDuty() == null) {
             throw ProblemException.badRequest("onDuty", "onDuty is true or false");
         }
-        return Uni.combine().all().unis(caller.get(), staff.find(username)).asTuple().chain(found -> {
-            StaffMember member = found.getItem2().orElseThrow(() -> ProblemException.notFound("Staff member " + username));
-            if (!found.getItem1().hasRole(Roles.ADMIN) && !Objects.equals(found.getItem1().unitCode(), member.unitCode())) {
-                throw ProblemException.notFound("Staff member " + username); // another unit's staff are not theirs to see
-            }
-            return staff.setOnDuty(username, body.onDuty());
-        });
+        return caller.get().chain(who -> admin.setOnDuty(who, username, body.onDuty()));
     }
 
     @PUT
@@ -71,29 +64,13 @@ public class AssignmentAdminResource {
         if (body == null || body.commissioner() == null) {
             throw ProblemException.badRequest("commissioner", "Name the commissioner");
         }
-        return staff.isKeyEnterprise(uscc).chain(key -> {
-            if (!key) {
-                throw ProblemException.badRequest("uscc", "The enterprise is not registered as a key enterprise (重点企业)");
-            }
-            Uni<Void> backupChecked = body.backup() == null ? Uni.createFrom().voidItem()
-                    : commissionerOf(unit, body.backup(), "backup");
-            return commissionerOf(unit, body.commissioner(), "commissioner").chain(() -> backupChecked)
-                    .chain(() -> staff.name(new KeyCommissioner(uscc, unit, body.commissioner(), body.backup())));
-        });
+        return admin.name(uscc, unit, body.commissioner(), body.backup());
     }
 
     @GET
     @Path("key-enterprises/{uscc}/commissioners")
     @RolesAllowed(Roles.ADMIN)
     public Uni<List<KeyCommissioner>> named(@RestPath String uscc) {
-        return staff.commissionersOf(uscc);
-    }
-
-    private Uni<Void> commissionerOf(String unit, String username, String field) {
-        return staff.find(username).invoke(found -> {
-            if (found.isEmpty() || !Roles.COMMISSIONER.equals(found.get().role()) || !unit.equals(found.get().unitCode())) {
-                throw ProblemException.badRequest(field, username + " is not a commissioner of " + unit);
-            }
-        }).replaceWithVoid();
+        return admin.named(uscc);
     }
 }

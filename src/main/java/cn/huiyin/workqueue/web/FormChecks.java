@@ -53,6 +53,11 @@ final class FormChecks {
         return 0;
     }
 
+    /** A field refused by a check of the page's own, with its message. */
+    void reject(String field, String message) {
+        errors.put(field, message);
+    }
+
     boolean ok() {
         return errors.isEmpty();
     }

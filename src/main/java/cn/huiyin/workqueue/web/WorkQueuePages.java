@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.application.AppealView;
+import cn.huiyin.appeal.application.PersonalDataReveals;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.Caller;
@@ -31,6 +32,9 @@ import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.PageTime;
 import cn.huiyin.sla.application.ClockView;
+import cn.huiyin.workqueue.application.DispatchDesk;
+import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
+import cn.huiyin.workqueue.persistence.DispatchDeskRepository.OpenRequest;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Holding;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.QueueRow;
@@ -51,10 +55,11 @@ public class WorkQueuePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(String unitName, List<Line> mine, List<Line> pool, String notice);
+        static native TemplateInstance queue(String unitName, List<Line> mine, List<Line> pool, boolean leader,
+                List<OpenRequest> requests, Map<String, String> errors, String notice);
 
         static native TemplateInstance appeal(AppealView appeal, AllowedForms forms, List<Unit> units, Typed typed,
-                Map<String, String> errors, String notice);
+                Map<String, String> errors, String notice, Shown shown, List<String> purposes);
 
         static native TemplateInstance missing();
     }
@@ -74,7 +79,25 @@ public class WorkQueuePages {
         static final Typed EMPTY = new Typed("", false, "", "", "", "3");
     }
 
+    /** A contact field shown in full after a reveal: on this one response only, never in a URL or cookie. */
+    public record Shown(String field, String label, String value) {
+    }
+
+    /** The purposes offered on the reveal form; "other" asks for the purpose in the caller's words. */
+    public static final List<String> REVEAL_PURPOSES = List.of("回访企业", "核实诉求情况", "电话联系企业办理");
+
+    private static final Map<String, String> FIELD_LABELS = Map.of("contactName", "联系人姓名", "contactMobile", "联系电话");
+
     private static final int LIMIT = 100;
+
+    @Inject
+    PersonalDataReveals reveals;
+
+    @Inject
+    DispatchDesk desk;
+
+    @Inject
+    DispatchDeskRepository extensions;
 
     @Inject
     WorkQueuePageRepository queue;
@@ -96,16 +119,46 @@ public class WorkQueuePages {
 
     @GET
     public Uni<TemplateInstance> queue(@RestQuery String ok) {
+        return caller.get().chain(who -> queuePage(who, Map.of(), PageMessages.done(ok)));
+    }
+
+    /**
+     * A unit leader's decision on one of their unit's extension requests (延期申请), through the same service as
+     * the dispatcher's desk and the API; the service refuses another unit's request as unknown.
+     */
+    @POST
+    @Path("extensions/{id}/{decision}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.UNIT_LEADER)
+    public Uni<Response> decideExtension(@RestPath long id, @RestPath String decision, @RestForm String note) {
+        if (!"approve".equals(decision) && !"refuse".equals(decision)) {
+            return missing().map(page -> Response.status(404).entity(page).build());
+        }
         return caller.get().chain(who -> {
-            if (who.unitCode() == null) {
-                throw new ForbiddenException();
+            FormChecks checks = new FormChecks();
+            String text = checks.optionalText("note", note, 500, "审批意见");
+            if (!checks.ok()) {
+                return PageResponses.invalid(queuePage(who, checks.errors(), null));
             }
-            Instant now = clock.instant();
-            return Uni.combine().all().unis(queue.heldBy(who.unitCode(), who.username(), now, LIMIT),
-                    queue.unclaimed(who.unitCode(), now, LIMIT), catalogue.current())
-                    .with((mine, pool, rules) -> Templates.queue(rules.unitNames().getOrDefault(who.unitCode(), who.unitCode()),
-                            lines(mine, now), lines(pool, now), PageMessages.done(ok)));
+            return desk.decideExtension(id, who, "approve".equals(decision), text)
+                    .map(decided -> PageResponses.seeOther("/workqueue", decision))
+                    .onFailure().recoverWithUni(failure -> PageResponses.refused(failure,
+                            (errors, status) -> queuePage(who, errors, null).map(page -> Response.status(status).entity(page).build()),
+                            missing()));
         });
+    }
+
+    private Uni<TemplateInstance> queuePage(Caller who, Map<String, String> errors, String notice) {
+        if (who.unitCode() == null) {
+            throw new ForbiddenException();
+        }
+        Instant now = clock.instant();
+        boolean leader = who.hasRole(Roles.UNIT_LEADER);
+        Uni<List<OpenRequest>> requests = leader ? extensions.openRequests(who.unitCode()) : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(queue.heldBy(who.unitCode(), who.username(), now, LIMIT),
+                queue.unclaimed(who.unitCode(), now, LIMIT), catalogue.current(), requests)
+                .with((mine, pool, rules, open) -> Templates.queue(rules.unitNames().getOrDefault(who.unitCode(), who.unitCode()),
+                        lines(mine, now), lines(pool, now), leader, open, errors, notice));
     }
 
     @GET
@@ -115,6 +168,42 @@ public class WorkQueuePages {
                 .map(page -> Response.ok(page).build())
                 .onFailure().recoverWithUni(failure -> PageResponses.refused(failure, (errors, status) -> Uni.createFrom()
                         .failure(failure), missing()));
+    }
+
+    /**
+     * Reveals one masked contact field through the same audited service as the API, and shows the page again with
+     * the value: answered with the page itself (not a redirect) so the value never lands in a URL, and not cached.
+     */
+    @POST
+    @Path("{trackingNo}/reveal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> reveal(@RestPath String trackingNo, @RestForm String field, @RestForm String purpose,
+            @RestForm String purposeOther) {
+        return caller.get().chain(who -> {
+            FormChecks checks = new FormChecks();
+            if (field == null || !PersonalDataReveals.FIELDS.contains(field)) {
+                checks.reject("field", "请选择要查看的联系方式");
+            }
+            String stated = purposeOther != null && !purposeOther.isBlank() ? purposeOther
+                    : purpose != null && REVEAL_PURPOSES.contains(purpose) ? purpose : null;
+            if (stated == null) {
+                checks.reject("purpose", "请选择查看用途，或填写其他用途");
+            } else {
+                stated = checks.text("purpose", stated, 2, 200, "查看用途");
+            }
+            if (!checks.ok()) {
+                return PageResponses.invalid(page(trackingNo, who, Typed.EMPTY, checks.errors(), null, null));
+            }
+            String why = stated;
+            return reveals.reveal(trackingNo, who, field, why)
+                    .chain(revealed -> page(trackingNo, who, Typed.EMPTY, Map.of(), "已记录查看用途：" + why,
+                            new Shown(revealed.field(), FIELD_LABELS.get(revealed.field()), revealed.value())))
+                    .map(page -> Response.ok(page).header("Cache-Control", "no-store").build())
+                    .onFailure().recoverWithUni(failure -> PageResponses.refused(failure,
+                            (errors, status) -> page(trackingNo, who, Typed.EMPTY, errors, null, null)
+                                    .map(page -> Response.status(status).entity(page).build()),
+                            missing()));
+        });
     }
 
     @POST
@@ -143,6 +232,11 @@ public class WorkQueuePages {
     }
 
     private Uni<TemplateInstance> page(String trackingNo, Caller who, Typed typed, Map<String, String> errors, String notice) {
+        return page(trackingNo, who, typed, errors, notice, null);
+    }
+
+    private Uni<TemplateInstance> page(String trackingNo, Caller who, Typed typed, Map<String, String> errors, String notice,
+            Shown shown) {
         return appeals.view(trackingNo, null, who).chain(view -> Uni.combine().all()
                 .unis(queue.holding(view.trackingNo()), catalogue.current())
                 .with((holding, rules) -> {
@@ -155,7 +249,7 @@ public class WorkQueuePages {
                             .filter(unit -> !unit.getKey().equals(who.unitCode()))
                             .map(unit -> new Unit(unit.getKey(), unit.getValue()))
                             .sorted(Comparator.comparing(Unit::code)).toList();
-                    return Templates.appeal(view, forms, units, typed, errors, notice);
+                    return Templates.appeal(view, forms, units, typed, errors, notice, shown, REVEAL_PURPOSES);
                 }));
     }
 

@@ -11,12 +11,18 @@ import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
 
+import cn.huiyin.appeal.web.RevealAuditPage;
 import cn.huiyin.channel.phone.web.AgentDeskPage;
+import cn.huiyin.evaluation.web.RatingContestPage;
+import cn.huiyin.evaluation.web.ReturnVisitPage;
 import cn.huiyin.metrics.web.LeaderDashboardPage;
 import cn.huiyin.metrics.web.RankingResource;
+import cn.huiyin.routing.web.CatalogueAdminPage;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.sla.web.SlaPage;
 import cn.huiyin.workqueue.web.DispatchDeskPage;
+import cn.huiyin.workqueue.web.DutyRosterPage;
+import cn.huiyin.workqueue.web.KeyCommissionersPage;
 import cn.huiyin.workqueue.web.WorkQueuePages;
 
 /** The header's table of pages says what the page resources allow, and each role sees exactly its pages. */
@@ -26,7 +32,13 @@ class StaffNavigationTest {
             "/workqueue", WorkQueuePages.class,
             "/dispatch", DispatchDeskPage.class,
             "/desk/phone", AgentDeskPage.class,
-            "/leader/metrics", LeaderDashboardPage.class);
+            "/evaluation/visits", ReturnVisitPage.class,
+            "/evaluation/contests", RatingContestPage.class,
+            "/leader/metrics", LeaderDashboardPage.class,
+            "/admin/reveals", RevealAuditPage.class,
+            "/admin/catalogue", CatalogueAdminPage.class,
+            "/admin/staff", DutyRosterPage.class,
+            "/admin/key-enterprises", KeyCommissionersPage.class);
 
     private static StaffNavigation.Page page(String path) {
         return StaffNavigation.PAGES.stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow();
@@ -54,12 +66,14 @@ class StaffNavigationTest {
 
     @Test
     void each_role_gets_exactly_its_pages() {
-        assertThat(paths(Roles.COMMISSIONER)).containsExactly("/workqueue", "/ranking", "/sla");
-        assertThat(paths(Roles.UNIT_LEADER)).containsExactly("/workqueue", "/leader/metrics", "/ranking", "/sla");
-        assertThat(paths(Roles.DISPATCHER)).containsExactly("/dispatch", "/ranking", "/sla");
+        assertThat(paths(Roles.COMMISSIONER)).containsExactly("/workqueue", "/evaluation/contests", "/ranking", "/sla");
+        assertThat(paths(Roles.UNIT_LEADER)).containsExactly("/workqueue", "/evaluation/contests", "/leader/metrics", "/ranking", "/sla");
+        assertThat(paths(Roles.DISPATCHER)).containsExactly("/dispatch", "/evaluation/visits", "/evaluation/contests",
+                "/ranking", "/sla");
         assertThat(paths(Roles.AGENT)).containsExactly("/desk/phone", "/ranking", "/sla");
-        assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/leader/metrics", "/ranking", "/sla");
-        assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/ranking", "/sla");
+        assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/evaluation/contests", "/leader/metrics", "/admin/reveals", "/ranking", "/sla");
+        assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/admin/reveals", "/admin/catalogue", "/admin/staff",
+                "/admin/key-enterprises", "/ranking", "/sla");
         assertThat(paths(Roles.ENTERPRISE)).containsExactly("/appeals/new", "/appeals/lookup", "/ranking", "/sla");
         assertThat(paths(null)).containsExactly("/appeals/new", "/appeals/lookup");
     }

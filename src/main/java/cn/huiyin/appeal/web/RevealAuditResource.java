@@ -1,0 +1,29 @@
+package cn.huiyin.appeal.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import cn.huiyin.appeal.application.RevealAudit;
+import cn.huiyin.shared.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** {@code GET /api/v1/admin/personal-data-reveals}: the audit of contact fields shown in full, newest first. */
+@Path("/api/v1/admin/personal-data-reveals")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.ADMIN, Roles.DISTRICT_LEADER })
+public class RevealAuditResource {
+
+    @Inject
+    RevealAudit audit;
+
+    @GET
+    public Uni<RevealAudit.Report> list(@RestQuery String from, @RestQuery String to, @RestQuery String unit) {
+        return audit.report(audit.period(from, to, unit));
+    }
+}

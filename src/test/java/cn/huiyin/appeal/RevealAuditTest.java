@@ -1,0 +1,118 @@
+package cn.huiyin.appeal;
+
+import static cn.huiyin.testsupport.StaffPages.cookieFor;
+import static cn.huiyin.testsupport.StaffPages.get;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.huiyin.testsupport.Appeals;
+import cn.huiyin.testsupport.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The audit of contact fields shown in full: as JSON and as the admin's page, filtered by period and unit. */
+@QuarkusTest
+class RevealAuditTest {
+
+    @Inject
+    Database db;
+
+    private static String submit() {
+        Map<String, Object> body = Appeals.with("category", "ENVIRONMENT");
+        body.put("title", "审计测试：废气排放");
+        body.put("description", "园区周边企业夜间排放废气，异味明显，影响我司员工正常办公，请环保部门尽快核查处理。");
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/appeals").then().statusCode(202)
+                .extract().path("trackingNo");
+    }
+
+    /** A commissioner of ECO of the test's own, with a purpose only this test uses, reveals the mobile. */
+    private String revealed(String no, String purpose) {
+        String name = "audit-eco-" + UUID.randomUUID().toString().substring(0, 8);
+        db.execute("INSERT INTO staff_member (username, display_name, role, unit_code, on_duty) VALUES ($1, $2, 'commissioner', 'ECO', false)",
+                name, "审计专员" + name.substring(10));
+        given().auth().oauth2(Appeals.tokenFor(name)).contentType(ContentType.JSON)
+                .body(Map.of("field", "contactMobile", "purpose", purpose))
+                .post("/api/v1/appeals/" + no + "/personal-data").then().statusCode(200);
+        return name;
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    @Test
+    void the_json_lists_who_saw_what_of_which_appeal_when_and_why_but_never_the_value() {
+        String no = submit();
+        String purpose = "审计测试-" + UUID.randomUUID();
+        String who = revealed(no, purpose);
+
+        String json = given().auth().oauth2(Appeals.tokenFor("admin")).queryParam("unit", "ECO")
+                .get("/api/v1/admin/personal-data-reveals").then().statusCode(200)
+                .body("from", equalTo(LocalDate.parse(today()).minusDays(29).toString())).body("to", equalTo(today()))
+                .body("unit", equalTo("ECO")).extract().asString();
+        assertThat(json).doesNotContain("13800138000");
+        List<Map<String, Object>> mine = given().auth().oauth2(Appeals.tokenFor("district-leader")).queryParam("unit", "ECO")
+                .queryParam("from", today()).queryParam("to", today())
+                .get("/api/v1/admin/personal-data-reveals").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.purpose == '" + purpose + "' }");
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0)).containsEntry("trackingNo", no).containsEntry("field", "contactMobile")
+                .containsEntry("revealedTo", "commissioner:" + who).containsEntry("handlingUnit", "ECO")
+                .containsEntry("revealedToUnit", "ECO").containsKey("revealedAt");
+
+        // another unit's filter, or a period before it, leaves it out
+        assertThat(given().auth().oauth2(Appeals.tokenFor("admin")).queryParam("unit", "SAMR")
+                .get("/api/v1/admin/personal-data-reveals").then().statusCode(200).extract().asString()).doesNotContain(purpose);
+        assertThat(given().auth().oauth2(Appeals.tokenFor("admin")).queryParam("from", "2020-01-01").queryParam("to", "2020-01-31")
+                .get("/api/v1/admin/personal-data-reveals").then().statusCode(200).extract().asString()).doesNotContain(purpose);
+    }
+
+    @Test
+    void bad_filters_are_400_naming_the_field_and_other_roles_are_refused() {
+        var admin = Appeals.tokenFor("admin");
+        given().auth().oauth2(admin).queryParam("from", "2026-13-01").get("/api/v1/admin/personal-data-reveals").then()
+                .statusCode(400).contentType(containsString("application/problem+json")).body("field", equalTo("from"));
+        given().auth().oauth2(admin).queryParam("to", "yesterday").get("/api/v1/admin/personal-data-reveals").then()
+                .statusCode(400).body("field", equalTo("to"));
+        given().auth().oauth2(admin).queryParam("from", "2026-10-02").queryParam("to", "2026-10-01")
+                .get("/api/v1/admin/personal-data-reveals").then().statusCode(400).body("field", equalTo("from"));
+        given().auth().oauth2(admin).queryParam("unit", "NOPE").get("/api/v1/admin/personal-data-reveals").then()
+                .statusCode(400).body("field", equalTo("unit"));
+        given().auth().oauth2(admin).queryParam("unit", "bad code!").get("/api/v1/admin/personal-data-reveals").then()
+                .statusCode(400).body("field", equalTo("unit"));
+        given().auth().oauth2(Appeals.tokenFor("commissioner-tax")).get("/api/v1/admin/personal-data-reveals").then().statusCode(403);
+        given().get("/api/v1/admin/personal-data-reveals").then().statusCode(401);
+    }
+
+    @Test
+    void the_page_shows_the_reveal_in_chinese_and_a_bad_date_is_422() {
+        String no = submit();
+        String purpose = "审计页面测试-" + UUID.randomUUID();
+        String who = revealed(no, purpose);
+        String admin = cookieFor("admin");
+
+        get(admin, "/admin/reveals?unit=ECO&from=" + today() + "&to=" + today()).statusCode(200)
+                .body(containsString("个人信息查看记录")).body(containsString(purpose)).body(containsString(no))
+                .body(containsString("联系电话")).body(containsString("commissioner:" + who))
+                .body(not(containsString("13800138000")));
+        get(cookieFor("district-leader"), "/admin/reveals").statusCode(200).body(containsString("个人信息查看记录"));
+        get(admin, "/admin/reveals?from=2026-02-30").statusCode(422).body(containsString("起始日期须为有效日期"))
+                .body(not(containsString("Exception")));
+        get(admin, "/admin/reveals?unit=NOPE").statusCode(422).body(containsString("请选择有效的承办单位"));
+        get(cookieFor("commissioner-tax"), "/admin/reveals").statusCode(403);
+        given().redirects().follow(false).get("/admin/reveals").then().statusCode(401);
+    }
+}
