@@ -24,11 +24,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static io.restassured.RestAssured.given;
+
+import cn.huiyin.testsupport.Appeals;
 import cn.huiyin.testsupport.Browser;
 import cn.huiyin.testsupport.Database;
 import cn.huiyin.testsupport.StaffPages;
 import cn.huiyin.testsupport.Usccs;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -166,7 +170,8 @@ class PagesBrowserTest {
         find("#reply").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已答复企业"));
         assertThat(text("#status")).startsWith("答复");
-        assertThat(text("#timeline")).contains("已签收").contains("已答复");
+        assertThat(text("#timeline")).contains("已签收").contains("已答复")
+                .contains("按派单目录：环评审批与环境问题").doesNotContain("catalogue:").doesNotContain("system:");
         screenshot("05-workqueue-answered");
 
         // 3. the enterprise sees the answer and rates it
@@ -198,6 +203,80 @@ class PagesBrowserTest {
         find("#queryCode").sendKeys(code);
         find("form[action='/appeals/lookup'] button[type=submit]").click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+    }
+
+    @Test
+    void a_caller_follows_the_phone_appeal_by_query_code_and_the_signed_in_enterprise_finds_it_among_its_own() {
+        // 1. the agent takes the call and reads out the number and the query code
+        signIn("agent-demo", "/desk/phone");
+        assertPage("话务坐席", "话务坐席");
+        find("#contactMobile").sendKeys("13912345678");
+        find("#contactName").sendKeys("钱先生");
+        find("#uscc").sendKeys("91440106MA5CXK8R10");
+        find("#enterpriseName").sendKeys("云帆科技");
+        new Select(find("#category")).selectByValue("TAX_SERVICE");
+        find("#description").sendKeys("来电咨询研发费用加计扣除的申报时间和需要留存的资料，希望税务部门回电说明。");
+        find("button[value=submit]").click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("accepted-query-code")));
+        String no = text("#accepted-tracking-no").replaceAll("[^0-9]", "");
+        String code = text("#accepted-query-code");
+        screenshot("12-desk-accepted");
+
+        // 2. the caller looks it up on the website with what was read out
+        browser.manage().deleteAllCookies();
+        lookUp(no, code);
+        assertThat(text("#appeal-facts")).contains("电话").contains("纳税服务");
+        screenshot("13-lookup-phone-appeal");
+
+        // 3. the enterprise, signed in, finds it in its own list without a code
+        signIn("enterprise-demo", "/appeals/mine");
+        assertPage("我的诉求", "我的诉求");
+        assertSignedIn("云帆科技 王经理", "企业");
+        screenshot("14-my-appeals");
+        find("a[href='/appeals/mine/" + no + "']").click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertPage("我的诉求", "我的诉求");
+        assertThat(text("#appeal-facts")).contains("电话");
+        screenshot("15-my-appeal");
+    }
+
+    @Test
+    void a_unit_leader_decides_an_extension_from_the_work_queue() {
+        String no = given().contentType(ContentType.JSON).body(Appeals.with("category", "BIZ_REG"))
+                .post("/api/v1/appeals").then().statusCode(202).extract().path("trackingNo");
+
+        signIn("commissioner-samr", "/workqueue/" + no);
+        waiting().until(ExpectedConditions.textToBe(By.id("tracking-no"), no));
+        if (!browser.findElements(By.id("claim")).isEmpty()) {
+            find("#claim").click();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已认领"));
+        }
+        find("#accept").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已签收"));
+        find("#workingDays").clear();
+        find("#workingDays").sendKeys("3");
+        find("#extension-reason").sendKeys("需现场核查多家关联企业的登记材料");
+        find("#extension").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已提交延期申请"));
+
+        signIn("leader-samr", "/workqueue");
+        assertPage("工作台", "天河区市场监督管理局");
+        assertSignedIn("市场监管局 分管领导 刘强", "单位领导");
+        By approve = By.xpath("//table[@id='extension-requests']//tr[td/a[text()='" + no + "']]//button[@class='approve']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(approve));
+        screenshot("16-leader-workqueue");
+        browser.findElement(approve).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已批准延期"));
+        assertThat(browser.findElements(approve)).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM appeal_event e JOIN appeal a ON a.id = e.appeal_id "
+                + "WHERE a.tracking_no = $1 AND e.type = 'EXTENDED'", no)).isEqualTo(1);
+
+        open("/leader/metrics");
+        assertPage("诉求办理指标", "诉求办理指标");
+        assertSignedIn("市场监管局 分管领导 刘强", "单位领导");
+        open("/evaluation/contests");
+        assertPage("申诉复核", "申诉复核");
+        screenshot("17-leader-contests");
     }
 
     @Test

@@ -43,17 +43,28 @@ public class AppealReadRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(appeal(rows.iterator().next())) : Optional.empty());
     }
 
-    /** One line of a caller's history, for the agent desk. */
+    /** One line of a caller's history, for the agent desk and the enterprise's own list. */
     public record Recent(String trackingNo, String title, String status, String uscc, String enterpriseName,
             Instant receivedAt) {
     }
 
     /** The latest appeals from this mobile number, newest first. */
     public Uni<List<Recent>> recentByMobile(String mobile, int limit) {
-        return pool.preparedQuery("""
+        return recent("""
                 SELECT tracking_no, title, status, uscc, enterprise_name, received_at FROM appeal
-                WHERE mobile = $1 ORDER BY received_at DESC LIMIT $2""")
-                .execute(Tuple.of(mobile, limit))
+                WHERE mobile = $1 ORDER BY received_at DESC LIMIT $2""", mobile, limit);
+    }
+
+    /** The latest appeals of this enterprise (by its credit code), newest first. */
+    public Uni<List<Recent>> recentByUscc(String uscc, int limit) {
+        return recent("""
+                SELECT tracking_no, title, status, uscc, enterprise_name, received_at FROM appeal
+                WHERE uscc = $1 ORDER BY received_at DESC LIMIT $2""", uscc, limit);
+    }
+
+    private Uni<List<Recent>> recent(String sql, String key, int limit) {
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(key, limit))
                 .map(rows -> {
                     List<Recent> recent = new ArrayList<>();
                     for (Row r : rows) {

@@ -159,7 +159,7 @@ public class AppealPages {
     }
 
     /** The catalogue's name of the appeal's category; null while it has none (a dispatcher will place it). */
-    private static String categoryName(Catalogue catalogue, String category) {
+    static String categoryName(Catalogue catalogue, String category) {
         if (category == null) {
             return null;
         }

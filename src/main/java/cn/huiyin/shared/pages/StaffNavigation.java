@@ -26,6 +26,7 @@ public final class StaffNavigation {
 
     /** The staff pages and the public ones staff use, in header order. */
     static final List<Page> PAGES = List.of(
+            new Page("/appeals/mine", "我的诉求", Set.of(Roles.ENTERPRISE)),
             new Page("/workqueue", "工作台", Set.of(Roles.COMMISSIONER, Roles.UNIT_LEADER)),
             new Page("/dispatch", "派单台", Set.of(Roles.DISPATCHER)),
             new Page("/desk/phone", "话务坐席", Set.of(Roles.AGENT)),

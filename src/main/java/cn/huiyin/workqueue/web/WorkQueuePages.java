@@ -59,7 +59,8 @@ public class WorkQueuePages {
                 List<OpenRequest> requests, Map<String, String> errors, String notice);
 
         static native TemplateInstance appeal(AppealView appeal, AllowedForms forms, List<Unit> units, Typed typed,
-                Map<String, String> errors, String notice, Shown shown, List<String> purposes);
+                Map<String, String> errors, String notice, Shown shown, List<String> purposes,
+                List<TimelineWords.Step> steps);
 
         static native TemplateInstance missing();
     }
@@ -249,7 +250,8 @@ public class WorkQueuePages {
                             .filter(unit -> !unit.getKey().equals(who.unitCode()))
                             .map(unit -> new Unit(unit.getKey(), unit.getValue()))
                             .sorted(Comparator.comparing(Unit::code)).toList();
-                    return Templates.appeal(view, forms, units, typed, errors, notice, shown, REVEAL_PURPOSES);
+                    return Templates.appeal(view, forms, units, typed, errors, notice, shown, REVEAL_PURPOSES,
+                            TimelineWords.of(view.timeline(), rules));
                 }));
     }
 

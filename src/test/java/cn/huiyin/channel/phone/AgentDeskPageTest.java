@@ -62,6 +62,37 @@ class AgentDeskPageTest {
     }
 
     @Test
+    void the_query_code_read_out_opens_the_appeal_on_the_lookup_page() {
+        String agent = cookieFor("agent-demo");
+        String page = given().cookie("huiyin_token", agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("contactName", "钱先生").formParam("contactMobile", "13912345678")
+                .formParam("appealType", "CONSULT").formParam("category", "TAX_SERVICE")
+                .formParam("description", "来电咨询小规模纳税人季度申报的截止时间和需要准备的材料。")
+                .formParam("submissionId", UUID.randomUUID().toString())
+                .post("/desk/phone/work-orders").then().statusCode(200)
+                .body(containsString("请向来电人读出诉求编号和查询码")).extract().asString();
+        String spoken = between(page, "id=\"accepted-tracking-no\">", "<");
+        String code = between(page, "id=\"accepted-query-code\">", "<");
+        String trackingNo = TrackingNumber.parse(spoken).orElseThrow().value();
+
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("trackingNo", trackingNo).formParam("queryCode", code)
+                .post("/appeals/lookup").then().statusCode(200)
+                .body(containsString("来电咨询小规模纳税人季度申报")).body(containsString("电话"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("trackingNo", trackingNo).formParam("queryCode", "WRONG1")
+                .post("/appeals/lookup").then().statusCode(200)
+                .body(containsString("未找到该诉求")).body(not(containsString("来电咨询小规模纳税人季度申报")));
+    }
+
+    private static String between(String text, String before, String after) {
+        int start = text.indexOf(before);
+        assertThat(start).as("page contains %s", before).isNotNegative();
+        start += before.length();
+        return text.substring(start, text.indexOf(after, start)).trim();
+    }
+
+    @Test
     void the_desk_shows_call_times_in_beijing_time_to_the_minute() {
         String number = "137" + String.format("%08d", (int) (Math.random() * 1e8));
         String missed = "c-" + UUID.randomUUID();

@@ -22,23 +22,25 @@ import cn.huiyin.shared.security.Roles;
 import cn.huiyin.sla.web.SlaPage;
 import cn.huiyin.workqueue.web.DispatchDeskPage;
 import cn.huiyin.workqueue.web.DutyRosterPage;
+import cn.huiyin.channel.web.EnterpriseAppealsPage;
 import cn.huiyin.workqueue.web.KeyCommissionersPage;
 import cn.huiyin.workqueue.web.WorkQueuePages;
 
 /** The header's table of pages says what the page resources allow, and each role sees exactly its pages. */
 class StaffNavigationTest {
 
-    private static final Map<String, Class<?>> STAFF_PAGES = Map.of(
-            "/workqueue", WorkQueuePages.class,
-            "/dispatch", DispatchDeskPage.class,
-            "/desk/phone", AgentDeskPage.class,
-            "/evaluation/visits", ReturnVisitPage.class,
-            "/evaluation/contests", RatingContestPage.class,
-            "/leader/metrics", LeaderDashboardPage.class,
-            "/admin/reveals", RevealAuditPage.class,
-            "/admin/catalogue", CatalogueAdminPage.class,
-            "/admin/staff", DutyRosterPage.class,
-            "/admin/key-enterprises", KeyCommissionersPage.class);
+    private static final Map<String, Class<?>> STAFF_PAGES = Map.ofEntries(
+            Map.entry("/appeals/mine", EnterpriseAppealsPage.class),
+            Map.entry("/workqueue", WorkQueuePages.class),
+            Map.entry("/dispatch", DispatchDeskPage.class),
+            Map.entry("/desk/phone", AgentDeskPage.class),
+            Map.entry("/evaluation/visits", ReturnVisitPage.class),
+            Map.entry("/evaluation/contests", RatingContestPage.class),
+            Map.entry("/leader/metrics", LeaderDashboardPage.class),
+            Map.entry("/admin/reveals", RevealAuditPage.class),
+            Map.entry("/admin/catalogue", CatalogueAdminPage.class),
+            Map.entry("/admin/staff", DutyRosterPage.class),
+            Map.entry("/admin/key-enterprises", KeyCommissionersPage.class));
 
     private static StaffNavigation.Page page(String path) {
         return StaffNavigation.PAGES.stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow();
@@ -74,7 +76,7 @@ class StaffNavigationTest {
         assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/evaluation/contests", "/leader/metrics", "/admin/reveals", "/ranking", "/sla");
         assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/admin/reveals", "/admin/catalogue", "/admin/staff",
                 "/admin/key-enterprises", "/ranking", "/sla");
-        assertThat(paths(Roles.ENTERPRISE)).containsExactly("/appeals/new", "/appeals/lookup", "/ranking", "/sla");
+        assertThat(paths(Roles.ENTERPRISE)).containsExactly("/appeals/new", "/appeals/lookup", "/appeals/mine", "/ranking", "/sla");
         assertThat(paths(null)).containsExactly("/appeals/new", "/appeals/lookup");
     }
 
@@ -93,6 +95,8 @@ class StaffNavigationTest {
         assertThat(StaffNavigation.pageOf("/leader/metrics?from=2026-04-01").path()).isEqualTo("/leader/metrics");
         assertThat(StaffNavigation.pageOf("/workqueueX")).isNull();
         assertThat(StaffNavigation.pageOf("/")).isNull();
+        assertThat(StaffNavigation.pageOf("/appeals/mine/2611250000510").path()).isEqualTo("/appeals/mine");
+        assertThat(StaffNavigation.pageOf("/appeals/new")).isNull();
     }
 
     private static List<String> paths(String role) {

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.AppealType;
+import cn.huiyin.appeal.domain.QueryCodes;
 import cn.huiyin.appeal.persistence.AppealReadRepository;
 import cn.huiyin.appeal.persistence.AppealReadRepository.Recent;
 import cn.huiyin.channel.phone.application.PhoneIntakeService;
@@ -61,7 +62,11 @@ public class AgentDeskPage {
     static class Templates {
         static native TemplateInstance desk(List<CallRecord> calls, List<CallbackTask> callbacks, OrderForm form,
                 List<Recent> history, List<DispatchCategoryEntity> categories, Map<String, String> errors,
-                String acceptedTrackingNo, List<RoutingSuggestions.Suggestion> suggestions);
+                Accepted accepted, List<RoutingSuggestions.Suggestion> suggestions);
+    }
+
+    /** The appeal a work order made: the number to read out and the query code that opens it on the lookup page. */
+    public record Accepted(String spokenTrackingNo, String queryCode) {
     }
 
     /** The work-order form as typed. */
@@ -83,6 +88,9 @@ public class AgentDeskPage {
 
     @Inject
     RoutingSuggestions routing;
+
+    @Inject
+    QueryCodes queryCodes;
 
     @GET
     @WithSession
@@ -145,7 +153,7 @@ public class AgentDeskPage {
             // the hidden submission id makes a resent form one appeal, like a replayed CTI event
             return intake.submit("desk-" + form.submissionId(), form.callId(), order, type, form.urgent())
                     .chain(accepted -> page(new OrderForm(null, "", "", "", "", "", "CONSULT", "", false,
-                            UUID.randomUUID().toString()), List.of(), Map.of(), spoken(accepted.trackingNo())))
+                            UUID.randomUUID().toString()), List.of(), Map.of(), accepted(accepted.trackingNo())))
                     .map(page -> Response.ok(page).build())
                     .onFailure(PhoneIntakeService.AlreadySubmitted.class)
                     .recoverWithUni(failure -> alreadySubmitted(form, ((PhoneIntakeService.AlreadySubmitted) failure).trackingNo()));
@@ -163,6 +171,14 @@ public class AgentDeskPage {
         return page(again, List.of(), Map.of("submissionId", "该表单已提交为诉求 " + spoken(trackingNo)
                 + "，本次内容与当时不同，未重复受理。如需另行登记新工单，请核对内容后再次提交。"), null)
                 .map(page -> Response.status(409).entity(page).build());
+    }
+
+    /**
+     * A caller has no web receipt: the agent reads out the query code with the number, so the caller can follow the
+     * appeal and rate the answer on the lookup page, with or without SMS.
+     */
+    private Accepted accepted(String trackingNo) {
+        return new Accepted(spoken(trackingNo), queryCodes.codeFor(trackingNo));
     }
 
     private static String spoken(String trackingNo) {
@@ -183,11 +199,11 @@ public class AgentDeskPage {
         }).map(page -> Response.ok(page).build());
     }
 
-    private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, String accepted) {
+    private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, Accepted accepted) {
         return page(form, history, errors, accepted, List.of());
     }
 
-    private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, String accepted,
+    private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, Accepted accepted,
             List<RoutingSuggestions.Suggestion> suggestions) {
         return Uni.combine().all().unis(calls.current(50), calls.openCallbacks(50), DispatchCategoryEntity.inCatalogueOrder())
                 .with((current, callbacks, categories) -> Templates.desk(current, callbacks, form, history, categories,
