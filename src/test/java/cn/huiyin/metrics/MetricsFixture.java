@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import cn.huiyin.appeal.domain.EventChain;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.JsonText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,7 +33,7 @@ public class MetricsFixture {
     Pool pool;
 
     @Inject
-    AppealEventAppender appender;
+    AppealRecords appender;
 
     /** A fresh handling unit with a random code. */
     public String newUnit() {

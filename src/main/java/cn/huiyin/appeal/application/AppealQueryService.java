@@ -2,6 +2,7 @@ package cn.huiyin.appeal.application;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiyin.appeal.domain.AppealAccess;
 import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.AppealSummary;
 import cn.huiyin.appeal.domain.ChainEntry;
 import cn.huiyin.appeal.domain.ChainVerification;
 import cn.huiyin.appeal.domain.EventChain;
@@ -28,8 +30,6 @@ import cn.huiyin.shared.security.GuessThrottle;
 import cn.huiyin.shared.security.GuessThrottle.Secret;
 import cn.huiyin.shared.security.TooManyAttempts;
 import cn.huiyin.shared.web.ProblemException;
-import cn.huiyin.sla.application.ClockView;
-import cn.huiyin.sla.application.SlaClockService;
 import io.smallrye.mutiny.Uni;
 
 /** Status and timeline of one appeal, cut to what the caller may see; and the check of its event chain. */
@@ -82,7 +82,7 @@ public class AppealQueryService {
     AppealReadRepository appeals;
 
     @Inject
-    SlaClockService clocks;
+    AppealClocks clocks;
 
 
     @Inject
@@ -130,15 +130,45 @@ public class AppealQueryService {
         });
     }
 
+    /** Where an appeal is, for an action on it: its id and handling unit. */
+    public record Located(long id, String trackingNo, String handlingUnit) {
+    }
+
     /** The appeal's id and handling unit, for actions on it; the caller checks its own permission. */
-    public Uni<AppealRow> locate(String rawTrackingNo) {
+    public Uni<Located> locate(String rawTrackingNo) {
         String trackingNo = canonical(rawTrackingNo);
-        return appeals.find(trackingNo).map(found -> found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo)));
+        return appeals.find(trackingNo).map(found -> found.map(a -> new Located(a.id(), a.trackingNo(), a.handlingUnit()))
+                .orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo)));
+    }
+
+    /** The latest appeals from this mobile number, newest first (a caller's history on the agent desk). */
+    public Uni<List<AppealSummary>> recentByMobile(String mobile, int limit) {
+        return appeals.recentByMobile(mobile, limit);
+    }
+
+    /** The latest appeals under this credit code, newest first (an enterprise's own list). */
+    public Uni<List<AppealSummary>> recentByUscc(String uscc, int limit) {
+        return appeals.recentByUscc(uscc, limit);
+    }
+
+    /** Where a follower's notices go: the appeal's number and its {@code account/openId} (null outside WeChat). */
+    public record ReplyAddress(String trackingNo, String replyTo) {
+    }
+
+    public Uni<Optional<ReplyAddress>> replyAddress(long appealId) {
+        return appeals.replyAddress(appealId).map(found -> found.map(a -> new ReplyAddress(a.trackingNo(), a.replyTo())));
+    }
+
+    /** The appellant's mobile number in full, for a notice to them; empty when the appeal has none. */
+    public Uni<Optional<String>> contactMobile(String trackingNo) {
+        return appeals.find(trackingNo).map(found -> found.map(AppealRow::mobile));
     }
 
     /** Recomputes the chain and checks it ends where the appeal row says (so a cut-off tail shows too). */
     public Uni<ChainVerification> verifyChain(String rawTrackingNo) {
-        return locate(rawTrackingNo).chain(appeal -> appeals.events(appeal.id()).map(events -> EventChain.verify(
+        String trackingNo = canonical(rawTrackingNo);
+        return appeals.find(trackingNo).map(found -> found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo)))
+                .chain(appeal -> appeals.events(appeal.id()).map(events -> EventChain.verify(
                 events.stream().map(e -> new StoredLink(new ChainEntry(appeal.trackingNo(), e.seq(), e.type(), e.actor(),
                         e.occurredAt(), e.reason(), e.payload()), e.previousHash(), e.hash())).toList(),
                 appeal.eventCount(), appeal.lastEventHash())));

@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import cn.huiyin.sla.application.ClockView;
 
 /** An appeal as shown to whoever may see it; staff-only fields are null for the enterprise. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import cn.huiyin.appeal.domain.QueryCodes;
-import cn.huiyin.channel.web.WebChannelConfig;
+import cn.huiyin.shared.web.WebConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /** One {@link QueryCodes} for the service: the web channel issues codes, the appeal views check them. */
@@ -14,7 +14,7 @@ public class QueryCodesProducer {
 
     @Produces
     @ApplicationScoped
-    QueryCodes queryCodes(WebChannelConfig config) {
+    QueryCodes queryCodes(WebConfig config) {
         return new QueryCodes(config.queryCodeSecret());
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import cn.huiyin.appeal.domain.ChainEntry;
 import cn.huiyin.appeal.domain.NewEvent;
@@ -25,6 +26,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class AppealEventAppender {
+
+    @Inject
+    AppealStateRepository state;
 
     private record Head(String trackingNo, int count, byte[] hash) {
     }
@@ -64,10 +68,7 @@ public class AppealEventAppender {
                             INSERT INTO appeal_event (appeal_id, seq, type, actor, occurred_at, reason, visibility, payload,
                                 previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
                             .executeBatch(events)
-                            .chain(() -> tx.preparedQuery(
-                                    "UPDATE appeal SET event_count = $2, last_event_hash = $3, updated_at = now() WHERE id = $1")
-                                    .executeBatch(newHeads))
-                            .replaceWithVoid();
+                            .chain(() -> state.moveChainHeads(tx, newHeads));
                 });
     }
 }

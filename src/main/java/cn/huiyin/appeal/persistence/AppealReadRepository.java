@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealSummary;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,32 +44,39 @@ public class AppealReadRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(appeal(rows.iterator().next())) : Optional.empty());
     }
 
-    /** One line of a caller's history, for the agent desk and the enterprise's own list. */
-    public record Recent(String trackingNo, String title, String status, String uscc, String enterpriseName,
-            Instant receivedAt) {
+    /** Where a WeChat appeal's answer goes: {@code account/openId}, as stored at intake. */
+    public record ReplyAddress(String trackingNo, String replyTo) {
+    }
+
+    public Uni<Optional<ReplyAddress>> replyAddress(long appealId) {
+        return pool.preparedQuery("SELECT reply_to, tracking_no FROM appeal WHERE id = $1").execute(Tuple.of(appealId))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(new ReplyAddress(rows.iterator().next().getString("tracking_no"),
+                                rows.iterator().next().getString("reply_to")))
+                        : Optional.empty());
     }
 
     /** The latest appeals from this mobile number, newest first. */
-    public Uni<List<Recent>> recentByMobile(String mobile, int limit) {
+    public Uni<List<AppealSummary>> recentByMobile(String mobile, int limit) {
         return recent("""
                 SELECT tracking_no, title, status, uscc, enterprise_name, received_at FROM appeal
                 WHERE mobile = $1 ORDER BY received_at DESC LIMIT $2""", mobile, limit);
     }
 
     /** The latest appeals of this enterprise (by its credit code), newest first. */
-    public Uni<List<Recent>> recentByUscc(String uscc, int limit) {
+    public Uni<List<AppealSummary>> recentByUscc(String uscc, int limit) {
         return recent("""
                 SELECT tracking_no, title, status, uscc, enterprise_name, received_at FROM appeal
                 WHERE uscc = $1 ORDER BY received_at DESC LIMIT $2""", uscc, limit);
     }
 
-    private Uni<List<Recent>> recent(String sql, String key, int limit) {
+    private Uni<List<AppealSummary>> recent(String sql, String key, int limit) {
         return pool.preparedQuery(sql)
                 .execute(Tuple.of(key, limit))
                 .map(rows -> {
-                    List<Recent> recent = new ArrayList<>();
+                    List<AppealSummary> recent = new ArrayList<>();
                     for (Row r : rows) {
-                        recent.add(new Recent(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
+                        recent.add(new AppealSummary(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
                                 r.getString("uscc"), r.getString("enterprise_name"),
                                 instant(r.getOffsetDateTime("received_at"))));
                     }

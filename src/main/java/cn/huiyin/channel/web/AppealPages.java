@@ -25,10 +25,9 @@ import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.evaluation.application.RatingInvitations;
 import cn.huiyin.evaluation.application.RatingInvitations.Invitation;
 import cn.huiyin.intake.domain.AppealDraft;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.routing.domain.Catalogue;
 import cn.huiyin.routing.domain.DispatchRule;
-import cn.huiyin.routing.persistence.CatalogueRepository;
-import cn.huiyin.routing.persistence.DispatchCategoryEntity;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.GuessThrottle;
 import cn.huiyin.shared.security.TooManyAttempts;
@@ -53,7 +52,7 @@ public class AppealPages {
     static class Templates {
         static native TemplateInstance home();
 
-        static native TemplateInstance form(AppealForm form, List<DispatchCategoryEntity> categories,
+        static native TemplateInstance form(AppealForm form, List<Catalogues.Category> categories,
                 Map<String, String> errors);
 
         static native TemplateInstance receipt(AppealReceipt receipt);
@@ -84,7 +83,7 @@ public class AppealPages {
     AppealQueryService appeals;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @Inject
     RatingInvitations invitations;
@@ -98,7 +97,7 @@ public class AppealPages {
     @Path("appeals/new")
     @WithSession
     public Uni<TemplateInstance> newAppeal() {
-        return DispatchCategoryEntity.inCatalogueOrder().map(categories -> Templates.form(AppealForm.empty(), categories, Map.of()));
+        return catalogue.inFormOrder().map(categories -> Templates.form(AppealForm.empty(), categories, Map.of()));
     }
 
     @POST
@@ -121,7 +120,7 @@ public class AppealPages {
                             ? Map.of("form", problem.detail())
                             : problem.errors().stream().collect(Collectors.toMap(Problem.InvalidField::field,
                                     Problem.InvalidField::messageZh, (first, second) -> first));
-                    return DispatchCategoryEntity.inCatalogueOrder().map(categories -> Response
+                    return catalogue.inFormOrder().map(categories -> Response
                             .status(problem.status()).entity(Templates.form(form, categories, errors)).build());
                 });
     }

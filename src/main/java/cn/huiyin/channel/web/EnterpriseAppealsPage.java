@@ -14,11 +14,10 @@ import jakarta.ws.rs.core.Response;
 import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.application.AppealView;
 import cn.huiyin.appeal.domain.AppealStatus;
-import cn.huiyin.appeal.persistence.AppealReadRepository;
-import cn.huiyin.appeal.persistence.AppealReadRepository.Recent;
+import cn.huiyin.appeal.domain.AppealSummary;
 import cn.huiyin.evaluation.application.RatingInvitations;
 import cn.huiyin.evaluation.application.RatingInvitations.Invitation;
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
@@ -41,7 +40,7 @@ public class EnterpriseAppealsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(String enterprise, List<Recent> appeals);
+        static native TemplateInstance list(String enterprise, List<AppealSummary> appeals);
 
         static native TemplateInstance detail(AppealView appeal, String categoryName, Invitation invitation);
 
@@ -52,13 +51,10 @@ public class EnterpriseAppealsPage {
     CurrentCaller caller;
 
     @Inject
-    AppealReadRepository appeals;
+    AppealQueryService appeals;
 
     @Inject
-    AppealQueryService views;
-
-    @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @Inject
     RatingInvitations invitations;
@@ -75,7 +71,7 @@ public class EnterpriseAppealsPage {
     @GET
     @Path("{trackingNo}")
     public Uni<Response> detail(@PathParam("trackingNo") String trackingNo) {
-        return caller.get().chain(enterprise -> views.view(trackingNo, null, enterprise))
+        return caller.get().chain(enterprise -> appeals.view(trackingNo, null, enterprise))
                 .chain(appeal -> Uni.combine().all().unis(catalogue.current(), invitations.forAppellant(appeal.trackingNo()))
                         .with((c, invitation) -> Response.ok(Templates.detail(appeal,
                                 AppealPages.categoryName(c, appeal.category()), invitation.orElse(null))).build()))
@@ -83,14 +79,14 @@ public class EnterpriseAppealsPage {
                         .entity(Templates.missing(trackingNo.length() > 40 ? trackingNo.substring(0, 40) : trackingNo)).build());
     }
 
-    private static String enterpriseName(List<Recent> recent, Caller enterprise) {
-        return recent.stream().map(Recent::enterpriseName).filter(name -> name != null && !name.isBlank()).findFirst()
+    private static String enterpriseName(List<AppealSummary> recent, Caller enterprise) {
+        return recent.stream().map(AppealSummary::enterpriseName).filter(name -> name != null && !name.isBlank()).findFirst()
                 .orElse(enterprise.uscc());
     }
 
     /** 已受理, 办理中 …: the status in Chinese. */
     @io.quarkus.qute.TemplateExtension
-    static String statusName(Recent recent) {
+    static String statusName(AppealSummary recent) {
         return AppealStatus.valueOf(recent.status()).label();
     }
 }

@@ -21,7 +21,7 @@ import cn.huiyin.intake.application.TrackingNumberIssuer;
 import cn.huiyin.intake.domain.AppealDraft;
 import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.intake.domain.WebDraftPolicy;
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.MobileNumber;
@@ -52,7 +52,7 @@ public class WebIntakeService {
     IntakePublisher intake;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @Inject
     Clock clock;

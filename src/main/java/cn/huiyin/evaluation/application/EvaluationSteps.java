@@ -14,9 +14,8 @@ import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.appeal.domain.Transition;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
-import cn.huiyin.workqueue.persistence.WorkQueueRepository;
 import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
@@ -31,13 +30,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public class EvaluationSteps {
 
     @Inject
-    WorkQueueRepository appealRows;
-
-    @Inject
     EvaluationRepository rounds;
 
     @Inject
-    AppealEventAppender events;
+    AppealRecords events;
 
     @Inject
     SlaClockService clocks;
@@ -85,12 +81,12 @@ public class EvaluationSteps {
     }
 
     public Uni<Void> moveTo(SqlConnection tx, long appealId, String status) {
-        return appealRows.moveTo(tx, appealId, status);
+        return events.moveTo(tx, appealId, status);
     }
 
     /** An outbox row for whoever reacts after commit (notifiers, metrics). */
     public Uni<Void> outbox(SqlConnection tx, long appealId, String type, String payload) {
-        return appealRows.outbox(tx, appealId, type, payload);
+        return events.outbox(tx, appealId, type, payload);
     }
 
     public Uni<Void> append(SqlConnection tx, long appealId, Pending pending) {

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
-import cn.huiyin.channel.web.WebChannelConfig;
 import cn.huiyin.evaluation.EvaluationConfig;
 import cn.huiyin.evaluation.domain.RatingLinks;
 import cn.huiyin.evaluation.domain.Satisfaction;
+import cn.huiyin.shared.web.WebConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /** One {@link RatingLinks} for the service; a bad secret or default level stops the start, not the first rating. */
@@ -16,7 +16,7 @@ public class RatingLinksProducer {
 
     @Produces
     @ApplicationScoped
-    RatingLinks ratingLinks(EvaluationConfig config, WebChannelConfig web) {
+    RatingLinks ratingLinks(EvaluationConfig config, WebConfig web) {
         return new RatingLinks(config.linkSecret().filter(s -> !s.isBlank()).orElse(web.queryCodeSecret()));
     }
 

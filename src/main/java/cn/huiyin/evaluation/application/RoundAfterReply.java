@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 
 import cn.huiyin.evaluation.application.EvaluationRounds.Replied;
 import cn.huiyin.workqueue.application.AfterReply;
-import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -19,7 +18,7 @@ public class RoundAfterReply implements AfterReply {
     EvaluationRounds rounds;
 
     @Override
-    public Uni<Void> write(SqlConnection tx, Locked appeal, Instant repliedAt) {
+    public Uni<Void> write(SqlConnection tx, Answered appeal, Instant repliedAt) {
         return rounds.open(tx, new Replied(appeal.id(), appeal.trackingNo(), appeal.channel(), appeal.appealType(),
                 appeal.category(), appeal.urgent()), repliedAt);
     }

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import cn.huiyin.appeal.domain.Channel;
-import cn.huiyin.channel.wechat.WechatConfig;
+import cn.huiyin.notify.wechat.WechatConfig;
 import cn.huiyin.evaluation.domain.RatingCommand;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.notify.wechat.WechatMessenger;

@@ -10,13 +10,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import cn.huiyin.intake.IntakeConfig;
+import cn.huiyin.intake.persistence.IntakeRepository;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Remembers which appeal an idempotency key produced. Redis answers first (one round trip, no database
@@ -38,7 +36,7 @@ public class DedupeGuard {
     }
 
     @Inject
-    Pool pool;
+    IntakeRepository appeals;
 
     @Inject
     IntakeConfig config;
@@ -76,15 +74,8 @@ public class DedupeGuard {
 
     /** The appeal stored under this key, if any: the database's answer. */
     public Uni<Optional<Claim>> storedClaim(String dedupeKey) {
-        return pool.preparedQuery("SELECT tracking_no, request_hash FROM appeal WHERE dedupe_key = $1")
-                .execute(Tuple.of(dedupeKey))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new Claim(row.getString("tracking_no"), row.getString("request_hash")));
-                });
+        return appeals.storedUnder(dedupeKey)
+                .map(stored -> stored.map(found -> new Claim(found.trackingNo(), found.requestHash())));
     }
 
     private String redisKey(String dedupeKey) {

@@ -20,7 +20,7 @@ import cn.huiyin.routing.application.RoutingSuggestions;
 import cn.huiyin.routing.domain.CategoryClassifier;
 import cn.huiyin.routing.domain.Placement;
 import cn.huiyin.routing.domain.Suggestion;
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.sla.application.SlaCalendar;
 import cn.huiyin.sla.application.SlaClockService;
@@ -49,7 +49,7 @@ public class IntakeService {
     IntakeRepository repository;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @Inject
     RoutingSuggestions routing;

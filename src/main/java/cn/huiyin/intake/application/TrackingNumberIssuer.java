@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.intake.persistence.IntakeRepository;
 import cn.huiyin.shared.domain.TrackingNumber;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Hands out tracking numbers before an appeal is sent to the intake stream. Serials come from a database
@@ -23,7 +23,7 @@ public class TrackingNumberIssuer {
     private static final ZoneId DISTRICT_TIME = ZoneId.of("Asia/Shanghai");
 
     @Inject
-    Pool pool;
+    IntakeRepository appeals;
 
     @Inject
     Clock clock;
@@ -37,9 +37,7 @@ public class TrackingNumberIssuer {
         if (serial > 0) {
             return Uni.createFrom().item(TrackingNumber.issue(today, serial));
         }
-        return pool.query("SELECT nextval('tracking_serial') AS start").execute()
-                .map(rows -> rows.iterator().next().getLong("start"))
-                .map(start -> TrackingNumber.issue(today, startBlock(start)));
+        return appeals.nextSerialBlock().map(start -> TrackingNumber.issue(today, startBlock(start)));
     }
 
     private synchronized long takeFromBlock() {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,28 @@ public class IntakeRepository {
 
     @Inject
     Pool pool;
+
+    /** The first serial of a fresh block of tracking numbers (the sequence hands out blocks, not single numbers). */
+    public Uni<Long> nextSerialBlock() {
+        return pool.query("SELECT nextval('tracking_serial') AS start").execute()
+                .map(rows -> rows.iterator().next().getLong("start"));
+    }
+
+    /** An appeal stored under an idempotency key: its number and the hash of the request that made it. */
+    public record Stored(String trackingNo, String requestHash) {
+    }
+
+    public Uni<Optional<Stored>> storedUnder(String dedupeKey) {
+        return pool.preparedQuery("SELECT tracking_no, request_hash FROM appeal WHERE dedupe_key = $1")
+                .execute(Tuple.of(dedupeKey))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<Stored> empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new Stored(row.getString("tracking_no"), row.getString("request_hash")));
+                });
+    }
 
     /** Streets of the enterprises we know, by USCC. */
     public Uni<Map<String, String>> streetsOf(List<String> usccs) {

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import cn.huiyin.appeal.domain.EventChain;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.metrics.domain.DemoHistory;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.TrackingNumber;
@@ -34,7 +34,7 @@ public class DemoHistoryRepository {
     Pool pool;
 
     @Inject
-    AppealEventAppender appender;
+    AppealRecords appender;
 
     public Uni<Boolean> alreadySeeded() {
         return pool.preparedQuery("SELECT count(*) FROM appeal WHERE dedupe_key = $1").execute(Tuple.of(MARKER + 0))

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.huiyin.appeal.persistence.AppealReadRepository;
+import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.shared.outbox.OutboxHandler;
 import cn.huiyin.shared.outbox.OutboxMessage;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +25,7 @@ public class PhoneAppealSms implements OutboxHandler {
     SmsGateway gateway;
 
     @Inject
-    AppealReadRepository appeals;
+    AppealQueryService appeals;
 
     @Inject
     ObjectMapper json;
@@ -39,12 +39,12 @@ public class PhoneAppealSms implements OutboxHandler {
     @Override
     public Uni<Void> handle(OutboxMessage message) {
         String trackingNo = field(message, "trackingNo");
-        return appeals.find(trackingNo).chain(found -> {
-            if (found.isEmpty() || found.get().mobile() == null) {
+        return appeals.contactMobile(trackingNo).chain(mobile -> {
+            if (mobile.isEmpty()) {
                 return Uni.createFrom().failure(new PermanentFailure("no mobile number for appeal " + trackingNo));
             }
             String template = "AppealReplied".equals(message.eventType()) ? config.answeredTemplate() : config.receivedTemplate();
-            return gateway.send("outbox-" + message.id(), found.get().mobile(), template, Map.of("trackingNo", trackingNo));
+            return gateway.send("outbox-" + message.id(), mobile.get(), template, Map.of("trackingNo", trackingNo));
         });
     }
 

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import cn.huiyin.channel.wechat.WechatConfig;
 import cn.huiyin.shared.outbox.OutboxHandler.PermanentFailure;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;

@@ -8,15 +8,13 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import cn.huiyin.channel.wechat.WechatConfig;
+import cn.huiyin.notify.wechat.persistence.FollowerWindowRepository;
 import cn.huiyin.shared.outbox.OutboxHandler.PermanentFailure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Sends a text to a follower of one of our official accounts. Within 48 hours of the follower's last
@@ -55,7 +53,7 @@ public class WechatMessenger {
     WechatAccessTokens tokens;
 
     @Inject
-    Pool pool;
+    FollowerWindowRepository followers;
 
     @Inject
     Vertx vertx;
@@ -77,7 +75,7 @@ public class WechatMessenger {
         if (account == null) {
             return Uni.createFrom().failure(new PermanentFailure("no WeChat account named " + accountName));
         }
-        return withinWindow(accountName, openId).chain(inside -> {
+        return followers.withinWindow(accountName, openId).chain(inside -> {
             if (!inside) {
                 return template(accountName, account, openId, content, idempotencyKey);
             }
@@ -105,15 +103,6 @@ public class WechatMessenger {
                 .put("client_msg_id", idempotencyKey)
                 .put("data", new JsonObject().put("content", new JsonObject().put("value", content)));
         return call(accountName, TEMPLATE_SEND, body).chain(answer -> settle(TEMPLATE_SEND, answer));
-    }
-
-    /** Whether the follower wrote to the account within the last 48 hours (unknown followers did not). */
-    private Uni<Boolean> withinWindow(String accountName, String openId) {
-        return pool.preparedQuery("""
-                SELECT last_message_at > now() - interval '48 hours' AS inside FROM wechat_follower
-                WHERE account = $1 AND open_id = $2""")
-                .execute(Tuple.of(accountName, openId))
-                .map(rows -> rows.iterator().hasNext() && Boolean.TRUE.equals(rows.iterator().next().getBoolean("inside")));
     }
 
     /** One API call with the shared token; a refused token is replaced once and the call repeated. */

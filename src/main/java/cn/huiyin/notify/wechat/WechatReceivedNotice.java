@@ -9,15 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.domain.Channel;
-import cn.huiyin.channel.wechat.WechatConfig;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.outbox.OutboxHandler;
 import cn.huiyin.shared.outbox.OutboxMessage;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A follower who wrote an appeal to an official account is told, on the account, that it was accepted and
@@ -36,7 +33,7 @@ public class WechatReceivedNotice implements OutboxHandler {
     WechatMessenger messenger;
 
     @Inject
-    Pool pool;
+    AppealQueryService appeals;
 
     @Inject
     ObjectMapper json;
@@ -57,15 +54,13 @@ public class WechatReceivedNotice implements OutboxHandler {
     @Override
     public Uni<Void> handle(OutboxMessage message) {
         String fromPayload = field(message, "trackingNo");
-        return pool.preparedQuery("SELECT reply_to, tracking_no FROM appeal WHERE id = $1")
-                .execute(Tuple.of(message.appealId()))
-                .chain(rows -> {
-                    if (!rows.iterator().hasNext()) {
+        return appeals.replyAddress(message.appealId())
+                .chain(found -> {
+                    if (found.isEmpty()) {
                         return Uni.createFrom().failure(new PermanentFailure("no appeal " + message.appealId()));
                     }
-                    Row row = rows.iterator().next();
-                    String trackingNo = fromPayload != null ? fromPayload : row.getString("tracking_no");
-                    String replyTo = row.getString("reply_to");
+                    String trackingNo = fromPayload != null ? fromPayload : found.get().trackingNo();
+                    String replyTo = found.get().replyTo();
                     int slash = replyTo == null ? -1 : replyTo.indexOf('/');
                     if (slash <= 0 || slash == replyTo.length() - 1) {
                         return Uni.createFrom().failure(new PermanentFailure(

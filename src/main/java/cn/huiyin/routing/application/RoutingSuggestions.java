@@ -1,7 +1,6 @@
 package cn.huiyin.routing.application;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +12,11 @@ import io.smallrye.config.WithDefault;
 
 import cn.huiyin.routing.domain.CategoryClassifier;
 import cn.huiyin.routing.domain.DispatchRule;
-import cn.huiyin.routing.domain.LabeledText;
 import cn.huiyin.routing.domain.RoutingPolicy;
 import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.persistence.RoutingExampleRepository;
 import cn.huiyin.shared.CachedUni;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Ranks the catalogue's categories for a free text, with the unit each would go to, and says whether the
@@ -60,14 +58,10 @@ public class RoutingSuggestions {
     RoutingConfig config;
 
     @Inject
-    public RoutingSuggestions(Pool pool) {
-        this.classifier = new CachedUni<>(pool.query("SELECT text, category FROM routing_example UNION ALL "
-                + "SELECT keywords, code FROM dispatch_category WHERE keywords <> '' ORDER BY 2, 1").execute()
-                .map(rows -> {
-                    List<LabeledText> examples = new ArrayList<>();
-                    rows.forEach(r -> examples.add(new LabeledText(r.getString("text"), r.getString("category"))));
-                    return examples.isEmpty() ? Optional.<CategoryClassifier> empty() : Optional.of(CategoryClassifier.train(examples));
-                }), RETRAIN_EVERY);
+    public RoutingSuggestions(RoutingExampleRepository examples) {
+        this.classifier = new CachedUni<>(examples.trainingExamples()
+                .map(found -> found.isEmpty() ? Optional.<CategoryClassifier> empty()
+                        : Optional.of(CategoryClassifier.train(found))), RETRAIN_EVERY);
     }
 
     public Uni<Suggested> suggest(String text) {

@@ -3,16 +3,12 @@ package cn.huiyin.shared.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +20,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.huiyin.shared.demo.persistence.DemoDirectoryRepository;
 import cn.huiyin.shared.persistence.ReferenceDataSeeder;
 import cn.huiyin.shared.security.Roles;
 import io.quarkus.runtime.StartupEvent;
@@ -64,7 +61,7 @@ public class DemoSeeder {
     DemoConfig config;
 
     @Inject
-    DataSource dataSource;
+    DemoDirectoryRepository directory;
 
     @Inject
     ObjectMapper json;
@@ -118,39 +115,13 @@ public class DemoSeeder {
         if (!config.enabled()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement enterprise = connection.prepareStatement("""
-                        INSERT INTO enterprise (uscc, name, street_code, key_enterprise) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (uscc) DO NOTHING""");
-                PreparedStatement user = connection.prepareStatement("""
-                        INSERT INTO staff_member (username, display_name, role, unit_code, uscc) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (username) DO NOTHING""")) {
-            for (DemoEnterprise e : ENTERPRISES) {
-                enterprise.setString(1, e.uscc());
-                enterprise.setString(2, e.name());
-                enterprise.setString(3, e.street());
-                enterprise.setBoolean(4, e.key());
-                enterprise.addBatch();
-            }
-            enterprise.executeBatch();
-            for (DemoUser u : users()) {
-                user.setString(1, u.username());
-                user.setString(2, u.displayName());
-                user.setString(3, u.role());
-                user.setString(4, u.unit());
-                user.setString(5, u.uscc());
-                user.addBatch();
-            }
-            user.executeBatch();
-            try (PreparedStatement named = connection.prepareStatement(
-                    "INSERT INTO key_enterprise_commissioner (uscc, unit_code, commissioner) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                // the key enterprise's named commissioner at the market regulator
-                named.setString(1, ENTERPRISES.get(0).uscc());
-                named.setString(2, "SAMR");
-                named.setString(3, "commissioner-samr");
-                named.executeUpdate();
-            }
-        }
+        // the key enterprise's named commissioner at the market regulator
+        directory.seed(
+                ENTERPRISES.stream().map(e -> new DemoDirectoryRepository.Enterprise(e.uscc(), e.name(), e.street(), e.key()))
+                        .toList(),
+                users().stream().map(u -> new DemoDirectoryRepository.StaffMember(u.username(), u.displayName(), u.role(),
+                        u.unit(), u.uscc())).toList(),
+                ENTERPRISES.get(0).uscc(), "SAMR", "commissioner-samr");
         LOG.warn("DEMO MODE: demo enterprises and users are seeded and /api/v1/demo/tokens is open");
     }
 }

@@ -12,13 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 
+import cn.huiyin.shared.demo.persistence.DemoDirectoryRepository;
 import cn.huiyin.shared.web.ProblemException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Demo mode only: {@code POST /api/v1/demo/tokens/{username}} mints a bearer token for a seeded demo user.
@@ -36,7 +34,7 @@ public class DemoTokenResource {
     DemoConfig config;
 
     @Inject
-    Pool pool;
+    DemoDirectoryRepository directory;
 
     @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "https://huiyin.demo/issuer")
     String issuer;
@@ -47,23 +45,20 @@ public class DemoTokenResource {
         if (!config.enabled()) {
             return Uni.createFrom().failure(ProblemException.notFound("This endpoint"));
         }
-        return pool.preparedQuery("SELECT username, display_name, role, unit_code, uscc FROM staff_member WHERE username = $1")
-                .execute(Tuple.of(username))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ProblemException.notFound("Demo user " + username);
+        return directory.staffMember(username)
+                .map(found -> {
+                    DemoDirectoryRepository.StaffMember user = found
+                            .orElseThrow(() -> ProblemException.notFound("Demo user " + username));
+                    JwtClaimsBuilder claims = Jwt.issuer(issuer).upn(user.username())
+                            .subject(user.username()).claim("name", user.displayName())
+                            .groups(Set.of(user.role())).expiresIn(LIFETIME);
+                    if (user.unitCode() != null) {
+                        claims.claim("unit", user.unitCode());
                     }
-                    Row user = rows.iterator().next();
-                    JwtClaimsBuilder claims = Jwt.issuer(issuer).upn(user.getString("username"))
-                            .subject(user.getString("username")).claim("name", user.getString("display_name"))
-                            .groups(Set.of(user.getString("role"))).expiresIn(LIFETIME);
-                    if (user.getString("unit_code") != null) {
-                        claims.claim("unit", user.getString("unit_code"));
+                    if (user.uscc() != null) {
+                        claims.claim("uscc", user.uscc());
                     }
-                    if (user.getString("uscc") != null) {
-                        claims.claim("uscc", user.getString("uscc"));
-                    }
-                    return new DemoToken(claims.sign(), "Bearer", LIFETIME.toSeconds(), user.getString("role"));
+                    return new DemoToken(claims.sign(), "Bearer", LIFETIME.toSeconds(), user.role());
                 });
     }
 }

@@ -1,6 +1,5 @@
 package cn.huiyin.shared.outbox;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +8,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import cn.huiyin.shared.persistence.OutboxRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Delivers outbox rows to their handlers after the state change that wrote them has committed. Rows are
@@ -27,7 +24,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @Inject
-    Pool pool;
+    OutboxRepository outbox;
 
     @Inject
     Instance<OutboxHandler> handlers;
@@ -49,21 +46,7 @@ public class OutboxRelay {
     }
 
     private Uni<List<OutboxMessage>> take() {
-        return pool.preparedQuery("""
-                UPDATE outbox o SET next_attempt_at = now() + make_interval(secs => $2)
-                WHERE o.id IN (SELECT id FROM outbox WHERE published_at IS NULL
-                               AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-                               ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-                RETURNING o.id, o.appeal_id, o.event_type, o.payload, o.attempts""")
-                .execute(Tuple.of(config.batch(), (double) config.lease().toSeconds()))
-                .map(rows -> {
-                    List<OutboxMessage> messages = new ArrayList<>();
-                    for (Row r : rows) {
-                        messages.add(new OutboxMessage(r.getLong("id"), r.getLong("appeal_id"), r.getString("event_type"),
-                                r.getString("payload"), r.getInteger("attempts")));
-                    }
-                    return messages;
-                });
+        return outbox.lease(config.batch(), config.lease());
     }
 
     private Uni<Void> deliver(OutboxMessage message) {
@@ -82,15 +65,10 @@ public class OutboxRelay {
             return markDone(message.id(), (permanent ? "permanent: " : "gave up: ") + failure.getMessage(), 1);
         }
         long backoffSeconds = Math.min(3600, 5L << Math.min(message.attempts(), 10));
-        return pool.preparedQuery("""
-                UPDATE outbox SET attempts = attempts + 1, last_error = $2,
-                    next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1""")
-                .execute(Tuple.of(message.id(), String.valueOf(failure.getMessage()), (double) backoffSeconds))
-                .replaceWithVoid();
+        return outbox.retryLater(message.id(), String.valueOf(failure.getMessage()), backoffSeconds);
     }
 
     private Uni<Void> markDone(long id, String error, int failedAttempt) {
-        return pool.preparedQuery("UPDATE outbox SET published_at = now(), last_error = $2, attempts = attempts + $3 WHERE id = $1")
-                .execute(Tuple.of(id, error, failedAttempt)).replaceWithVoid();
+        return outbox.markDone(id, error, failedAttempt);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -36,7 +35,7 @@ public class StaffHeader {
     CurrentIdentityAssociation identities;
 
     @Inject
-    CatalogueRepository catalogue;
+    UnitNames units;
 
     private Uni<View> current;
 
@@ -56,8 +55,7 @@ public class StaffHeader {
             return Uni.createFrom().item(visitor());
         }
         Uni<String> unitName = who.unitCode() == null ? Uni.createFrom().item("")
-                : catalogue.current().map(c -> c.unitNames().getOrDefault(who.unitCode(), who.unitCode()))
-                        .onFailure().recoverWithItem(who.unitCode());
+                : units.nameOf(who.unitCode()).onFailure().recoverWithItem(who.unitCode());
         return Uni.combine().all().unis(displayName(who), unitName).with((name, unit) -> new View(true, name,
                 StaffNavigation.roleName(who.role()), unit, StaffNavigation.linksFor(who.role())));
     }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import cn.huiyin.channel.web.WebChannelConfig;
 
 /**
  * Refuses an oversized appeal submission (API or form) before it is read, with a problem document. (The HTTP server's own limit,
@@ -17,7 +16,7 @@ public class BodySizeLimit {
 
     /** Looked up per request: pre-matching filters are built before runtime configuration exists. */
     @Inject
-    Instance<WebChannelConfig> config;
+    Instance<WebConfig> config;
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {

@@ -54,10 +54,8 @@ public class HandOverClocks {
                     ? clocks.stopRunning(tx, appealId, new String[] { ClockKind.RETURN_WINDOW.name() }, at)
                     : Uni.createFrom().voidItem();
             return closeOld
-                    .chain(() -> tx.preparedQuery("SELECT coalesce(max(round), 0) + 1 AS next FROM appeal_clock "
-                            + "WHERE appeal_id = $1 AND clock = 'RETURN_WINDOW'").execute(Tuple.of(appealId)))
-                    .chain(rows -> clocks.start(tx, window.stream().map(plan -> new Start(appealId,
-                            rows.iterator().next().getInteger("next"), plan)).toList()))
+                    .chain(() -> clocks.nextRound(tx, appealId, ClockKind.RETURN_WINDOW.name()))
+                    .chain(round -> clocks.start(tx, window.stream().map(plan -> new Start(appealId, round, plan)).toList()))
                     .chain(() -> clocks.takeCustody(tx, List.of(Tuple.of(appealId, unit, at.atOffset(ZoneOffset.UTC)))));
         });
     }
@@ -68,10 +66,13 @@ public class HandOverClocks {
                 .chain(() -> clocks.takeCustody(tx, List.of(Tuple.of(appealId, centre, at.atOffset(ZoneOffset.UTC)))));
     }
 
+    /** Whether a clock of the appeal runs now (in the caller's transaction). */
+    public Uni<Boolean> isRunning(SqlClient tx, long appealId, ClockKind kind) {
+        return clocks.isRunning(tx, appealId, kind.name(), null);
+    }
+
     /** Whether the appeal's return window is open at {@code at}. */
     public Uni<Boolean> returnWindowOpen(SqlClient tx, long appealId, Instant at) {
-        return tx.preparedQuery("SELECT 1 FROM appeal_clock WHERE appeal_id = $1 AND clock = 'RETURN_WINDOW' "
-                + "AND stopped_at IS NULL AND due_at > $2").execute(Tuple.of(appealId, at.atOffset(ZoneOffset.UTC)))
-                .map(rows -> rows.size() > 0);
+        return clocks.isRunning(tx, appealId, ClockKind.RETURN_WINDOW.name(), at);
     }
 }

@@ -12,9 +12,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.application.AppealClocks;
+import cn.huiyin.appeal.application.ClockView;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
@@ -37,7 +39,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Starts, stops, extends and re-times appeal clocks, and shows them. */
 @ApplicationScoped
-public class SlaClockService {
+public class SlaClockService implements AppealClocks {
 
     /** An appeal that has just been placed with a unit. */
     public record Dispatched(long appealId, String unit, Instant at, List<ClockPlan> clocks) {
@@ -50,7 +52,7 @@ public class SlaClockService {
     ClockRepository clocks;
 
     @Inject
-    AppealEventAppender events;
+    AppealRecords events;
 
     @Inject
     SlaCalendar calendar;
@@ -196,6 +198,7 @@ public class SlaClockService {
         });
     }
 
+    @Override
     public Uni<List<ClockView>> clocksOf(long appealId) {
         Instant now = clock.instant();
         return Uni.combine().all().unis(clocks.clocksOf(appealId), calendar.planner()).with((stored, planner) -> stored

@@ -18,8 +18,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import cn.huiyin.appeal.domain.NewEvent;
+import cn.huiyin.appeal.domain.OutboxRow;
 import cn.huiyin.appeal.domain.PlannedEvent;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.sla.SlaConfig;
 import cn.huiyin.sla.domain.EscalationStep;
@@ -51,7 +52,7 @@ public class SlaSweeper {
     SlaTimerRepository timers;
 
     @Inject
-    AppealEventAppender events;
+    AppealRecords events;
 
     @Inject
     SlaConfig config;
@@ -101,7 +102,7 @@ public class SlaSweeper {
                 return Uni.createFrom().item(fired);
             }
             List<Tuple> escalations = new ArrayList<>();
-            List<Tuple> outbox = new ArrayList<>();
+            List<OutboxRow> outbox = new ArrayList<>();
             Map<Long, List<NewEvent>> appealEvents = new HashMap<>();
             List<Long> supervised = new ArrayList<>();
             List<ClockExpiry.Expired> expired = new ArrayList<>();
@@ -120,7 +121,7 @@ public class SlaSweeper {
                 payload.put("dueAt", t.dueAt().toString());
                 payload.put("recipients", recipients);
                 String json = JsonText.object(payload);
-                outbox.add(Tuple.of(t.appealId(), "SlaEscalated", json));
+                outbox.add(new OutboxRow(t.appealId(), "SlaEscalated", json));
                 appealEvents.computeIfAbsent(t.appealId(), id -> new ArrayList<>()).add(new NewEvent("SLA_" + t.step(),
                         ACTOR, now, t.clock() + " " + step.label(), PlannedEvent.Visibility.INTERNAL, json));
                 if (step == EscalationStep.SUPERVISION) {
@@ -128,11 +129,11 @@ public class SlaSweeper {
                 }
             }
             return (escalations.isEmpty() ? Uni.createFrom().voidItem() : timers.recordEscalations(tx, escalations)
-                    .chain(() -> timers.outbox(tx, outbox)))
+                    .chain(() -> events.outbox(tx, outbox)))
                     .chain(() -> events.append(tx, appealEvents))
                     .chain(() -> expire(tx, expired, now))
                     .chain(() -> supervised.isEmpty() ? Uni.createFrom().voidItem()
-                            : timers.markSupervised(tx, supervised.toArray(Long[]::new)))
+                            : events.markSupervised(tx, supervised.toArray(Long[]::new)))
                     .replaceWith(fired);
         })).invoke(fired -> fired.stream().filter(t -> !EscalationStep.EXPIRY.name().equals(t.step()))
                 .forEach(t -> meters.counter("huiyin.sla.escalations", "clock", t.clock(), "step", t.step())

@@ -87,6 +87,22 @@ public class ClockRepository {
                 .map(rows -> clocks(rows).stream().findFirst());
     }
 
+    /** The next round number of a clock of the appeal (1 for its first). */
+    public Uni<Integer> nextRound(SqlClient tx, long appealId, String clock) {
+        return tx.preparedQuery("SELECT coalesce(max(round), 0) + 1 AS next FROM appeal_clock WHERE appeal_id = $1 AND clock = $2")
+                .execute(Tuple.of(appealId, clock)).map(rows -> rows.iterator().next().getInteger("next"));
+    }
+
+    /** Whether the clock runs now; with {@code dueAfter}, also whether it is still before its due time. */
+    public Uni<Boolean> isRunning(SqlClient tx, long appealId, String clock, Instant dueAfter) {
+        return (dueAfter == null
+                ? tx.preparedQuery("SELECT 1 FROM appeal_clock WHERE appeal_id = $1 AND clock = $2 AND stopped_at IS NULL")
+                        .execute(Tuple.of(appealId, clock))
+                : tx.preparedQuery("SELECT 1 FROM appeal_clock WHERE appeal_id = $1 AND clock = $2 AND stopped_at IS NULL "
+                        + "AND due_at > $3").execute(Tuple.of(appealId, clock, dueAfter.atOffset(ZoneOffset.UTC))))
+                .map(rows -> rows.size() > 0);
+    }
+
     /** Running clocks after {@code afterId}, for jobs that walk all of them page by page. */
     public Uni<List<StoredClock>> runningPage(long afterId, int limit) {
         return pool.preparedQuery(SELECT_CLOCKS + " WHERE c.stopped_at IS NULL AND c.id > $1 ORDER BY c.id LIMIT $2")

@@ -54,20 +54,10 @@ public class SlaTimerRepository {
                 VALUES ($1, $2, $3, $4, $5, $6, $7)""").executeBatch(escalations).replaceWithVoid();
     }
 
-    public Uni<Void> outbox(SqlClient tx, List<Tuple> rows) {
-        return tx.preparedQuery("INSERT INTO outbox (appeal_id, event_type, payload) VALUES ($1, $2, $3)")
-                .executeBatch(rows).replaceWithVoid();
-    }
-
     /** Makes claimed timers pending again (their action could not run now); the next sweep retries them. */
     public Uni<Void> rearm(SqlClient tx, Long[] timerIds) {
         return tx.preparedQuery("UPDATE sla_timer SET fired_at = NULL WHERE id = ANY($1) AND NOT cancelled")
                 .execute(Tuple.of((Object) timerIds)).replaceWithVoid();
-    }
-
-    public Uni<Void> markSupervised(SqlClient tx, Long[] appealIds) {
-        return tx.preparedQuery("UPDATE appeal SET supervised = true WHERE id = ANY($1) AND NOT supervised")
-                .execute(Tuple.of((Object) appealIds)).replaceWithVoid();
     }
 
     /** How late the oldest pending timer is: the sweeper's lag (zero when nothing is overdue). */

@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 
 import cn.huiyin.appeal.application.AppealQueryService;
+import cn.huiyin.appeal.application.ClockView;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
-import cn.huiyin.sla.application.ClockView;
 import cn.huiyin.sla.application.SlaClockService;
 import cn.huiyin.sla.domain.ClockKind;
 import io.smallrye.mutiny.Uni;

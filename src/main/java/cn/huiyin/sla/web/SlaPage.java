@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.routing.domain.Catalogue;
 import cn.huiyin.routing.domain.DispatchRule;
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.sla.application.SlaCalendar;
 import cn.huiyin.sla.domain.ClockRule;
 import io.quarkus.qute.CheckedTemplate;
@@ -41,7 +41,7 @@ public class SlaPage {
     SlaCalendar calendar;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -15,7 +15,7 @@ import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.appeal.domain.Transition;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.TrackingNumber;
@@ -102,7 +102,7 @@ public class AppealSteps {
     WorkQueueRepository appeals;
 
     @Inject
-    AppealEventAppender events;
+    AppealRecords events;
 
     @Inject
     SlaClockService clocks;
@@ -126,7 +126,8 @@ public class AppealSteps {
                     .map(checked -> next(AppealStatus.valueOf(appeal.status()), step.action()))
                     .chain(next -> write(tx, appeal, caller, next, step, now)
                             .map(touched -> new Result(new Moved(trackingNo, next.name(), next.label()), appeal.handlingUnit(), touched)));
-        })).invoke(result -> live.changed(result.touchedUnits(result.unitBefore()), result.moved()))
+        })).invoke(result -> live.changed(result.touchedUnits(result.unitBefore()), result.moved().trackingNo(),
+                result.moved().status()))
                 .map(Result::moved);
     }
 
@@ -168,14 +169,14 @@ public class AppealSteps {
         notice.put("trackingNo", appeal.trackingNo());
         notice.put("channel", appeal.channel());
         notice.put("status", next.name());
-        Uni<Void> moved = next.name().equals(appeal.status()) ? Uni.createFrom().voidItem() : appeals.moveTo(tx, appeal.id(), next.name());
+        Uni<Void> moved = next.name().equals(appeal.status()) ? Uni.createFrom().voidItem() : events.moveTo(tx, appeal.id(), next.name());
         return moved
                 .chain(() -> events.append(tx, Map.of(appeal.id(), List.of(new NewEvent(step.eventType(), caller.actor(), now,
                         step.reason(), step.visibility(), JsonText.object(step.payload()))))))
                 .chain(() -> step.stops().isEmpty() ? Uni.createFrom().voidItem()
                         : clocks.stopInTransaction(tx, appeal.id(), now, step.stops().toArray(ClockKind[]::new)))
                 .chain(() -> step.outboxType() == null ? Uni.createFrom().voidItem()
-                        : appeals.outbox(tx, appeal.id(), step.outboxType(), JsonText.object(notice)))
+                        : events.outbox(tx, appeal.id(), step.outboxType(), JsonText.object(notice)))
                 .chain(() -> step.also().write(tx, appeal, now));
     }
 }

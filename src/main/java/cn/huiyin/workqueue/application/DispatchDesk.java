@@ -8,13 +8,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.routing.application.RoutingSuggestions;
 import cn.huiyin.routing.domain.Catalogue;
 import cn.huiyin.routing.domain.DispatchDecision;
 import cn.huiyin.routing.domain.DispatchPolicy;
 import cn.huiyin.routing.domain.DispatchRule;
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
@@ -39,6 +40,9 @@ public class DispatchDesk {
     AppealSteps steps;
 
     @Inject
+    AppealRecords records;
+
+    @Inject
     HandOffService handOff;
 
     @Inject
@@ -48,7 +52,7 @@ public class DispatchDesk {
     HandOverClocks handOverClocks;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @Inject
     RoutingSuggestions routing;
@@ -79,7 +83,7 @@ public class DispatchDesk {
             payload.put("category", category);
             payload.put("routedBy", "DISPATCHER");
             Step step = Step.of(AppealAction.DISPATCH, "DISPATCHED", "placed by a dispatcher", payload)
-                    .also((tx, appeal, now) -> desk.setCategory(tx, appeal.id(), category)
+                    .also((tx, appeal, now) -> records.setCategory(tx, appeal.id(), category)
                             .chain(() -> handOverClocks.armAtManualDispatch(tx, appeal.id(), target, appeal.appealType(), category,
                                     appeal.urgent(), now))
                             .chain(() -> handOff.placeWith(tx, appeal, target, now, false))

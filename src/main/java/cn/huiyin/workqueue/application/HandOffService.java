@@ -1,7 +1,6 @@
 package cn.huiyin.workqueue.application;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealAction;
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.HandOverClocks;
@@ -19,11 +19,11 @@ import cn.huiyin.workqueue.WorkQueueConfig;
 import cn.huiyin.workqueue.application.AppealSteps.Moved;
 import cn.huiyin.workqueue.application.AppealSteps.Step;
 import cn.huiyin.workqueue.live.LiveUpdates;
+import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * When an appeal is not (only) the unit's to answer: transfer it to another unit (转办), return it to the
@@ -36,16 +36,22 @@ public class HandOffService {
     AppealSteps steps;
 
     @Inject
+    AppealRecords records;
+
+    @Inject
     WorkQueueRepository appeals;
 
     @Inject
     HandOverClocks clocks;
 
     @Inject
+    DispatchDeskRepository desk;
+
+    @Inject
     Assignment assignment;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @Inject
     WorkQueueConfig config;
@@ -78,7 +84,7 @@ public class HandOffService {
                                         + "or transfer it");
                             }
                         }).chain(() -> WorkQueueService.holder(caller).check(tx, appeal, now)))
-                        .also((tx, appeal, now) -> appeals.assign(tx, appeal.id(), null, null)
+                        .also((tx, appeal, now) -> records.assign(tx, appeal.id(), null, null)
                                 .chain(() -> clocks.takeBack(tx, appeal.id(), config.dispatchCentre(), now))
                                 .replaceWith(List.of(LiveUpdates.DISPATCH_DESK))));
     }
@@ -90,20 +96,16 @@ public class HandOffService {
         payload.put("workingDays", workingDays);
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
                 Step.of(null, "EXTENSION_REQUESTED", reason, payload).internal()
-                        .when((tx, appeal, now) -> tx.preparedQuery("SELECT 1 FROM appeal_clock WHERE appeal_id = $1 "
-                                + "AND clock = $2 AND stopped_at IS NULL").execute(Tuple.of(appeal.id(), clock.name()))
-                                .invoke(rows -> {
-                                    if (rows.size() == 0) {
+                        .when((tx, appeal, now) -> clocks.isRunning(tx, appeal.id(), clock)
+                                .invoke(running -> {
+                                    if (!running) {
                                         throw AppealSteps.conflict("no " + clock + " clock is running");
                                     }
                                 }).replaceWithVoid())
-                        .also((tx, appeal, now) -> tx.preparedQuery("""
-                                INSERT INTO extension_request (appeal_id, clock, working_days, reason, requested_by, requested_at)
-                                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id""")
-                                .execute(Tuple.of(appeal.id(), clock.name(), workingDays, reason, caller.actor(),
-                                        now.atOffset(ZoneOffset.UTC)))
-                                .map(rows -> {
-                                    if (rows.size() == 0) {
+                        .also((tx, appeal, now) -> desk.requestExtension(tx, appeal.id(), clock.name(), workingDays, reason,
+                                caller.actor(), now)
+                                .map(recorded -> {
+                                    if (!recorded) {
                                         throw AppealSteps.conflict("an extension request for this appeal is already waiting");
                                     }
                                     return List.of(LiveUpdates.DISPATCH_DESK);
@@ -117,7 +119,7 @@ public class HandOffService {
 
     /** @param newReturnWindow false when a return was refused: the unit had its chance to return it */
     Uni<List<String>> placeWith(SqlConnection tx, Locked appeal, String unit, Instant now, boolean newReturnWindow) {
-        return appeals.placeWith(tx, appeal.id(), unit, "DISPATCHED")
+        return records.placeWith(tx, appeal.id(), unit, "DISPATCHED")
                 .chain(() -> clocks.handOver(tx, appeal.id(), unit, appeal.appealType(), appeal.category(), appeal.urgent(), now,
                         newReturnWindow))
                 .chain(() -> assignment.assign(tx, appeal.id(), now))

@@ -10,52 +10,50 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.huiyin.appeal.domain.NewEvent;
+import cn.huiyin.appeal.domain.OutboxRow;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
+import cn.huiyin.workqueue.persistence.WorkQueueRepository.MergedChild;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Merged duplicates (并单): a child follows its parent and receives the parent's answer on its own channel. */
 @ApplicationScoped
 public class Merging {
 
     @Inject
-    AppealEventAppender events;
+    AppealRecords events;
 
     @Inject
     WorkQueueRepository appeals;
 
     /** In the parent's reply transaction: each child gets the answer in its timeline and on its channel. */
     public Uni<List<String>> answerChildren(SqlConnection tx, Locked parent, String answer, Caller caller, Instant now) {
-        return tx.preparedQuery("SELECT id, tracking_no, channel FROM appeal WHERE parent_id = $1 AND status = 'MERGED' ORDER BY id")
-                .execute(Tuple.of(parent.id()))
-                .chain(rows -> {
+        return appeals.mergedChildren(tx, parent.id())
+                .chain(children -> {
                     Map<Long, List<NewEvent>> answered = new LinkedHashMap<>();
-                    List<Tuple> notices = new ArrayList<>();
-                    for (Row child : rows) {
+                    List<OutboxRow> notices = new ArrayList<>();
+                    for (MergedChild child : children) {
                         Map<String, Object> payload = new LinkedHashMap<>();
                         payload.put("answer", answer);
                         payload.put("parent", parent.trackingNo());
-                        answered.put(child.getLong("id"), List.of(new NewEvent("REPLIED_WITH_PARENT", caller.actor(), now,
+                        answered.put(child.id(), List.of(new NewEvent("REPLIED_WITH_PARENT", caller.actor(), now,
                                 null, Visibility.PUBLIC, JsonText.object(payload))));
                         Map<String, Object> notice = new LinkedHashMap<>(payload);
-                        notice.put("trackingNo", child.getString("tracking_no"));
-                        notice.put("channel", child.getString("channel"));
+                        notice.put("trackingNo", child.trackingNo());
+                        notice.put("channel", child.channel());
                         notice.put("status", "MERGED");
-                        notices.add(Tuple.of(child.getLong("id"), "AppealReplied", JsonText.object(notice)));
+                        notices.add(new OutboxRow(child.id(), "AppealReplied", JsonText.object(notice)));
                     }
                     if (answered.isEmpty()) {
                         return Uni.createFrom().item(List.<String> of());
                     }
                     return events.append(tx, answered)
-                            .chain(() -> tx.preparedQuery("INSERT INTO outbox (appeal_id, event_type, payload) VALUES ($1, $2, $3)")
-                                    .executeBatch(notices))
+                            .chain(() -> events.outbox(tx, notices))
                             .replaceWith(List.<String> of());
                 });
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.Roles;
@@ -35,6 +36,9 @@ public class WorkQueueService {
     AppealSteps steps;
 
     @Inject
+    AppealRecords records;
+
+    @Inject
     WorkQueueRepository appeals;
 
     @Inject
@@ -55,7 +59,7 @@ public class WorkQueueService {
                 Step.of(AppealAction.ACCEPT, "ACCEPTED", null, Map.of("assignee", caller.username()))
                         .notifying("AppealAccepted")
                         .when((tx, appeal, now) -> notHeldByAnother(appeal, caller, now))
-                        .also((tx, appeal, now) -> appeals.assign(tx, appeal.id(), caller.username(), null).replaceWith(List.of())));
+                        .also((tx, appeal, now) -> records.assign(tx, appeal.id(), caller.username(), null).replaceWith(List.of())));
     }
 
     /** Takes an unassigned (or lapsed) dispatched appeal on a lease, until the caller signs for it. */
@@ -69,7 +73,7 @@ public class WorkQueueService {
                             }
                             return notHeldByAnother(appeal, caller, now);
                         })
-                        .also((tx, appeal, now) -> appeals.assign(tx, appeal.id(), caller.username(),
+                        .also((tx, appeal, now) -> records.assign(tx, appeal.id(), caller.username(),
                                 now.plus(config.claimLease())).replaceWith(List.of())));
     }
 
@@ -107,8 +111,10 @@ public class WorkQueueService {
 
     private Uni<Void> afterReply(SqlConnection tx, Locked appeal, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
+        AfterReply.Answered answered = new AfterReply.Answered(appeal.id(), appeal.trackingNo(), appeal.channel(),
+                appeal.appealType(), appeal.category(), appeal.urgent());
         for (AfterReply hook : afterReply) {
-            chain = chain.chain(() -> hook.write(tx, appeal, now));
+            chain = chain.chain(() -> hook.write(tx, answered, now));
         }
         return chain;
     }

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import cn.huiyin.workqueue.application.AppealSteps.Moved;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.StartupEvent;
@@ -52,9 +51,9 @@ public class LiveUpdates {
     }
 
     /** After a commit: the queues of these units should refresh. Failures are logged, never thrown. */
-    public void changed(List<String> units, Moved moved) {
+    public void changed(List<String> units, String trackingNo, String status) {
         for (String unit : units) {
-            publish(new Update(unit, moved.trackingNo(), moved.status()));
+            publish(new Update(unit, trackingNo, status));
         }
     }
 

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.ProblemException;
@@ -45,7 +45,7 @@ public class DispatchDeskRepository {
     Pool pool;
 
     @Inject
-    AppealEventAppender events;
+    AppealRecords events;
 
     /** Unplaced and returned appeals, oldest first (the order they have waited in). */
     public Uni<List<Waiting>> waiting(int limit) {
@@ -116,14 +116,19 @@ public class DispatchDeskRepository {
                 }).replaceWithVoid();
     }
 
+    /** A request for more working days; false when one is already waiting for this appeal (nothing stored). */
+    public Uni<Boolean> requestExtension(SqlClient tx, long appealId, String clock, int workingDays, String reason,
+            String requestedBy, Instant at) {
+        return tx.preparedQuery("""
+                INSERT INTO extension_request (appeal_id, clock, working_days, reason, requested_by, requested_at)
+                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id""")
+                .execute(Tuple.of(appealId, clock, workingDays, reason, requestedBy, at.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.size() > 0);
+    }
+
     public Uni<Optional<String>> streetOf(String trackingNo) {
         return pool.preparedQuery("SELECT street_code FROM appeal WHERE tracking_no = $1").execute(Tuple.of(trackingNo))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString("street_code")));
-    }
-
-    public Uni<Void> setCategory(SqlClient tx, long appealId, String category) {
-        return tx.preparedQuery("UPDATE appeal SET category = $2, routing_suggestions = NULL WHERE id = $1")
-                .execute(Tuple.of(appealId, category)).replaceWithVoid();
     }
 
     /** The dispatcher's placement is a labelled example: the next classifier learns from it. */
@@ -147,8 +152,7 @@ public class DispatchDeskRepository {
                         throw ProblemException.badRequest("parent", "The parent is " + status
                                 + ": merge into an appeal that has not been answered yet, so the child receives the answer");
                     }
-                    return tx.preparedQuery("UPDATE appeal SET parent_id = $2, assignee = NULL, claim_expires_at = NULL WHERE id = $1")
-                            .execute(Tuple.of(child.id(), parent.getLong("id")))
+                    return events.linkToParent(tx, child.id(), parent.getLong("id"))
                             .replaceWith(parent.getString("handling_unit") == null ? List.<String> of()
                                     : List.of(parent.getString("handling_unit")));
                 });

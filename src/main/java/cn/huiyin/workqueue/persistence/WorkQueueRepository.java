@@ -54,33 +54,26 @@ public class WorkQueueRepository {
                 });
     }
 
-    public Uni<Void> moveTo(SqlClient tx, long appealId, String status) {
-        return tx.preparedQuery("UPDATE appeal SET status = $2, updated_at = now() WHERE id = $1")
-                .execute(Tuple.of(appealId, status)).replaceWithVoid();
+    /** A merged child of an appeal: it receives the parent's answer. */
+    public record MergedChild(long id, String trackingNo, String channel) {
     }
 
-    /** Sets who holds the appeal; {@code claimExpiresAt} null means held for good (signed for). */
-    public Uni<Void> assign(SqlClient tx, long appealId, String assignee, Instant claimExpiresAt) {
-        return tx.preparedQuery("UPDATE appeal SET assignee = $2, claim_expires_at = $3, updated_at = now() WHERE id = $1")
-                .execute(Tuple.tuple(Arrays.asList(appealId, assignee, utc(claimExpiresAt)))).replaceWithVoid();
-    }
-
-    /** Moves the appeal to another unit (transfer, re-dispatch); nobody holds it there yet. */
-    public Uni<Void> placeWith(SqlClient tx, long appealId, String unit, String status) {
-        return tx.preparedQuery("UPDATE appeal SET handling_unit = $2, status = $3, assignee = NULL, claim_expires_at = NULL, "
-                + "dispatched_at = coalesce(dispatched_at, now()), updated_at = now() WHERE id = $1")
-                .execute(Tuple.of(appealId, unit, status)).replaceWithVoid();
+    /** The appeals merged into {@code parentId} that still wait for its answer, oldest first. */
+    public Uni<List<MergedChild>> mergedChildren(SqlClient tx, long parentId) {
+        return tx.preparedQuery("SELECT id, tracking_no, channel FROM appeal WHERE parent_id = $1 AND status = 'MERGED' ORDER BY id")
+                .execute(Tuple.of(parentId))
+                .map(rows -> {
+                    List<MergedChild> children = new ArrayList<>();
+                    rows.forEach(r -> children.add(new MergedChild(r.getLong("id"), r.getString("tracking_no"),
+                            r.getString("channel"))));
+                    return children;
+                });
     }
 
     /** Whether {@code unit} helps (协办) with the appeal. */
     public Uni<Boolean> helps(SqlClient tx, long appealId, String unit) {
         return tx.preparedQuery("SELECT 1 FROM appeal_helper_unit WHERE appeal_id = $1 AND unit_code = $2")
                 .execute(Tuple.of(appealId, unit)).map(rows -> rows.size() > 0);
-    }
-
-    public Uni<Void> outbox(SqlClient tx, long appealId, String type, String payload) {
-        return tx.preparedQuery("INSERT INTO outbox (appeal_id, event_type, payload) VALUES ($1, $2, $3)")
-                .execute(Tuple.of(appealId, type, payload)).replaceWithVoid();
     }
 
     private static Instant instant(OffsetDateTime at) {

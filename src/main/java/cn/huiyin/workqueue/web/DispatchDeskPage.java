@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.routing.domain.Catalogue;
 import cn.huiyin.routing.domain.DispatchRule;
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.workqueue.application.DispatchDesk;
@@ -72,7 +72,7 @@ public class DispatchDeskPage {
     DispatchDeskRepository waiting;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @Inject
     CurrentCaller caller;

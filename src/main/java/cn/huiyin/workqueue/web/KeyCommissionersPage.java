@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Uscc;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
@@ -63,7 +63,7 @@ public class KeyCommissionersPage {
     StaffRepository staff;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     /** The key enterprises; {@code ?uscc=} goes straight to one. */
     @GET

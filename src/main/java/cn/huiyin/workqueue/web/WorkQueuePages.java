@@ -26,12 +26,12 @@ import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.application.AppealView;
 import cn.huiyin.appeal.application.PersonalDataReveals;
 import cn.huiyin.appeal.domain.AppealStatus;
-import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.PageTime;
-import cn.huiyin.sla.application.ClockView;
+import cn.huiyin.appeal.application.ClockView;
 import cn.huiyin.workqueue.application.DispatchDesk;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.OpenRequest;
@@ -107,7 +107,7 @@ public class WorkQueuePages {
     AppealQueryService appeals;
 
     @Inject
-    CatalogueRepository catalogue;
+    Catalogues catalogue;
 
     @Inject
     WorkSteps steps;

@@ -22,11 +22,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.AppealSummary;
 import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.appeal.domain.QueryCodes;
-import cn.huiyin.appeal.persistence.AppealReadRepository;
-import cn.huiyin.appeal.persistence.AppealReadRepository.Recent;
 import cn.huiyin.channel.phone.application.PhoneIntakeService;
 import cn.huiyin.channel.phone.domain.CallRecord;
 import cn.huiyin.channel.phone.domain.WorkOrder;
@@ -34,8 +34,8 @@ import cn.huiyin.channel.phone.domain.WorkOrderPolicy;
 import cn.huiyin.channel.phone.persistence.CallLogRepository;
 import cn.huiyin.channel.phone.persistence.CallLogRepository.CallbackTask;
 import cn.huiyin.shared.domain.FieldViolation;
+import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.routing.application.RoutingSuggestions;
-import cn.huiyin.routing.persistence.DispatchCategoryEntity;
 import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.security.CurrentCaller;
@@ -61,7 +61,7 @@ public class AgentDeskPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance desk(List<CallRecord> calls, List<CallbackTask> callbacks, OrderForm form,
-                List<Recent> history, List<DispatchCategoryEntity> categories, Map<String, String> errors,
+                List<AppealSummary> history, List<Catalogues.Category> categories, Map<String, String> errors,
                 Accepted accepted, List<RoutingSuggestions.Suggestion> suggestions);
     }
 
@@ -78,7 +78,10 @@ public class AgentDeskPage {
     CallLogRepository calls;
 
     @Inject
-    AppealReadRepository appeals;
+    AppealQueryService appeals;
+
+    @Inject
+    Catalogues catalogues;
 
     @Inject
     PhoneIntakeService intake;
@@ -101,12 +104,12 @@ public class AgentDeskPage {
         return selected.chain(call -> {
             String mobile = call.flatMap(c -> Optional.ofNullable(c.from())).flatMap(MobileNumber::parse)
                     .map(MobileNumber::normalized).orElse(null);
-            Uni<List<Recent>> history = mobile == null ? Uni.createFrom().item(List.of()) : appeals.recentByMobile(mobile, 10);
+            Uni<List<AppealSummary>> history = mobile == null ? Uni.createFrom().item(List.of()) : appeals.recentByMobile(mobile, 10);
             return history.chain(recent -> {
                 // the caller's enterprise, as known from earlier appeals
-                Optional<Recent> known = recent.stream().filter(r -> r.uscc() != null).findFirst();
-                OrderForm form = new OrderForm(callId, "", mobile == null ? "" : mobile, known.map(Recent::uscc).orElse(""),
-                        known.map(Recent::enterpriseName).orElse(""), "", "CONSULT", "", false, UUID.randomUUID().toString());
+                Optional<AppealSummary> known = recent.stream().filter(r -> r.uscc() != null).findFirst();
+                OrderForm form = new OrderForm(callId, "", mobile == null ? "" : mobile, known.map(AppealSummary::uscc).orElse(""),
+                        known.map(AppealSummary::enterpriseName).orElse(""), "", "CONSULT", "", false, UUID.randomUUID().toString());
                 return page(form, recent, Map.of(), null);
             });
         });
@@ -199,19 +202,19 @@ public class AgentDeskPage {
         }).map(page -> Response.ok(page).build());
     }
 
-    private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, Accepted accepted) {
+    private Uni<TemplateInstance> page(OrderForm form, List<AppealSummary> history, Map<String, String> errors, Accepted accepted) {
         return page(form, history, errors, accepted, List.of());
     }
 
-    private Uni<TemplateInstance> page(OrderForm form, List<Recent> history, Map<String, String> errors, Accepted accepted,
+    private Uni<TemplateInstance> page(OrderForm form, List<AppealSummary> history, Map<String, String> errors, Accepted accepted,
             List<RoutingSuggestions.Suggestion> suggestions) {
-        return Uni.combine().all().unis(calls.current(50), calls.openCallbacks(50), DispatchCategoryEntity.inCatalogueOrder())
+        return Uni.combine().all().unis(calls.current(50), calls.openCallbacks(50), catalogues.inFormOrder())
                 .with((current, callbacks, categories) -> Templates.desk(current, callbacks, form, history, categories,
                         errors, accepted, suggestions));
     }
 
     @TemplateExtension
-    static String statusLabel(Recent recent) {
+    static String statusLabel(AppealSummary recent) {
         return AppealStatus.valueOf(recent.status()).label();
     }
 

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.huiyin.appeal.domain.AppealStatus;
-import cn.huiyin.channel.wechat.WechatConfig;
+import cn.huiyin.notify.wechat.WechatConfig;
 import cn.huiyin.channel.wechat.domain.InboundMessage;
 import cn.huiyin.channel.wechat.persistence.WechatRepository;
 import cn.huiyin.notify.sms.SmsConfig;

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import cn.huiyin.channel.wechat.WechatConfig;
+import cn.huiyin.notify.wechat.WechatConfig;
 import cn.huiyin.channel.wechat.persistence.WechatRepository;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;

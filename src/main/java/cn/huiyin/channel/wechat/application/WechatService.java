@@ -15,7 +15,7 @@ import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
-import cn.huiyin.appeal.persistence.AppealEventAppender;
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.channel.wechat.domain.FollowerText;
 import cn.huiyin.channel.wechat.domain.InboundMessage;
 import cn.huiyin.channel.wechat.persistence.WechatRepository;
@@ -61,7 +61,7 @@ public class WechatService {
     DedupeGuard dedupe;
 
     @Inject
-    AppealEventAppender events;
+    AppealRecords events;
 
     @Inject
     Pool pool;

@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import cn.huiyin.channel.wechat.WechatConfig;
-import cn.huiyin.channel.wechat.WechatConfig.Account;
+import cn.huiyin.notify.wechat.WechatConfig;
+import cn.huiyin.notify.wechat.WechatConfig.Account;
 import cn.huiyin.channel.wechat.application.WechatService;
 import cn.huiyin.channel.wechat.domain.Decrypted;
 import cn.huiyin.channel.wechat.domain.InboundMessage;

@@ -1,4 +1,4 @@
-package cn.huiyin.channel.wechat;
+package cn.huiyin.notify.wechat;
 
 import java.time.Duration;
 import java.util.Map;
@@ -7,7 +7,11 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** WeChat official accounts (公众号) served by the callback, by name; one is enough, several are possible. */
+/**
+ * WeChat official accounts (公众号) by name; one is enough, several are possible. The callback (channel) checks and
+ * answers with their tokens and keys; messages to followers (here, and evaluation's rating requests) use their API
+ * secrets. It lives with the WeChat API client, the lowest of its users.
+ */
 @ConfigMapping(prefix = "huiyin.wechat")
 public interface WechatConfig {
 

@@ -1,4 +1,4 @@
-package cn.huiyin.sla.application;
+package cn.huiyin.appeal.application;
 
 import java.time.Instant;
 

@@ -1,0 +1,5 @@
+package cn.huiyin.appeal.domain;
+
+/** A row for the outbox relay: what happened to an appeal, for delivery after the commit. */
+public record OutboxRow(long appealId, String type, String payload) {
+}

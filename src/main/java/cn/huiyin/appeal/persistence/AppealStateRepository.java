@@ -1,0 +1,112 @@
+package cn.huiyin.appeal.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.huiyin.appeal.domain.LapsedClaim;
+import cn.huiyin.appeal.domain.OutboxRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Every change to an appeal row after intake, and every outbox row a step leaves, in the caller's transaction. The
+ * one place that writes {@code UPDATE appeal} and (after intake's own group-commit statement) {@code INSERT INTO
+ * outbox}: who may make which change is decided before, by the callers' rules.
+ */
+@ApplicationScoped
+public class AppealStateRepository {
+
+    public Uni<Void> moveTo(SqlClient tx, long appealId, String status) {
+        return tx.preparedQuery("UPDATE appeal SET status = $2, updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(appealId, status)).replaceWithVoid();
+    }
+
+    /** Sets who holds the appeal; {@code claimExpiresAt} null means held for good (signed for). */
+    public Uni<Void> assign(SqlClient tx, long appealId, String assignee, Instant claimExpiresAt) {
+        return tx.preparedQuery("UPDATE appeal SET assignee = $2, claim_expires_at = $3, updated_at = now() WHERE id = $1")
+                .execute(Tuple.tuple(Arrays.asList(appealId, assignee, utc(claimExpiresAt)))).replaceWithVoid();
+    }
+
+    /** Gives the appeal to an assignee on a lease; the first such time is when it was first assigned. */
+    public Uni<Void> hold(SqlClient tx, long appealId, String assignee, Instant until, Instant now) {
+        return tx.preparedQuery("UPDATE appeal SET assignee = $2, claim_expires_at = $3, assigned_at = coalesce(assigned_at, $4), "
+                + "updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(appealId, assignee, utc(until), utc(now))).replaceWithVoid();
+    }
+
+    /** Moves the appeal to another unit (transfer, re-dispatch); nobody holds it there yet. */
+    public Uni<Void> placeWith(SqlClient tx, long appealId, String unit, String status) {
+        return tx.preparedQuery("UPDATE appeal SET handling_unit = $2, status = $3, assignee = NULL, claim_expires_at = NULL, "
+                + "dispatched_at = coalesce(dispatched_at, now()), updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(appealId, unit, status)).replaceWithVoid();
+    }
+
+    /** The dispatcher's category; the router's suggestions are spent. */
+    public Uni<Void> setCategory(SqlClient tx, long appealId, String category) {
+        return tx.preparedQuery("UPDATE appeal SET category = $2, routing_suggestions = NULL WHERE id = $1")
+                .execute(Tuple.of(appealId, category)).replaceWithVoid();
+    }
+
+    /** A merged child follows its parent; nobody holds the child any more. */
+    public Uni<Void> linkToParent(SqlClient tx, long childId, long parentId) {
+        return tx.preparedQuery("UPDATE appeal SET parent_id = $2, assignee = NULL, claim_expires_at = NULL WHERE id = $1")
+                .execute(Tuple.of(childId, parentId)).replaceWithVoid();
+    }
+
+    /** The 督办 flag, set once (not a step: {@code updated_at}, which orders the returned list, stays). */
+    public Uni<Void> markSupervised(SqlClient tx, Long[] appealIds) {
+        return tx.preparedQuery("UPDATE appeal SET supervised = true WHERE id = ANY($1) AND NOT supervised")
+                .execute(Tuple.of((Object) appealIds)).replaceWithVoid();
+    }
+
+    /** Moves the chain heads after events were appended: {@code (id, event_count, last_event_hash)} per appeal. */
+    public Uni<Void> moveChainHeads(SqlClient tx, List<Tuple> heads) {
+        return tx.preparedQuery("UPDATE appeal SET event_count = $2, last_event_hash = $3, updated_at = now() WHERE id = $1")
+                .executeBatch(heads).replaceWithVoid();
+    }
+
+    /**
+     * Returns up to {@code limit} claims that lapsed before {@code now} (dispatched, not signed for) to their units'
+     * pools; appeals another transaction holds are left for the next sweep.
+     */
+    public Uni<List<LapsedClaim>> releaseLapsedClaims(SqlClient tx, Instant now, int limit) {
+        return tx.preparedQuery("""
+                WITH lapsed AS (
+                    SELECT id, assignee FROM appeal
+                    WHERE claim_expires_at < $1 AND status = 'DISPATCHED'
+                    ORDER BY claim_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+                UPDATE appeal a SET assignee = NULL, claim_expires_at = NULL, updated_at = now()
+                FROM lapsed WHERE a.id = lapsed.id
+                RETURNING a.id, lapsed.assignee, a.handling_unit, a.tracking_no, a.status""")
+                .execute(Tuple.of(utc(now), limit))
+                .map(rows -> {
+                    List<LapsedClaim> released = new ArrayList<>();
+                    for (Row row : rows) {
+                        released.add(new LapsedClaim(row.getLong("id"), row.getString("assignee"),
+                                row.getString("handling_unit"), row.getString("tracking_no"), row.getString("status")));
+                    }
+                    return released;
+                });
+    }
+
+    public Uni<Void> outbox(SqlClient tx, List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("INSERT INTO outbox (appeal_id, event_type, payload) VALUES ($1, $2, $3)")
+                .executeBatch(rows.stream().map(r -> Tuple.of(r.appealId(), r.type(), r.payload())).toList())
+                .replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+}
