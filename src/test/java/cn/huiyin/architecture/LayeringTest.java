@@ -24,6 +24,11 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.EvaluationResult;
 
+import cn.huiyin.appeal.domain.NewEvent;
+import cn.huiyin.appeal.domain.OutboxRow;
+import cn.huiyin.appeal.domain.PlannedEvent;
+import cn.huiyin.architecture.planted.application.HandBuiltEvent;
+import cn.huiyin.architecture.planted.application.HandBuiltNotice;
 import cn.huiyin.architecture.planted.application.ServiceThatQueries;
 import cn.huiyin.architecture.planted.cycle.first.FirstCapability;
 import cn.huiyin.architecture.planted.cycle.second.ReachesIntoFirstStore;
@@ -111,6 +116,17 @@ class LayeringTest {
             })
             .because("a rule reads as Java in services; the SQL that stores it is found in repositories");
 
+    /** Events are typed: a {@code NewEvent} is made from an {@code AppealEvent} record, never with a hand-built payload. */
+    static final ArchRule EVENTS_ARE_TYPED = noClasses().that().doNotHaveFullyQualifiedName(NewEvent.class.getName())
+            .should().callConstructor(NewEvent.class, String.class, String.class, java.time.Instant.class, String.class,
+                    PlannedEvent.Visibility.class, String.class)
+            .because("an event's payload is its record's components, written by AppealEventCodec in one way");
+
+    /** Notices are typed too: an outbox row is made from an {@code AppealNotice} record. */
+    static final ArchRule NOTICES_ARE_TYPED = noClasses().that().doNotHaveFullyQualifiedName(OutboxRow.class.getName())
+            .should().callConstructor(OutboxRow.class, long.class, String.class, String.class)
+            .because("an outbox row's payload is its notice's components, written by AppealEventCodec in one way");
+
     private static final Pattern IN_PERSISTENCE = Pattern.compile("\\.persistence(\\.|$)");
 
     private static String capabilityOf(String root, String packageName) {
@@ -165,6 +181,16 @@ class LayeringTest {
     }
 
     @Test
+    void events_are_typed() {
+        EVENTS_ARE_TYPED.check(PRODUCTION);
+    }
+
+    @Test
+    void notices_are_typed() {
+        NOTICES_ARE_TYPED.check(PRODUCTION);
+    }
+
+    @Test
     void shared_knows_no_capability() {
         sharedKnowsNoCapability("cn.huiyin").check(PRODUCTION);
     }
@@ -178,6 +204,9 @@ class LayeringTest {
         assertViolatedBy(DOMAIN_DOES_NOT_REACH_OUTWARDS.evaluate(planted), DomainThatReachesOut.class);
         assertViolatedBy(RESOURCES_DO_NOT_TOUCH_THE_DATABASE.evaluate(planted), ResourceThatQueries.class);
         assertViolatedBy(SQL_ONLY_IN_REPOSITORIES.evaluate(planted), ServiceThatQueries.class);
+        assertViolatedBy(EVENTS_ARE_TYPED.evaluate(new ClassFileImporter().importPackages("cn.huiyin.architecture.planted",
+                "cn.huiyin.appeal.domain")), HandBuiltEvent.class);
+        assertViolatedBy(NOTICES_ARE_TYPED.evaluate(planted), HandBuiltNotice.class);
         assertViolatedBy(capabilitiesFreeOfCycles("cn.huiyin.architecture.planted.cycle").evaluate(planted),
                 FirstCapability.class);
         assertViolatedBy(sharedKnowsNoCapability("cn.huiyin.architecture.planted").evaluate(planted),

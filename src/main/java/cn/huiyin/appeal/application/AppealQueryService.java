@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiyin.appeal.domain.AppealAccess;
+import cn.huiyin.appeal.domain.AppealEventLabels;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.AppealSummary;
 import cn.huiyin.appeal.domain.ChainEntry;
@@ -36,46 +37,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AppealQueryService {
 
-    private static final Map<String, String> EVENT_LABELS = Map.ofEntries(
-            Map.entry("RECEIVED", "已受理"),
-            Map.entry("DISPATCHED", "已派单"),
-            Map.entry("AWAITING_DISPATCH", "待人工派单"),
-            Map.entry("EXTENDED", "已延期"),
-            Map.entry("SLA_WARNING", "时限预警"),
-            Map.entry("SLA_OVERDUE", "已超时"),
-            Map.entry("SLA_SUPERVISION", "督办"),
-            Map.entry("CLOCK_STOPPED", "计时停止"),
-            Map.entry("SUPPLEMENTED", "补充材料"),
-            Map.entry("ACCEPTED", "已签收"),
-            Map.entry("FIRST_CONTACT", "已联系企业"),
-            Map.entry("REPLIED", "已答复"),
-            Map.entry("NOTE", "办理进展"),
-            Map.entry("TRANSFERRED", "已转办"),
-            Map.entry("RETURNED", "已退回派单中心"),
-            Map.entry("REDISPATCHED", "已改派"),
-            Map.entry("RETURN_REFUSED", "退单未同意"),
-            Map.entry("MERGED", "已并单"),
-            Map.entry("REPLIED_WITH_PARENT", "已随主单答复"),
-            Map.entry("ASSIGNED", "已分配专员"),
-            Map.entry("CLAIM_EXPIRED", "认领超时退回"),
-            Map.entry("EXTENSION_REQUESTED", "申请延期"),
-            Map.entry("EXTENSION_REFUSED", "延期未批准"),
-            Map.entry("CO_HANDLING", "协办单位加入"),
-            Map.entry("PERSONAL_DATA_REVEALED", "查看联系方式"),
-            Map.entry("RATING_REQUESTED", "邀请评价"),
-            Map.entry("RATED", "企业评价"),
-            Map.entry("REWORK_OPENED", "退回整改"),
-            Map.entry("RETURN_VISITED", "已回访"),
-            Map.entry("RATING_CONTESTED", "评价申诉"),
-            Map.entry("RATING_REVIEW_DECIDED", "申诉复核"),
-            Map.entry("CLOSED", "已归档"));
 
     /** A rating the system recorded when the window ran out is never shown as the enterprise's own. */
     private static String label(EventRow e) {
         if ("RATED".equals(e.type()) && e.payload().contains("\"defaulted\":true")) {
             return "系统默认评价";
         }
-        return EVENT_LABELS.getOrDefault(e.type(), e.type());
+        return AppealEventLabels.of(e.type());
     }
 
     @Inject

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.domain.LapsedClaim;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.OutboxRow;
@@ -71,12 +72,13 @@ public class AppealRecords {
         return state.releaseLapsedClaims(tx, now, limit);
     }
 
-    /** A row for the relay, delivered after the commit (notices, rating requests, projections). */
-    public Uni<Void> outbox(SqlClient tx, long appealId, String type, String payload) {
-        return state.outbox(tx, List.of(new OutboxRow(appealId, type, payload)));
+    /** A notice for the relay, delivered after the commit (to the enterprise, assignment, metrics). */
+    public Uni<Void> notify(SqlClient tx, long appealId, AppealNotice notice) {
+        return state.outbox(tx, List.of(OutboxRow.of(appealId, notice)));
     }
 
-    public Uni<Void> outbox(SqlClient tx, List<OutboxRow> rows) {
+    /** Several notices in one statement (a sweep, a merge). */
+    public Uni<Void> notifyAll(SqlClient tx, List<OutboxRow> rows) {
         return state.outbox(tx, rows);
     }
 }

@@ -2,16 +2,15 @@ package cn.huiyin.appeal.persistence;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
-import cn.huiyin.shared.domain.JsonText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,12 +26,10 @@ public class RevealLog {
     AppealEventAppender events;
 
     public Uni<Void> record(long appealId, String field, String actor, String purpose, Instant at) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("field", field);
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT id FROM appeal WHERE id = $1 FOR UPDATE").execute(Tuple.of(appealId))
                 .chain(() -> tx.preparedQuery("INSERT INTO personal_data_reveal (appeal_id, field, revealed_to, purpose, revealed_at) "
                         + "VALUES ($1, $2, $3, $4, $5)").execute(Tuple.of(appealId, field, actor, purpose, at.atOffset(ZoneOffset.UTC))))
-                .chain(() -> events.append(tx, Map.of(appealId, List.of(new NewEvent("PERSONAL_DATA_REVEALED", actor, at, purpose,
-                        Visibility.INTERNAL, JsonText.object(payload)))))));
+                .chain(() -> events.append(tx, Map.of(appealId, List.of(NewEvent.of(new AppealEvent.PersonalDataRevealed(field), actor, at,
+                        purpose, Visibility.INTERNAL))))));
     }
 }

@@ -1,17 +1,16 @@
 package cn.huiyin.evaluation.application;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.evaluation.EvaluationConfig;
 import cn.huiyin.evaluation.domain.ReturnVisitSample;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.sla.application.SlaClockService;
 import cn.huiyin.sla.domain.ClockKind;
 import io.smallrye.mutiny.Uni;
@@ -50,17 +49,13 @@ public class EvaluationRounds {
             Instant linkExpiresAt = at.plus(config.linkLifetime());
             ClockKind[] kinds = sampled ? new ClockKind[] { ClockKind.EVALUATE, ClockKind.FEEDBACK }
                     : new ClockKind[] { ClockKind.EVALUATE };
-            Map<String, Object> notice = new LinkedHashMap<>();
-            notice.put("trackingNo", appeal.trackingNo());
-            notice.put("channel", appeal.channel());
-            notice.put("round", round);
-            notice.put("linkExpiresAt", linkExpiresAt.getEpochSecond());
             return rounds.openRound(tx, appeal.appealId(), round, at, linkExpiresAt, sampled ? "SAMPLE" : null)
                     .chain(() -> clocks.startInTransaction(tx, appeal.appealId(), round, appeal.appealType(),
                             appeal.category(), appeal.urgent(), at, kinds))
-                    .chain(() -> steps.append(tx, appeal.appealId(), new EvaluationSteps.Pending().add("RATING_REQUESTED",
-                            ACTOR, at, null, Visibility.PUBLIC, Map.of("round", round))))
-                    .chain(() -> steps.outbox(tx, appeal.appealId(), "RatingRequested", JsonText.object(notice)));
+                    .chain(() -> steps.append(tx, appeal.appealId(), new EvaluationSteps.Pending().add(
+                            new AppealEvent.RatingRequested(round), ACTOR, at, null, Visibility.PUBLIC)))
+                    .chain(() -> steps.notify(tx, appeal.appealId(), new AppealNotice.RatingRequested(appeal.trackingNo(),
+                            appeal.channel(), round, linkExpiresAt.getEpochSecond())));
         });
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.appeal.domain.AppealLifecycle;
 import cn.huiyin.appeal.domain.AppealStatus;
@@ -17,7 +19,6 @@ import cn.huiyin.appeal.domain.Transition;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.SlaClockService;
@@ -42,9 +43,8 @@ public class EvaluationSteps {
     public static final class Pending {
         private final List<NewEvent> events = new ArrayList<>();
 
-        public Pending add(String type, String actor, Instant at, String reason, Visibility visibility,
-                Map<String, Object> payload) {
-            events.add(new NewEvent(type, actor, at, reason, visibility, JsonText.object(payload)));
+        public Pending add(AppealEvent event, String actor, Instant at, String reason, Visibility visibility) {
+            events.add(NewEvent.of(event, actor, at, reason, visibility));
             return this;
         }
     }
@@ -72,7 +72,7 @@ public class EvaluationSteps {
                 return Uni.createFrom().item(now);
             }
             AppealStatus closed = ((Transition.Moved) AppealLifecycle.decide(now, AppealAction.CLOSE)).to();
-            pending.add("CLOSED", actor, at, null, Visibility.PUBLIC, Map.of());
+            pending.add(new AppealEvent.Closed(), actor, at, null, Visibility.PUBLIC);
             // an archived appeal has nothing left to time: whatever still runs (an old return window) stops here
             return moveTo(tx, appeal.id(), closed.name())
                     .chain(() -> clocks.stopInTransaction(tx, appeal.id(), at, ClockKind.values()))
@@ -84,9 +84,9 @@ public class EvaluationSteps {
         return events.moveTo(tx, appealId, status);
     }
 
-    /** An outbox row for whoever reacts after commit (notifiers, metrics). */
-    public Uni<Void> outbox(SqlConnection tx, long appealId, String type, String payload) {
-        return events.outbox(tx, appealId, type, payload);
+    /** A notice for whoever reacts after commit (notifiers, metrics). */
+    public Uni<Void> notify(SqlConnection tx, long appealId, AppealNotice notice) {
+        return events.notify(tx, appealId, notice);
     }
 
     public Uni<Void> append(SqlConnection tx, long appealId, Pending pending) {

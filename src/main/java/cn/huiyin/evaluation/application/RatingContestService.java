@@ -2,14 +2,14 @@ package cn.huiyin.evaluation.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
@@ -17,7 +17,6 @@ import cn.huiyin.evaluation.persistence.RatingContestRepository;
 import cn.huiyin.evaluation.persistence.RatingContestRepository.Contestable;
 import cn.huiyin.evaluation.persistence.RatingContestRepository.OpenContest;
 import cn.huiyin.shared.domain.Caller;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -77,10 +76,8 @@ public class RatingContestService {
                 if (!first) {
                     throw conflict("already-contested", "Round " + round + "'s rating has been contested already");
                 }
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("round", round);
-                payload.put("reason", reason);
-                return event(tx, appeal, "RATING_CONTESTED", caller, now, reason, payload)
+                AppealEvent.RatingContested contested = new AppealEvent.RatingContested(round, reason);
+                return event(tx, appeal, contested, AppealNotice.Relayed.contested(contested), caller, now, reason)
                         .replaceWith(new ContestState(trackingNo, round, "CONTESTED", false));
             });
         }));
@@ -95,24 +92,25 @@ public class RatingContestService {
                 if (!decided) {
                     throw conflict("no-open-contest", "Round " + round + " has no contest waiting for a decision");
                 }
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("round", round);
-                payload.put("upheld", upheld);
-                payload.put("excludedFromMetrics", upheld);
                 return (upheld ? contests.excludeFromMetrics(tx, appeal.id(), round) : Uni.createFrom().voidItem())
-                        .chain(() -> event(tx, appeal, "RATING_REVIEW_DECIDED", caller, now, reason, payload))
+                        .chain(() -> event(tx, appeal, decided(round, upheld),
+                                AppealNotice.Relayed.reviewDecided(decided(round, upheld)), caller, now, reason))
                         .replaceWith(new ContestState(trackingNo, round, upheld ? "UPHELD" : "REJECTED", upheld));
             });
         }));
     }
 
     /** Internal: a dealing between the unit and the district centre; the outbox tells metrics. */
-    private Uni<Void> event(SqlConnection tx, Appeal appeal, String type, Caller caller, Instant at, String reason,
-            Map<String, Object> payload) {
-        return steps.append(tx, appeal.id(), new EvaluationSteps.Pending().add(type, caller.actor(), at, reason,
-                Visibility.INTERNAL, payload))
-                .chain(() -> steps.outbox(tx, appeal.id(), type.equals("RATING_CONTESTED") ? "RatingContested"
-                        : "RatingReviewDecided", JsonText.object(payload)));
+    /** An upheld contest takes the rating out of the figures. */
+    private static AppealEvent.RatingReviewDecided decided(int round, boolean upheld) {
+        return new AppealEvent.RatingReviewDecided(round, upheld, upheld);
+    }
+
+    private Uni<Void> event(SqlConnection tx, Appeal appeal, AppealEvent event, AppealNotice notice, Caller caller, Instant at,
+            String reason) {
+        return steps.append(tx, appeal.id(), new EvaluationSteps.Pending().add(event, caller.actor(), at, reason,
+                Visibility.INTERNAL))
+                .chain(() -> steps.notify(tx, appeal.id(), notice));
     }
 
     private static ProblemException conflict(String slug, String detail) {

@@ -1,19 +1,18 @@
 package cn.huiyin.evaluation.application;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.evaluation.domain.Rating;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.SlaClockService;
@@ -65,21 +64,13 @@ public class RatingRecorder {
 
     private Uni<Recorded> apply(SqlConnection tx, Appeal appeal, int round, Rating rating, String actor, Instant at) {
         AppealStatus next = EvaluationSteps.next(appeal, rating.good() ? AppealAction.RATE_GOOD : AppealAction.RATE_BAD);
-        Map<String, Object> rated = new LinkedHashMap<>();
-        rated.put("round", round);
-        rated.put("level", rating.satisfaction().level());
-        rated.put("resolved", rating.resolved());
-        rated.put("defaulted", rating.defaulted());
-        rated.put("good", rating.good());
-        if (rating.comment() != null) {
-            rated.put("comment", rating.comment());
-        }
-        rated.put("summary", rating.summary() + (rating.comment() == null ? "" : "。" + rating.comment()));
-        EvaluationSteps.Pending pending = new EvaluationSteps.Pending()
-                .add("RATED", actor, at, null, Visibility.PUBLIC, rated);
+        AppealEvent.Rated rated = new AppealEvent.Rated(round, rating.satisfaction().level(), rating.resolved(),
+                rating.defaulted(), rating.good(), rating.comment(),
+                rating.summary() + (rating.comment() == null ? "" : "。" + rating.comment()));
+        EvaluationSteps.Pending pending = new EvaluationSteps.Pending().add(rated, actor, at, null, Visibility.PUBLIC);
         Uni<Void> consequences = clocks.stopRoundInTransaction(tx, appeal.id(), ClockKind.EVALUATE, round, at);
         if (!rating.good()) {
-            pending.add("REWORK_OPENED", EvaluationRounds.ACTOR, at, null, Visibility.PUBLIC, Map.of("round", round));
+            pending.add(new AppealEvent.ReworkOpened(round), EvaluationRounds.ACTOR, at, null, Visibility.PUBLIC);
             // every bad rating is called back; the rework clock runs until the unit replies again
             consequences = consequences.chain(() -> rounds.markVisitDue(tx, appeal.id(), round, "BAD_RATING"))
                     .chain(() -> clocks.startInTransaction(tx, appeal.id(), round, appeal.appealType(), appeal.category(),
@@ -88,9 +79,8 @@ public class RatingRecorder {
         return consequences.chain(() -> steps.moveTo(tx, appeal.id(), next.name()))
                 .chain(() -> steps.closeIfSettled(tx, appeal, next, EvaluationRounds.ACTOR, at, pending))
                 .call(() -> steps.append(tx, appeal.id(), pending))
-                .call(() -> steps.outbox(tx, appeal.id(), "AppealRated", JsonText.object(Map.of("trackingNo",
-                        appeal.trackingNo(), "channel", appeal.channel(), "round", round, "level",
-                        rating.satisfaction().level(), "good", rating.good(), "defaulted", rating.defaulted()))))
+                .call(() -> steps.notify(tx, appeal.id(), new AppealNotice.Rated(appeal.trackingNo(), appeal.channel(), round,
+                        rating.satisfaction().level(), rating.good(), rating.defaulted())))
                 .map(status -> new Recorded(appeal.trackingNo(), round, status.name(), status.label(), rating.good(),
                         rating.defaulted()));
     }

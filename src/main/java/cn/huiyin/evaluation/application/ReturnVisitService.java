@@ -2,13 +2,13 @@ package cn.huiyin.evaluation.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.evaluation.domain.Rating;
@@ -17,7 +17,6 @@ import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.evaluation.persistence.ReturnVisitRepository;
 import cn.huiyin.evaluation.persistence.ReturnVisitRepository.Due;
 import cn.huiyin.shared.domain.Caller;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.SlaClockService;
@@ -77,22 +76,17 @@ public class ReturnVisitService {
                         throw new ProblemException(Problem.of(409, "already-visited", "Already visited",
                                 "The return visit of round " + round + " has been recorded already"));
                     }
-                    Map<String, Object> payload = new LinkedHashMap<>();
-                    payload.put("round", round);
-                    payload.put("outcome", finding.outcome());
-                    payload.put("resolved", finding.resolved());
-                    payload.put("level", finding.level() == null ? null : finding.level().level());
-                    payload.put("overturned", overturned);
-                    payload.put("unresolvedClosure", unresolved);
-                    payload.put("summary", finding.summary() + (overturned ? "（与评价不符）" : ""));
-                    var pending = new EvaluationSteps.Pending().add("RETURN_VISITED", caller.actor(), now,
-                            finding.note(), Visibility.PUBLIC, payload);
+                    AppealEvent.ReturnVisited visited = new AppealEvent.ReturnVisited(round, finding.outcome(),
+                            finding.resolved(), finding.level() == null ? null : finding.level().level(), overturned,
+                            unresolved, finding.summary() + (overturned ? "（与评价不符）" : ""));
+                    var pending = new EvaluationSteps.Pending().add(visited, caller.actor(), now, finding.note(),
+                            Visibility.PUBLIC);
                     return (unresolved ? visits.flagUnresolvedClosure(tx, appeal.id(), round) : Uni.createFrom().voidItem())
                             .chain(() -> clocks.stopRoundInTransaction(tx, appeal.id(), ClockKind.FEEDBACK, round, now))
                             .chain(() -> steps.closeIfSettled(tx, appeal, AppealStatus.valueOf(appeal.status()),
                                     caller.actor(), now, pending))
                             .call(() -> steps.append(tx, appeal.id(), pending))
-                            .call(() -> steps.outbox(tx, appeal.id(), "ReturnVisited", JsonText.object(payload)))
+                            .call(() -> steps.notify(tx, appeal.id(), AppealNotice.Relayed.visited(visited)))
                             .map(status -> new Visited(trackingNo, round, overturned, unresolved, status.name()));
                 });
             });

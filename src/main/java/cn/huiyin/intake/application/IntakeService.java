@@ -11,6 +11,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEventCodec;
+import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.intake.IntakeEnvelope;
 import cn.huiyin.intake.domain.IntakePlan;
 import cn.huiyin.intake.persistence.IntakeRepository;
@@ -110,26 +112,17 @@ public class IntakeService {
         String street = e.uscc() == null ? null : streets.get(e.uscc());
         Placement placement = Placement.of(rules, e.category(), street, classifier, routing.threshold(),
                 e.title() + "\n" + e.content());
-        Map<String, Object> routed = new LinkedHashMap<>();
-        routed.put("category", placement.category());
-        routed.put("routedBy", placement.routedBy().name());
-        if (!placement.suggestions().isEmpty()) {
-            routed.put("confidence", Math.round(placement.suggestions().get(0).confidence() * 1000) / 1000.0);
-        }
+        IntakePlan.Routing routed = new IntakePlan.Routing(placement.category(), placement.routedBy().name(),
+                placement.suggestions().isEmpty() ? null
+                        : Math.round(placement.suggestions().get(0).confidence() * 1000) / 1000.0);
         IntakePlan plan = IntakePlan.of(e.trackingNo(), e.channel(), e.actor(), e.receivedAt(), placement.decision(),
                 routed, clock.instant());
-        Map<String, Object> notice = new LinkedHashMap<>();
-        notice.put("trackingNo", e.trackingNo());
-        notice.put("channel", e.channel());
-        notice.put("status", plan.status().name());
-        notice.put("unit", plan.handlingUnit());
-        notice.put("category", placement.category());
-        notice.put("appealType", e.appealType());
-        notice.put("urgent", e.urgent());
-        notice.put("receivedAt", e.receivedAt().toString());
+        AppealNotice notice = new AppealNotice.Received(e.trackingNo(), e.channel(), plan.status().name(),
+                plan.handlingUnit(), placement.category(), e.appealType(), e.urgent(), e.receivedAt().toString());
         String suggestions = plan.handlingUnit() != null || placement.suggestions().isEmpty() ? null
                 : JsonText.array(placement.suggestions().stream().map(IntakeService::suggestion).toList());
-        return new NewAppeal(e, street, placement.category(), suggestions, plan, "AppealReceived", JsonText.object(notice));
+        return new NewAppeal(e, street, placement.category(), suggestions, plan, notice.type(),
+                AppealEventCodec.payload(notice));
     }
 
     private static Map<String, Object> suggestion(Suggestion s) {

@@ -1,11 +1,11 @@
 package cn.huiyin.intake.domain;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import cn.huiyin.appeal.domain.AppealAction;
+import cn.huiyin.appeal.domain.AppealEvent;
+import cn.huiyin.appeal.domain.AppealEventCodec;
 import cn.huiyin.appeal.domain.AppealLifecycle;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.ChainEntry;
@@ -13,7 +13,6 @@ import cn.huiyin.appeal.domain.EventChain;
 import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.appeal.domain.Transition;
 import cn.huiyin.routing.domain.DispatchDecision;
-import cn.huiyin.shared.domain.JsonText;
 
 /**
  * What intake writes for a new appeal: its first status and unit, and its first events (received, then
@@ -23,31 +22,32 @@ public record IntakePlan(AppealStatus status, String handlingUnit, Instant dispa
 
     public static final String INTAKE_ACTOR = "system:intake";
 
-    public static IntakePlan of(String trackingNo, String channel, String submittedBy, Instant receivedAt,
-            DispatchDecision decision, Instant decidedAt) {
-        return of(trackingNo, channel, submittedBy, receivedAt, decision, Map.of(), decidedAt);
+    /**
+     * How the unit was chosen, as the dispatched (or awaiting) event records it: the category (null while nobody
+     * knows it), who placed it (CATALOGUE, CLASSIFIER, DISPATCHER) and the classifier's confidence if it ranked.
+     */
+    public record Routing(String category, String routedBy, Double confidence) {
     }
 
-    /** @param routing what the dispatched event records of how the unit was chosen (category, routedBy…) */
     public static IntakePlan of(String trackingNo, String channel, String submittedBy, Instant receivedAt,
-            DispatchDecision decision, Map<String, Object> routing, Instant decidedAt) {
-        Map<String, Object> received = new LinkedHashMap<>();
-        received.put("channel", channel);
-        PlannedEvent first = PlannedEvent.after(EventChain.GENESIS,
-                new ChainEntry(trackingNo, 1, "RECEIVED", submittedBy, receivedAt, null, JsonText.object(received)),
-                PlannedEvent.Visibility.PUBLIC);
+            DispatchDecision decision, Routing routing, Instant decidedAt) {
+        PlannedEvent first = PlannedEvent.after(EventChain.GENESIS, new ChainEntry(trackingNo, 1, "RECEIVED", submittedBy,
+                receivedAt, null, AppealEventCodec.payload(new AppealEvent.Received(channel))), PlannedEvent.Visibility.PUBLIC);
 
         if (decision instanceof DispatchDecision.ToUnit toUnit) {
             AppealStatus next = moved(AppealLifecycle.decide(AppealStatus.RECEIVED, AppealAction.DISPATCH));
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("unit", toUnit.unitCode());
-            payload.putAll(routing);
-            PlannedEvent dispatched = PlannedEvent.after(first.hash(), new ChainEntry(trackingNo, 2, "DISPATCHED",
-                    INTAKE_ACTOR, decidedAt, toUnit.reason(), JsonText.object(payload)), PlannedEvent.Visibility.PUBLIC);
+            AppealEvent dispatchedEvent = new AppealEvent.Dispatched(toUnit.unitCode(), routing.category(), routing.routedBy(),
+                    routing.confidence());
+            PlannedEvent dispatched = PlannedEvent.after(first.hash(), new ChainEntry(trackingNo, 2, dispatchedEvent.type(),
+                    INTAKE_ACTOR, decidedAt, toUnit.reason(), AppealEventCodec.payload(dispatchedEvent)),
+                    PlannedEvent.Visibility.PUBLIC);
             return new IntakePlan(next, toUnit.unitCode(), decidedAt, List.of(first, dispatched));
         }
-        PlannedEvent awaiting = PlannedEvent.after(first.hash(), new ChainEntry(trackingNo, 2, "AWAITING_DISPATCH",
-                INTAKE_ACTOR, decidedAt, decision.reason(), JsonText.object(routing)), PlannedEvent.Visibility.INTERNAL);
+        AppealEvent awaitingEvent = new AppealEvent.AwaitingDispatch(routing.category(), routing.routedBy(),
+                routing.confidence());
+        PlannedEvent awaiting = PlannedEvent.after(first.hash(), new ChainEntry(trackingNo, 2, awaitingEvent.type(),
+                INTAKE_ACTOR, decidedAt, decision.reason(), AppealEventCodec.payload(awaitingEvent)),
+                PlannedEvent.Visibility.INTERNAL);
         return new IntakePlan(AppealStatus.RECEIVED, null, null, List.of(first, awaiting));
     }
 

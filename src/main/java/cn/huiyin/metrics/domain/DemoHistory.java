@@ -7,13 +7,15 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import cn.huiyin.appeal.domain.AppealEvent;
+import cn.huiyin.appeal.domain.AppealEventCodec;
 import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.sla.domain.ClockPlan;
+import cn.huiyin.sla.domain.EscalationStep;
 import cn.huiyin.sla.domain.SlaPlanner;
 
 /**
@@ -27,7 +29,16 @@ public final class DemoHistory {
     public record Example(String text, String category, String unit) {
     }
 
-    public record Event(String type, Instant at, Map<String, Object> payload) {
+    /** One event of the history, typed as the service writes it. */
+    public record Event(AppealEvent event, Instant at) {
+
+        public String type() {
+            return event.type();
+        }
+
+        public Map<String, Object> payload() {
+            return AppealEventCodec.fields(event);
+        }
     }
 
     public record Appeal(String title, String content, String category, String appealType, String channel, String unit,
@@ -78,17 +89,17 @@ public final class DemoHistory {
         Instant respondDue = due(clocks, ClockKind.RESPOND);
         Instant handleDue = due(clocks, ClockKind.HANDLE);
         List<Event> events = new ArrayList<>();
-        events.add(new Event("RECEIVED", received, map("channel", channel)));
-        events.add(new Event("DISPATCHED", dispatched, map("unit", unit)));
+        events.add(new Event(new AppealEvent.Received(channel), received));
+        events.add(new Event(new AppealEvent.Dispatched(unit, e.category(), "CATALOGUE", null), dispatched));
         Instant t = dispatched;
         if (random.nextDouble() < 0.03) {
             t = t.plus(minutes(30 + random.nextInt(200)));
-            events.add(new Event("TRANSFERRED", t, map("fromUnit", "DRC", "toUnit", unit)));
+            events.add(new Event(new AppealEvent.Transferred(unit), t));
         } else if (random.nextDouble() < 0.04) {
             t = t.plus(minutes(60 + random.nextInt(300)));
-            events.add(new Event("RETURNED", t, map("unit", unit)));
+            events.add(new Event(new AppealEvent.Returned(), t));
             t = t.plus(minutes(20 + random.nextInt(90)));
-            events.add(new Event("REDISPATCHED", t, map("fromUnit", unit, "toUnit", unit)));
+            events.add(new Event(new AppealEvent.Redispatched(unit), t));
         }
         Instant contact = t.plus(minutes((long) ((10 + random.nextInt(70)) * slowness)));
         Instant reply = t.plus(minutes((long) ((240 + random.nextInt(6000)) * slowness)));
@@ -97,14 +108,14 @@ public final class DemoHistory {
         }
         String status = "DISPATCHED";
         if (contact.isBefore(now)) {
-            events.add(new Event("ACCEPTED", contact.minus(minutes(3)), map()));
-            events.add(new Event("FIRST_CONTACT", contact, map()));
+            events.add(new Event(new AppealEvent.Accepted(null), contact.minus(minutes(3))));
+            events.add(new Event(new AppealEvent.FirstContact(), contact));
             status = "HANDLING";
         }
-        overdue(events, "RESPOND", respondDue, contact, now);
-        overdue(events, "HANDLE", handleDue, reply, now);
+        overdue(events, unit, "RESPOND", respondDue, contact, now);
+        overdue(events, unit, "HANDLE", handleDue, reply, now);
         if (reply.isBefore(now)) {
-            events.add(new Event("REPLIED", reply, map("answer", "已按政策答复并协助办理。")));
+            events.add(new Event(new AppealEvent.Replied("已按政策答复并协助办理。"), reply));
             status = rate(events, reply, slowness, now);
         }
         events.sort((a, b) -> a.at().compareTo(b.at()));
@@ -121,29 +132,31 @@ public final class DemoHistory {
         boolean defaulted = random.nextDouble() < 0.1;
         int level = defaulted ? 4 : Math.max(1, Math.min(5, (int) Math.round(5.3 - slowness - random.nextGaussian())));
         boolean resolved = level >= 3 ? random.nextDouble() < 0.9 : random.nextDouble() < 0.3;
-        events.add(new Event("RATED", rated, map("round", 1, "level", level, "resolved", resolved, "defaulted", defaulted,
-                "good", level >= 3)));
+        events.add(new Event(new AppealEvent.Rated(1, level, resolved, defaulted, level >= 3, null,
+                summary(level, resolved)), rated));
         if (level <= 2 && random.nextDouble() < 0.15) {
-            events.add(new Event("RATING_CONTESTED", rated.plus(Duration.ofHours(3)), map("round", 1, "reason", "诉求超出职责范围")));
-            events.add(new Event("RATING_REVIEW_DECIDED", rated.plus(Duration.ofDays(2)),
-                    map("round", 1, "upheld", false, "excludedFromMetrics", true)));
+            events.add(new Event(new AppealEvent.RatingContested(1, "诉求超出职责范围"), rated.plus(Duration.ofHours(3))));
+            events.add(new Event(new AppealEvent.RatingReviewDecided(1, true, true),
+                    rated.plus(Duration.ofDays(2))));
         } else if (level <= 2 && random.nextDouble() < 0.5) {
             Instant rework = rated.plus(Duration.ofHours(1));
-            events.add(new Event("REWORK_OPENED", rework, map("round", 2)));
+            events.add(new Event(new AppealEvent.ReworkOpened(1), rework));
             Instant again = rework.plus(Duration.ofHours(24 + random.nextInt(72)));
             if (again.isAfter(now)) {
                 return "REWORK";
             }
-            events.add(new Event("REPLIED", again, map("answer", "整改后再次答复。")));
-            events.add(new Event("RATED", again.plus(Duration.ofHours(5)), map("round", 2, "level", 3 + random.nextInt(3),
-                    "resolved", true, "defaulted", false, "good", true)));
+            events.add(new Event(new AppealEvent.Replied("整改后再次答复。"), again));
+            int level2 = 3 + random.nextInt(3);
+            events.add(new Event(new AppealEvent.Rated(2, level2, true, false, true, null, summary(level2, true)),
+                    again.plus(Duration.ofHours(5))));
         }
         return "CLOSED";
     }
 
-    private static void overdue(List<Event> events, String clock, Instant due, Instant happened, Instant now) {
+    private static void overdue(List<Event> events, String unit, String clock, Instant due, Instant happened, Instant now) {
         if (due != null && happened.isAfter(due) && due.isBefore(now)) {
-            events.add(new Event("SLA_OVERDUE", due, map("clock", clock, "step", "OVERDUE")));
+            events.add(new Event(new AppealEvent.Escalated(clock, EscalationStep.OVERDUE.name(), due.toString(),
+                    String.join(",", EscalationStep.OVERDUE.recipients(unit))), due));
         }
     }
 
@@ -155,11 +168,9 @@ public final class DemoHistory {
         return Duration.ofMinutes(n);
     }
 
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+    /** The rating's words as the timeline shows them. */
+    private static String summary(int level, boolean resolved) {
+        String[] levels = { "非常不满意", "不满意", "基本满意", "满意", "非常满意" };
+        return "企业评价：" + levels[level - 1] + "，" + (resolved ? "问题已解决" : "问题未解决");
     }
 }

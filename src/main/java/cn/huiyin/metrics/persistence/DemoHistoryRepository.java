@@ -14,7 +14,6 @@ import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.metrics.domain.DemoHistory;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.sla.domain.ClockPlan;
 import io.smallrye.mutiny.Uni;
@@ -89,8 +88,8 @@ public class DemoHistoryRepository {
                         return Uni.createFrom().voidItem();
                     }
                     long id = rows.iterator().next().getLong("id");
-                    List<NewEvent> events = a.events().stream().map(e -> new NewEvent(e.type(), DEMO_ACTOR, e.at(), null,
-                            PlannedEvent.Visibility.PUBLIC, JsonText.object(e.payload()))).toList();
+                    List<NewEvent> events = a.events().stream().map(e -> NewEvent.of(e.event(), DEMO_ACTOR, e.at(), null,
+                            PlannedEvent.Visibility.PUBLIC)).toList();
                     return appender.append(tx, Map.of(id, events)).chain(() -> clocks(tx, id, a));
                 });
     }

@@ -12,12 +12,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.application.AppealClocks;
 import cn.huiyin.appeal.application.ClockView;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.appeal.application.AppealRecords;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.SlaConfig;
@@ -102,9 +102,8 @@ public class SlaClockService implements AppealClocks {
         return clocks.running(appealId, kind.name()).chain(found -> found.isEmpty() ? Uni.createFrom().item(false)
                 : pool.withTransaction(tx -> clocks.stop(tx, found.get().id(), at).call(stopped -> !stopped
                         ? Uni.createFrom().voidItem()
-                        : events.append(tx, Map.of(appealId, List.of(new NewEvent("CLOCK_STOPPED", actor, at,
-                                kind.label() + "计时停止", PlannedEvent.Visibility.INTERNAL,
-                                JsonText.object(Map.of("clock", kind.name())))))))));
+                        : events.append(tx, Map.of(appealId, List.of(NewEvent.of(new AppealEvent.ClockStopped(kind.name()), actor, at,
+                                kind.label() + "计时停止", PlannedEvent.Visibility.INTERNAL)))))));
     }
 
     /** Stops these clocks as part of the caller's transaction (the lifecycle step that ends them commits with it). */
@@ -143,9 +142,9 @@ public class SlaClockService implements AppealClocks {
                                 }
                             })
                             .chain(() -> clocks.reschedule(tx, running.id(), plan, workingDays))
-                            .chain(() -> events.append(tx, Map.of(appealId, List.of(new NewEvent("EXTENDED", approvedBy,
-                                    now, reason, PlannedEvent.Visibility.PUBLIC, JsonText.object(Map.of("clock",
-                                            kind.name(), "workingDays", workingDays, "dueAt", plan.dueAt().toString())))))));
+                            .chain(() -> events.append(tx, Map.of(appealId, List.of(NewEvent.of(new AppealEvent.Extended(kind.name(),
+                                    workingDays, plan.dueAt().toString()), approvedBy, now, reason,
+                                    PlannedEvent.Visibility.PUBLIC)))));
                 });
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,11 +16,12 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.OutboxRow;
 import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.appeal.application.AppealRecords;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.sla.SlaConfig;
 import cn.huiyin.sla.domain.EscalationStep;
 import cn.huiyin.sla.persistence.SlaTimerRepository;
@@ -115,21 +115,17 @@ public class SlaSweeper {
                 String recipients = String.join(",", step.recipients(t.unit()));
                 escalations.add(Tuple.tuple(List.of(t.timerId(), t.appealId(), t.clock(), t.step(),
                         t.dueAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), recipients)));
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("clock", t.clock());
-                payload.put("step", t.step());
-                payload.put("dueAt", t.dueAt().toString());
-                payload.put("recipients", recipients);
-                String json = JsonText.object(payload);
-                outbox.add(new OutboxRow(t.appealId(), "SlaEscalated", json));
-                appealEvents.computeIfAbsent(t.appealId(), id -> new ArrayList<>()).add(new NewEvent("SLA_" + t.step(),
-                        ACTOR, now, t.clock() + " " + step.label(), PlannedEvent.Visibility.INTERNAL, json));
+                AppealEvent.Escalated escalated = new AppealEvent.Escalated(t.clock(), t.step(), t.dueAt().toString(),
+                        recipients);
+                outbox.add(OutboxRow.of(t.appealId(), AppealNotice.Relayed.escalated(escalated)));
+                appealEvents.computeIfAbsent(t.appealId(), id -> new ArrayList<>()).add(NewEvent.of(escalated,
+                        ACTOR, now, t.clock() + " " + step.label(), PlannedEvent.Visibility.INTERNAL));
                 if (step == EscalationStep.SUPERVISION) {
                     supervised.add(t.appealId());
                 }
             }
             return (escalations.isEmpty() ? Uni.createFrom().voidItem() : timers.recordEscalations(tx, escalations)
-                    .chain(() -> events.outbox(tx, outbox)))
+                    .chain(() -> events.notifyAll(tx, outbox)))
                     .chain(() -> events.append(tx, appealEvents))
                     .chain(() -> expire(tx, expired, now))
                     .chain(() -> supervised.isEmpty() ? Uni.createFrom().voidItem()

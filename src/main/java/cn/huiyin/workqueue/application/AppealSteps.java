@@ -2,7 +2,6 @@ package cn.huiyin.workqueue.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +11,13 @@ import jakarta.inject.Inject;
 import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.appeal.domain.AppealLifecycle;
 import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.AppealEvent;
+import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.appeal.domain.Transition;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.Caller;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.SlaClockService;
@@ -59,39 +59,44 @@ public class AppealSteps {
         Uni<List<String>> write(SqlConnection tx, Locked appeal, Instant now);
     }
 
+    /** What the outbox hears of a step, once the appeal's new status is known. */
+    @FunctionalInterface
+    public interface NoticeOf {
+        AppealNotice of(Locked appeal, AppealStatus next);
+    }
+
     public static final Precondition ALWAYS = (tx, appeal, now) -> Uni.createFrom().voidItem();
     public static final AlsoInTransaction NOTHING_MORE = (tx, appeal, now) -> Uni.createFrom().item(List.of());
 
     /**
-     * One step. {@code action} null means the status does not change (a note, a claim); {@code outboxType} null
+     * One step. {@code action} null means the status does not change (a note, a claim); {@code notice} null
      * means nobody outside needs to hear of it.
      */
-    public record Step(AppealAction action, String eventType, String reason, Map<String, Object> payload,
-            Visibility visibility, String outboxType, List<ClockKind> stops, Precondition precondition,
-            AlsoInTransaction also) {
+    public record Step(AppealAction action, AppealEvent event, String reason, Visibility visibility, NoticeOf notice,
+            List<ClockKind> stops, Precondition precondition, AlsoInTransaction also) {
 
-        public static Step of(AppealAction action, String eventType, String reason, Map<String, Object> payload) {
-            return new Step(action, eventType, reason, payload, Visibility.PUBLIC, null, List.of(), ALWAYS, NOTHING_MORE);
+        public static Step of(AppealAction action, AppealEvent event, String reason) {
+            return new Step(action, event, reason, Visibility.PUBLIC, null, List.of(), ALWAYS, NOTHING_MORE);
         }
 
         public Step internal() {
-            return new Step(action, eventType, reason, payload, Visibility.INTERNAL, outboxType, stops, precondition, also);
+            return new Step(action, event, reason, Visibility.INTERNAL, notice, stops, precondition, also);
         }
 
-        public Step notifying(String type) {
-            return new Step(action, eventType, reason, payload, visibility, type, stops, precondition, also);
+        public Step notifying(NoticeOf what) {
+            return new Step(action, event, reason, visibility, what, stops, precondition, also);
         }
 
         public Step stopping(ClockKind... kinds) {
-            return new Step(action, eventType, reason, payload, visibility, outboxType, List.of(kinds), precondition, also);
+            return new Step(action, event, reason, visibility, notice, List.of(kinds), precondition, also);
         }
 
         public Step when(Precondition check) {
-            return new Step(action, eventType, reason, payload, visibility, outboxType, stops, check, also);
+            return new Step(action, event, reason, visibility, notice, stops, check, also);
         }
 
         public Step also(AlsoInTransaction more) {
-            return new Step(action, eventType, reason, payload, visibility, outboxType, stops, precondition, more);
+            return new Step(action, event, reason, visibility, notice, stops, precondition, more);
         }
     }
 
@@ -165,18 +170,14 @@ public class AppealSteps {
     }
 
     private Uni<List<String>> write(SqlConnection tx, Locked appeal, Caller caller, AppealStatus next, Step step, Instant now) {
-        Map<String, Object> notice = new LinkedHashMap<>(step.payload());
-        notice.put("trackingNo", appeal.trackingNo());
-        notice.put("channel", appeal.channel());
-        notice.put("status", next.name());
         Uni<Void> moved = next.name().equals(appeal.status()) ? Uni.createFrom().voidItem() : events.moveTo(tx, appeal.id(), next.name());
         return moved
-                .chain(() -> events.append(tx, Map.of(appeal.id(), List.of(new NewEvent(step.eventType(), caller.actor(), now,
-                        step.reason(), step.visibility(), JsonText.object(step.payload()))))))
+                .chain(() -> events.append(tx, Map.of(appeal.id(), List.of(NewEvent.of(step.event(), caller.actor(), now,
+                        step.reason(), step.visibility())))))
                 .chain(() -> step.stops().isEmpty() ? Uni.createFrom().voidItem()
                         : clocks.stopInTransaction(tx, appeal.id(), now, step.stops().toArray(ClockKind[]::new)))
-                .chain(() -> step.outboxType() == null ? Uni.createFrom().voidItem()
-                        : events.outbox(tx, appeal.id(), step.outboxType(), JsonText.object(notice)))
+                .chain(() -> step.notice() == null ? Uni.createFrom().voidItem()
+                        : events.notify(tx, appeal.id(), step.notice().of(appeal, next)))
                 .chain(() -> step.also().write(tx, appeal, now));
     }
 }

@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.LapsedClaim;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.workqueue.WorkQueueConfig;
 import cn.huiyin.workqueue.live.LiveUpdates;
 import cn.huiyin.workqueue.persistence.AssignmentRepository;
@@ -81,13 +81,9 @@ public class Assignment {
     /** Gives the appeal to {@code assigned.assignee()} on a lease, with its event. */
     public Uni<Void> hold(SqlConnection tx, long appealId, Assigned assigned, Instant now) {
         Instant until = now.plus(config.claimLease());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("assignee", assigned.assignee());
-        payload.put("basis", assigned.basis().name());
-        payload.put("claimExpiresAt", until.toString());
         return events.hold(tx, appealId, assigned.assignee(), until, now)
-                .chain(() -> events.append(tx, Map.of(appealId, List.of(new NewEvent("ASSIGNED", "system:assignment", now,
-                        null, Visibility.INTERNAL, JsonText.object(payload))))));
+                .chain(() -> events.append(tx, Map.of(appealId, List.of(NewEvent.of(new AppealEvent.Assigned(assigned.assignee(),
+                        assigned.basis().name(), until.toString()), "system:assignment", now, null, Visibility.INTERNAL)))));
     }
 
     /** The first automatic assignment of an appeal intake dispatched; a repeated call changes nothing. */
@@ -118,9 +114,8 @@ public class Assignment {
                     Map<Long, List<NewEvent>> expired = new LinkedHashMap<>();
                     List<LiveUpdates.Update> updates = new ArrayList<>();
                     for (LapsedClaim claim : released) {
-                        expired.put(claim.appealId(), List.of(new NewEvent("CLAIM_EXPIRED", "system:assignment", now,
-                                "not signed for in time", Visibility.INTERNAL,
-                                JsonText.object(Map.of("assignee", claim.assignee())))));
+                        expired.put(claim.appealId(), List.of(NewEvent.of(new AppealEvent.ClaimExpired(claim.assignee()),
+                                "system:assignment", now, "not signed for in time", Visibility.INTERNAL)));
                         updates.add(new LiveUpdates.Update(claim.handlingUnit(), claim.trackingNo(), claim.status()));
                     }
                     return (expired.isEmpty() ? Uni.createFrom().voidItem() : events.append(tx, expired)).replaceWith(updates);

@@ -1,13 +1,12 @@
 package cn.huiyin.workqueue.application;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.routing.application.RoutingSuggestions;
@@ -78,11 +77,8 @@ public class DispatchDesk {
         String no = AppealSteps.trackingNumber(trackingNo);
         return Uni.combine().all().unis(catalogue.current(), desk.streetOf(no)).asTuple().chain(loaded -> {
             String target = unitFor(loaded.getItem1(), category, unit, loaded.getItem2().orElse(null));
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("unit", target);
-            payload.put("category", category);
-            payload.put("routedBy", "DISPATCHER");
-            Step step = Step.of(AppealAction.DISPATCH, "DISPATCHED", "placed by a dispatcher", payload)
+            Step step = Step.of(AppealAction.DISPATCH, new AppealEvent.Dispatched(target, category, "DISPATCHER", null),
+                    "placed by a dispatcher")
                     .also((tx, appeal, now) -> records.setCategory(tx, appeal.id(), category)
                             .chain(() -> handOverClocks.armAtManualDispatch(tx, appeal.id(), target, appeal.appealType(), category,
                                     appeal.urgent(), now))
@@ -100,7 +96,7 @@ public class DispatchDesk {
     public Uni<Moved> decideReturn(String trackingNo, Caller caller, boolean accept, String toUnit, String reason) {
         if (!accept) {
             return steps.perform(trackingNo, caller, DispatchDesk::isDispatcher,
-                    Step.of(AppealAction.REFUSE_RETURN, "RETURN_REFUSED", reason, Map.of()).internal()
+                    Step.of(AppealAction.REFUSE_RETURN, new AppealEvent.ReturnRefused(), reason).internal()
                             .also((tx, appeal, now) -> handOff.placeWith(tx, appeal, appeal.handlingUnit(), now, false)
                                     .map(DispatchDesk::withDesk)));
         }
@@ -109,7 +105,7 @@ public class DispatchDesk {
                 throw ProblemException.badRequest("toUnit", "Name the unit the appeal goes to instead");
             }
             return steps.perform(trackingNo, caller, DispatchDesk::isDispatcher,
-                    Step.of(AppealAction.REDISPATCH, "REDISPATCHED", reason, Map.of("toUnit", toUnit))
+                    Step.of(AppealAction.REDISPATCH, new AppealEvent.Redispatched(toUnit), reason)
                             .when((tx, appeal, now) -> {
                                 if (toUnit.equals(appeal.handlingUnit())) {
                                     throw ProblemException.badRequest("toUnit", "The unit that returned it cannot get it back by "
@@ -132,7 +128,7 @@ public class DispatchDesk {
             }
             return steps.perform(trackingNo, caller, (who, appeal) -> who.hasRole(Roles.DISPATCHER)
                     || who.hasRole(Roles.UNIT_LEADER) && unit != null && java.util.Objects.equals(who.unitCode(), appeal.handlingUnit()),
-                    Step.of(null, "CO_HANDLING", null, Map.of("unit", unit))
+                    Step.of(null, new AppealEvent.CoHandling(unit), null)
                             .when((tx, appeal, now) -> {
                                 if (unit.equals(appeal.handlingUnit())) {
                                     throw ProblemException.badRequest("unit", "The lead unit cannot also help");
@@ -147,7 +143,7 @@ public class DispatchDesk {
     public Uni<Moved> merge(String childNo, Caller caller, String parentNo) {
         String parent = AppealSteps.trackingNumber(parentNo);
         return steps.perform(childNo, caller, DispatchDesk::isDispatcher,
-                Step.of(AppealAction.MERGE, "MERGED", null, Map.of("parent", parent))
+                Step.of(AppealAction.MERGE, new AppealEvent.Merged(parent), null)
                         .stopping(ClockKind.values())
                         .also((tx, child, now) -> desk.linkToParent(tx, child, parent).map(DispatchDesk::withDesk)));
     }

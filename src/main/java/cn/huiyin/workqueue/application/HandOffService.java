@@ -1,13 +1,12 @@
 package cn.huiyin.workqueue.application;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.routing.application.Catalogues;
@@ -63,7 +62,7 @@ public class HandOffService {
                 throw ProblemException.badRequest("toUnit", "No handling unit has the code " + toUnit);
             }
             return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
-                    Step.of(AppealAction.TRANSFER, "TRANSFERRED", reason, Map.of("toUnit", toUnit))
+                    Step.of(AppealAction.TRANSFER, new AppealEvent.Transferred(toUnit), reason)
                             .when((tx, appeal, now) -> {
                                 if (toUnit.equals(appeal.handlingUnit())) {
                                     throw ProblemException.badRequest("toUnit", "The appeal is already with " + toUnit);
@@ -77,7 +76,7 @@ public class HandOffService {
     /** Sends a misrouted appeal back to the dispatcher, with a reason, while the return window is open. */
     public Uni<Moved> giveBack(String trackingNo, Caller caller, String reason) {
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
-                Step.of(AppealAction.RETURN, "RETURNED", reason, Map.of()).internal()
+                Step.of(AppealAction.RETURN, new AppealEvent.Returned(), reason).internal()
                         .when((tx, appeal, now) -> clocks.returnWindowOpen(tx, appeal.id(), now).invoke(open -> {
                             if (!open) {
                                 throw AppealSteps.conflict("the return window has closed: the unit must handle the appeal "
@@ -91,11 +90,8 @@ public class HandOffService {
 
     /** Asks the dispatcher (or the unit's leader) for more working days on a running clock. */
     public Uni<Moved> requestExtension(String trackingNo, Caller caller, ClockKind clock, int workingDays, String reason) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("clock", clock.name());
-        payload.put("workingDays", workingDays);
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
-                Step.of(null, "EXTENSION_REQUESTED", reason, payload).internal()
+                Step.of(null, new AppealEvent.ExtensionRequested(clock.name(), workingDays), reason).internal()
                         .when((tx, appeal, now) -> clocks.isRunning(tx, appeal.id(), clock)
                                 .invoke(running -> {
                                     if (!running) {

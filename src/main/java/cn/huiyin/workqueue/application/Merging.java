@@ -9,12 +9,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.OutboxRow;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.Caller;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.MergedChild;
@@ -38,22 +39,16 @@ public class Merging {
                     Map<Long, List<NewEvent>> answered = new LinkedHashMap<>();
                     List<OutboxRow> notices = new ArrayList<>();
                     for (MergedChild child : children) {
-                        Map<String, Object> payload = new LinkedHashMap<>();
-                        payload.put("answer", answer);
-                        payload.put("parent", parent.trackingNo());
-                        answered.put(child.id(), List.of(new NewEvent("REPLIED_WITH_PARENT", caller.actor(), now,
-                                null, Visibility.PUBLIC, JsonText.object(payload))));
-                        Map<String, Object> notice = new LinkedHashMap<>(payload);
-                        notice.put("trackingNo", child.trackingNo());
-                        notice.put("channel", child.channel());
-                        notice.put("status", "MERGED");
-                        notices.add(new OutboxRow(child.id(), "AppealReplied", JsonText.object(notice)));
+                        AppealEvent.RepliedWithParent event = new AppealEvent.RepliedWithParent(answer, parent.trackingNo());
+                        answered.put(child.id(), List.of(NewEvent.of(event, caller.actor(), now, null, Visibility.PUBLIC)));
+                        notices.add(OutboxRow.of(child.id(), new AppealNotice.Replied(answer, parent.trackingNo(),
+                                child.trackingNo(), child.channel(), "MERGED")));
                     }
                     if (answered.isEmpty()) {
                         return Uni.createFrom().item(List.<String> of());
                     }
                     return events.append(tx, answered)
-                            .chain(() -> events.outbox(tx, notices))
+                            .chain(() -> events.notifyAll(tx, notices))
                             .replaceWith(List.<String> of());
                 });
     }

@@ -1,15 +1,15 @@
 package cn.huiyin.workqueue.application;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEvent;
+import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealAction;
 import cn.huiyin.shared.domain.Caller;
@@ -56,8 +56,9 @@ public class WorkQueueService {
     /** Signs for the appeal: from now on it is the caller's for good. Nobody else's live claim may be taken. */
     public Uni<Moved> accept(String trackingNo, Caller caller) {
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
-                Step.of(AppealAction.ACCEPT, "ACCEPTED", null, Map.of("assignee", caller.username()))
-                        .notifying("AppealAccepted")
+                Step.of(AppealAction.ACCEPT, new AppealEvent.Accepted(caller.username()), null)
+                        .notifying((appeal, next) -> new AppealNotice.Accepted(caller.username(), appeal.trackingNo(),
+                                appeal.channel(), next.name()))
                         .when((tx, appeal, now) -> notHeldByAnother(appeal, caller, now))
                         .also((tx, appeal, now) -> records.assign(tx, appeal.id(), caller.username(), null).replaceWith(List.of())));
     }
@@ -65,7 +66,7 @@ public class WorkQueueService {
     /** Takes an unassigned (or lapsed) dispatched appeal on a lease, until the caller signs for it. */
     public Uni<Moved> claim(String trackingNo, Caller caller) {
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
-                Step.of(null, "ASSIGNED", null, Map.of("assignee", caller.username(), "basis", Assignment.Basis.CLAIMED.name()))
+                Step.of(null, new AppealEvent.Assigned(caller.username(), Assignment.Basis.CLAIMED.name(), null), null)
                         .internal()
                         .when((tx, appeal, now) -> {
                             if (!"DISPATCHED".equals(appeal.status())) {
@@ -80,7 +81,9 @@ public class WorkQueueService {
     /** Handling has begun: the respond clock stops, and so does the return window (a HANDLING appeal cannot be returned). */
     public Uni<Moved> firstContact(String trackingNo, Caller caller, String note) {
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
-                Step.of(AppealAction.FIRST_CONTACT, "FIRST_CONTACT", note, Map.of()).notifying("AppealContacted")
+                Step.of(AppealAction.FIRST_CONTACT, new AppealEvent.FirstContact(), note)
+                        .notifying((appeal, next) -> new AppealNotice.Contacted(appeal.trackingNo(), appeal.channel(),
+                                next.name()))
                         .stopping(ClockKind.RESPOND, ClockKind.RETURN_WINDOW).when(holder(caller)));
     }
 
@@ -89,10 +92,10 @@ public class WorkQueueService {
      * starts ({@link AfterReply}) is written in the same transaction.
      */
     public Uni<Moved> reply(String trackingNo, Caller caller, String answer) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("answer", answer);
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
-                Step.of(AppealAction.REPLY, "REPLIED", null, payload).notifying("AppealReplied")
+                Step.of(AppealAction.REPLY, new AppealEvent.Replied(answer), null)
+                        .notifying((appeal, next) -> new AppealNotice.Replied(answer, null, appeal.trackingNo(),
+                                appeal.channel(), next.name()))
                         .stopping(ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK, ClockKind.RETURN_WINDOW)
                         .when(holder(caller))
                         .also((tx, appeal, now) -> merging.answerChildren(tx, appeal, answer, caller, now)
@@ -104,7 +107,7 @@ public class WorkQueueService {
      * timeline. Helper units of a co-handled appeal may write them too.
      */
     public Uni<Moved> note(String trackingNo, Caller caller, String note, boolean visibleToEnterprise) {
-        Step step = Step.of(null, "NOTE", note, Map.of("visibleToEnterprise", visibleToEnterprise));
+        Step step = Step.of(null, new AppealEvent.Note(visibleToEnterprise), note);
         return steps.perform(trackingNo, caller, (who, appeal) -> true,
                 (visibleToEnterprise ? step : step.internal()).when((tx, appeal, now) -> mayWorkOrHelp(tx, caller, appeal)));
     }

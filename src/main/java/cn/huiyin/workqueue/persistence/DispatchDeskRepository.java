@@ -11,11 +11,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.Caller;
-import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
 import io.smallrye.mutiny.Uni;
@@ -102,8 +102,8 @@ public class DispatchDeskRepository {
     /** A refusal is part of the appeal's history too. */
     public Uni<Void> refuseInTimeline(SqlConnection tx, OpenRequest request, Caller caller, String note, Instant at) {
         return tx.preparedQuery("SELECT id FROM appeal WHERE id = $1 FOR UPDATE").execute(Tuple.of(request.appealId()))
-                .chain(() -> events.append(tx, Map.of(request.appealId(), List.of(new NewEvent("EXTENSION_REFUSED",
-                        caller.actor(), at, note, Visibility.INTERNAL, JsonText.object(Map.of("clock", request.clock())))))));
+                .chain(() -> events.append(tx, Map.of(request.appealId(), List.of(NewEvent.of(new AppealEvent.ExtensionRefused(request.clock()),
+                        caller.actor(), at, note, Visibility.INTERNAL)))));
     }
 
     public Uni<Void> addHelper(SqlClient tx, long appealId, String unit, Caller caller, Instant at) {

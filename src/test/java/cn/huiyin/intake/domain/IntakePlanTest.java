@@ -21,14 +21,16 @@ class IntakePlanTest {
     @Test
     void a_placed_appeal_is_dispatched_at_once_with_two_public_chained_events() {
         IntakePlan plan = IntakePlan.of("2611250000013", "WEB", "web:anonymous", RECEIVED,
-                new DispatchDecision.ToUnit("TAX", "catalogue: TAX_SERVICE → TAX"), DECIDED);
+                new DispatchDecision.ToUnit("TAX", "catalogue: TAX_SERVICE → TAX"),
+                new IntakePlan.Routing("TAX_SERVICE", "CATALOGUE", null), DECIDED);
 
         assertThat(plan.status()).isEqualTo(AppealStatus.DISPATCHED);
         assertThat(plan.handlingUnit()).isEqualTo("TAX");
         assertThat(plan.dispatchedAt()).isEqualTo(DECIDED);
         assertThat(plan.events()).extracting(e -> e.entry().type()).containsExactly("RECEIVED", "DISPATCHED");
         assertThat(plan.events()).extracting(PlannedEvent::visibility).containsOnly(PlannedEvent.Visibility.PUBLIC);
-        assertThat(plan.events().get(1).entry().payloadJson()).isEqualTo("{\"unit\":\"TAX\"}");
+        assertThat(plan.events().get(1).entry().payloadJson())
+                .isEqualTo("{\"unit\":\"TAX\",\"category\":\"TAX_SERVICE\",\"routedBy\":\"CATALOGUE\"}");
         assertThat(EventChain.verify(links(plan.events())).intact()).isTrue();
         assertThat(plan.lastHash()).isEqualTo(plan.events().get(1).hash());
     }
@@ -36,7 +38,8 @@ class IntakePlanTest {
     @Test
     void an_unplaced_appeal_stays_received_and_waits_for_the_dispatcher_with_an_internal_note() {
         IntakePlan plan = IntakePlan.of("2611250000013", "WECHAT", "wechat:o123", RECEIVED,
-                new DispatchDecision.ToDispatcher("no category given"), DECIDED);
+                new DispatchDecision.ToDispatcher("no category given"), new IntakePlan.Routing(null, "DISPATCHER", 0.41),
+                DECIDED);
 
         assertThat(plan.status()).isEqualTo(AppealStatus.RECEIVED);
         assertThat(plan.handlingUnit()).isNull();
@@ -44,6 +47,9 @@ class IntakePlanTest {
         assertThat(plan.events().get(1).entry().type()).isEqualTo("AWAITING_DISPATCH");
         assertThat(plan.events().get(1).entry().reason()).isEqualTo("no category given");
         assertThat(plan.events().get(1).visibility()).isEqualTo(PlannedEvent.Visibility.INTERNAL);
+        assertThat(plan.events().get(1).entry().payloadJson())
+                .isEqualTo("{\"category\":null,\"routedBy\":\"DISPATCHER\",\"confidence\":0.41}");
+        assertThat(plan.events().get(0).entry().payloadJson()).isEqualTo("{\"channel\":\"WECHAT\"}");
     }
 
     private static List<StoredLink> links(List<PlannedEvent> events) {

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.appeal.domain.NewEvent;
@@ -159,15 +160,11 @@ public class WechatService {
             if (found.isEmpty()) {
                 return newAppeal(account, message, account + "/" + message.fromUser(), content);
             }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("kind", kind);
-            payload.put("content", content);
             Instant now = clock.instant();
             return pool.withTransaction(tx -> repository.claim(tx, account, key(message), message.fromUser(), reply)
                     .call(claimed -> !claimed ? Uni.createFrom().voidItem()
-                            : events.append(tx, Map.of(found.get().id(), List.of(new NewEvent("SUPPLEMENTED",
-                                    "wechat:" + message.fromUser(), now, null, PlannedEvent.Visibility.PUBLIC,
-                                    JsonText.object(payload)))))))
+                            : events.append(tx, Map.of(found.get().id(), List.of(NewEvent.of(new AppealEvent.Supplemented(kind, content),
+                                    "wechat:" + message.fromUser(), now, null, PlannedEvent.Visibility.PUBLIC))))))
                     .chain(claimed -> claimed ? Uni.createFrom().item(reply)
                             : repository.firstReply(account, key(message)).map(first -> first.orElse(reply)));
         });
