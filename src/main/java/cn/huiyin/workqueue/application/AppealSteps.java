@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.Appeal;
 import cn.huiyin.appeal.domain.AppealAction;
-import cn.huiyin.appeal.domain.AppealLifecycle;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
-import cn.huiyin.appeal.domain.Transition;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.TrackingNumber;
@@ -128,7 +128,7 @@ public class AppealSteps {
             }
             // the step's own checks first: a scope check there must answer 404 before any 409 tells the state
             return step.precondition().check(tx, appeal, now)
-                    .map(checked -> next(AppealStatus.valueOf(appeal.status()), step.action()))
+                    .map(checked -> enforce(appeal.appeal().next(step.action()), trackingNo))
                     .chain(next -> write(tx, appeal, caller, next, step, now)
                             .map(touched -> new Result(new Moved(trackingNo, next.name(), next.label()), appeal.handlingUnit(), touched)));
         })).invoke(result -> live.changed(result.touchedUnits(result.unitBefore()), result.moved().trackingNo(),
@@ -155,18 +155,23 @@ public class AppealSteps {
         return ProblemException.conflict(detail);
     }
 
-    private static AppealStatus next(AppealStatus from, AppealAction action) {
-        if (action == null) {
-            if (!from.isOpen()) {
-                throw conflict("the appeal is " + from + ": nothing more can be done to it");
-            }
-            return from;
+    /** The rules' verdict as the API answers it: hidden is "not found", not now a conflict; allowed, the next status. */
+    public static AppealStatus enforce(Appeal.Verdict verdict, String trackingNo) {
+        if (verdict instanceof Appeal.Hidden) {
+            throw ProblemException.notFound("Appeal " + trackingNo);
         }
-        Transition transition = AppealLifecycle.decide(from, action);
-        if (transition instanceof Transition.Refused refused) {
-            throw conflict(refused.reason());
+        if (verdict instanceof Appeal.NotNow notNow) {
+            throw conflict(notNow.reason());
         }
-        return ((Transition.Moved) transition).to();
+        return ((Appeal.Allowed) verdict).next();
+    }
+
+    /** A precondition that the aggregate's rule allows the step. */
+    public static Precondition allowedBy(BiFunction<Appeal, Instant, Appeal.Verdict> rule) {
+        return (tx, appeal, now) -> {
+            enforce(rule.apply(appeal.appeal(), now), appeal.trackingNo());
+            return Uni.createFrom().voidItem();
+        };
     }
 
     private Uni<List<String>> write(SqlConnection tx, Locked appeal, Caller caller, AppealStatus next, Step step, Instant now) {

@@ -67,7 +67,7 @@ public class HandOffService {
                                 if (toUnit.equals(appeal.handlingUnit())) {
                                     throw ProblemException.badRequest("toUnit", "The appeal is already with " + toUnit);
                                 }
-                                return WorkQueueService.holder(caller).check(tx, appeal, now);
+                                return WorkQueueService.holder(caller, AppealAction.TRANSFER).check(tx, appeal, now);
                             })
                             .also((tx, appeal, now) -> placeWith(tx, appeal, toUnit, now)));
         });
@@ -82,7 +82,7 @@ public class HandOffService {
                                 throw AppealSteps.conflict("the return window has closed: the unit must handle the appeal "
                                         + "or transfer it");
                             }
-                        }).chain(() -> WorkQueueService.holder(caller).check(tx, appeal, now)))
+                        }).chain(() -> WorkQueueService.holder(caller, AppealAction.RETURN).check(tx, appeal, now)))
                         .also((tx, appeal, now) -> records.assign(tx, appeal.id(), null, null)
                                 .chain(() -> clocks.takeBack(tx, appeal.id(), config.dispatchCentre(), now))
                                 .replaceWith(List.of(LiveUpdates.DISPATCH_DESK))));

@@ -2,12 +2,12 @@ package cn.huiyin.workqueue.application;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.Appeal;
 import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.application.AppealRecords;
@@ -59,7 +59,7 @@ public class WorkQueueService {
                 Step.of(AppealAction.ACCEPT, new AppealEvent.Accepted(caller.username()), null)
                         .notifying((appeal, next) -> new AppealNotice.Accepted(caller.username(), appeal.trackingNo(),
                                 appeal.channel(), next.name()))
-                        .when((tx, appeal, now) -> notHeldByAnother(appeal, caller, now))
+                        .when(AppealSteps.allowedBy((appeal, now) -> appeal.acceptableBy(caller, now)))
                         .also((tx, appeal, now) -> records.assign(tx, appeal.id(), caller.username(), null).replaceWith(List.of())));
     }
 
@@ -68,12 +68,7 @@ public class WorkQueueService {
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
                 Step.of(null, new AppealEvent.Assigned(caller.username(), Assignment.Basis.CLAIMED.name(), null), null)
                         .internal()
-                        .when((tx, appeal, now) -> {
-                            if (!"DISPATCHED".equals(appeal.status())) {
-                                throw AppealSteps.conflict("only an appeal that nobody has signed for can be claimed");
-                            }
-                            return notHeldByAnother(appeal, caller, now);
-                        })
+                        .when(AppealSteps.allowedBy((appeal, now) -> appeal.claimableBy(caller, now)))
                         .also((tx, appeal, now) -> records.assign(tx, appeal.id(), caller.username(),
                                 now.plus(config.claimLease())).replaceWith(List.of())));
     }
@@ -84,7 +79,8 @@ public class WorkQueueService {
                 Step.of(AppealAction.FIRST_CONTACT, new AppealEvent.FirstContact(), note)
                         .notifying((appeal, next) -> new AppealNotice.Contacted(appeal.trackingNo(), appeal.channel(),
                                 next.name()))
-                        .stopping(ClockKind.RESPOND, ClockKind.RETURN_WINDOW).when(holder(caller)));
+                        .stopping(ClockKind.RESPOND, ClockKind.RETURN_WINDOW)
+                        .when(holder(caller, AppealAction.FIRST_CONTACT)));
     }
 
     /**
@@ -97,7 +93,7 @@ public class WorkQueueService {
                         .notifying((appeal, next) -> new AppealNotice.Replied(answer, null, appeal.trackingNo(),
                                 appeal.channel(), next.name()))
                         .stopping(ClockKind.RESPOND, ClockKind.HANDLE, ClockKind.REWORK, ClockKind.RETURN_WINDOW)
-                        .when(holder(caller))
+                        .when(holder(caller, AppealAction.REPLY))
                         .also((tx, appeal, now) -> merging.answerChildren(tx, appeal, answer, caller, now)
                                 .call(() -> afterReply(tx, appeal, now))));
     }
@@ -131,25 +127,12 @@ public class WorkQueueService {
 
     /** Commissioners and unit leaders act on their own unit's appeals. */
     static boolean mayWork(Caller caller, Locked appeal) {
-        return (caller.hasRole(Roles.COMMISSIONER) || caller.hasRole(Roles.UNIT_LEADER))
-                && caller.unitCode() != null && Objects.equals(caller.unitCode(), appeal.handlingUnit());
+        return appeal.appeal().workableBy(caller) instanceof Appeal.Allowed;
     }
 
     /** A commissioner works only what they hold; a unit leader may step in on any appeal of the unit. */
-    static AppealSteps.Precondition holder(Caller caller) {
-        return (tx, appeal, now) -> {
-            if (caller.hasRole(Roles.COMMISSIONER) && appeal.assignee() != null && !caller.username().equals(appeal.assignee())) {
-                throw AppealSteps.conflict("another commissioner has signed for this appeal");
-            }
-            return Uni.createFrom().voidItem();
-        };
-    }
-
-    private static Uni<Void> notHeldByAnother(Locked appeal, Caller caller, Instant now) {
-        if (caller.hasRole(Roles.COMMISSIONER) && appeal.heldByOtherThan(caller.username(), now)) {
-            throw AppealSteps.conflict("another commissioner holds this appeal");
-        }
-        return Uni.createFrom().voidItem();
+    static AppealSteps.Precondition holder(Caller caller, AppealAction action) {
+        return AppealSteps.allowedBy((appeal, now) -> appeal.workableAsHolderBy(caller, action));
     }
 
     private Uni<Void> mayWorkOrHelp(SqlConnection tx, Caller caller, Locked appeal) {

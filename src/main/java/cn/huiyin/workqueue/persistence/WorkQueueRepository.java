@@ -11,6 +11,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.Appeal;
+import cn.huiyin.appeal.domain.AppealStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,9 +26,14 @@ public class WorkQueueRepository {
     public record Locked(long id, String trackingNo, String status, String handlingUnit, String channel, String appealType,
             String category, boolean urgent, String uscc, String assignee, Instant claimExpiresAt, Long parentId) {
 
+        /** The appeal as its rules see it. */
+        public Appeal appeal() {
+            return new Appeal(id, trackingNo, AppealStatus.valueOf(status), handlingUnit, assignee, claimExpiresAt);
+        }
+
         /** Held by someone whose claim has not lapsed (an accepted appeal's claim never lapses). */
         public boolean heldByOtherThan(String username, Instant now) {
-            return assignee != null && !assignee.equals(username) && (claimExpiresAt == null || claimExpiresAt.isAfter(now));
+            return appeal().heldByOtherThan(username, now);
         }
     }
 
