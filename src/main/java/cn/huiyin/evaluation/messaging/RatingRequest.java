@@ -5,9 +5,8 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import cn.huiyin.appeal.application.AppealNotices;
+import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.evaluation.EvaluationConfig;
 import cn.huiyin.evaluation.application.RatingLinksProducer;
 import cn.huiyin.evaluation.domain.RatingLinks;
@@ -27,14 +26,9 @@ record RatingRequest(String trackingNo, String channel, int round, Instant linkE
         return TYPE.equals(message.eventType());
     }
 
-    static RatingRequest of(OutboxMessage message, ObjectMapper json) {
-        try {
-            JsonNode node = json.readTree(message.payload());
-            return new RatingRequest(node.get("trackingNo").asText(), node.get("channel").asText(),
-                    node.get("round").asInt(), Instant.ofEpochSecond(node.get("linkExpiresAt").asLong()));
-        } catch (Exception unreadable) { // malformed JSON or a missing field alike
-            throw new PermanentFailure("unreadable RatingRequested payload " + message.id());
-        }
+    static RatingRequest of(AppealNotice.RatingRequested notice) {
+        return new RatingRequest(notice.trackingNo(), notice.channel(), notice.round(),
+                Instant.ofEpochSecond(notice.linkExpiresAt()));
     }
 
     /** Reads the rows and signs their links, for both handlers. */
@@ -48,10 +42,18 @@ record RatingRequest(String trackingNo, String channel, int round, Instant linkE
         RatingLinks links;
 
         @Inject
-        ObjectMapper json;
+        AppealNotices notices;
 
+        /** The row as a request; a row that cannot be read is a permanent failure. */
         RatingRequest read(OutboxMessage message) {
-            return of(message, json);
+            return notices.readAs(message, AppealNotice.RatingRequested.class).map(RatingRequest::of)
+                    .orElseThrow(() -> new PermanentFailure("unreadable RatingRequested payload " + message.id()));
+        }
+
+        /** Whether the row asks an appellant on this channel to rate. */
+        boolean on(OutboxMessage message, String channel) {
+            return is(message) && notices.readAs(message, AppealNotice.RatingRequested.class)
+                    .filter(request -> channel.equals(request.channel())).isPresent();
         }
 
         String link(RatingRequest request) {

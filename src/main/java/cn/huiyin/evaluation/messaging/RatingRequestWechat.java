@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import cn.huiyin.appeal.domain.Channel;
-import cn.huiyin.notify.wechat.WechatConfig;
 import cn.huiyin.evaluation.domain.RatingCommand;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
+import cn.huiyin.notify.wechat.WechatConfig;
 import cn.huiyin.notify.wechat.WechatMessenger;
 import cn.huiyin.shared.outbox.OutboxHandler;
 import cn.huiyin.shared.outbox.OutboxMessage;
@@ -34,7 +34,7 @@ public class RatingRequestWechat implements OutboxHandler {
 
     @Override
     public boolean handles(OutboxMessage message) {
-        return RatingRequest.is(message) && message.payload().contains("\"channel\":\"" + Channel.WECHAT.name() + "\"");
+        return requests.on(message, Channel.WECHAT.name());
     }
 
     @Override

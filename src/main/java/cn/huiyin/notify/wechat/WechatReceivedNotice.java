@@ -1,15 +1,15 @@
 package cn.huiyin.notify.wechat;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import cn.huiyin.appeal.application.AppealNotices;
 import cn.huiyin.appeal.application.AppealQueryService;
+import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.outbox.OutboxHandler;
@@ -24,6 +24,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class WechatReceivedNotice implements OutboxHandler {
 
+    private static final String WECHAT = Channel.WECHAT.name();
+
     private static final Logger LOG = Logger.getLogger(WechatReceivedNotice.class);
 
     @Inject
@@ -36,24 +38,34 @@ public class WechatReceivedNotice implements OutboxHandler {
     AppealQueryService appeals;
 
     @Inject
-    ObjectMapper json;
+    AppealNotices notices;
 
     @Override
     public boolean handles(OutboxMessage message) {
-        if (!"AppealReceived".equals(message.eventType()) && !"AppealReplied".equals(message.eventType())) {
-            return false;
-        }
-        try {
-            return Channel.WECHAT.name().equals(field(message, "channel"));
-        } catch (PermanentFailure unreadable) {
-            LOG.debugf("outbox row %d: %s", message.id(), unreadable.getMessage());
-            return false;
-        }
+        return wechatNotice(message).isPresent();
+    }
+
+    /** A WeChat appeal's receipt or answer: its tracking number (from the notice) and, for an answer, the text. */
+    private record Notice(String trackingNo, String answer) {
+    }
+
+    private Optional<Notice> wechatNotice(OutboxMessage message) {
+        return notices.readAs(message, AppealNotice.class).flatMap(notice -> {
+            if (notice instanceof AppealNotice.Received received && WECHAT.equals(received.channel())) {
+                return Optional.of(new Notice(received.trackingNo(), null));
+            }
+            if (notice instanceof AppealNotice.Replied replied && WECHAT.equals(replied.channel())) {
+                return Optional.of(new Notice(replied.trackingNo(), replied.answer()));
+            }
+            return Optional.empty();
+        });
     }
 
     @Override
     public Uni<Void> handle(OutboxMessage message) {
-        String fromPayload = field(message, "trackingNo");
+        Notice notice = wechatNotice(message)
+                .orElseThrow(() -> new PermanentFailure("not a WeChat appeal's notice: " + message.id()));
+        String fromPayload = notice.trackingNo();
         return appeals.replyAddress(message.appealId())
                 .chain(found -> {
                     if (found.isEmpty()) {
@@ -77,9 +89,7 @@ public class WechatReceivedNotice implements OutboxHandler {
                         LOG.debugf("WeChat account %s has no app-secret: no notice for appeal %s", accountName, trackingNo);
                         return Uni.createFrom().voidItem();
                     }
-                    String text = "AppealReplied".equals(message.eventType())
-                            ? answered(trackingNo, field(message, "answer"))
-                            : text(trackingNo);
+                    String text = notice.answer() != null ? answered(trackingNo, notice.answer()) : text(trackingNo);
                     return messenger.sendText(accountName, openId, text, "outbox-" + message.id());
                 });
     }
@@ -93,14 +103,5 @@ public class WechatReceivedNotice implements OutboxHandler {
     static String answered(String trackingNo, String answer) {
         String spoken = TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
         return "您的诉求（编号 " + spoken + "）已答复：" + answer;
-    }
-
-    private String field(OutboxMessage message, String name) {
-        try {
-            JsonNode node = json.readTree(message.payload()).get(name);
-            return node == null || node.isNull() ? null : node.asText();
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PermanentFailure("unreadable outbox payload " + message.id());
-        }
     }
 }

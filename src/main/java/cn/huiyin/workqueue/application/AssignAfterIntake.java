@@ -3,10 +3,8 @@ package cn.huiyin.workqueue.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import cn.huiyin.appeal.application.AppealNotices;
+import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.shared.outbox.OutboxHandler;
 import cn.huiyin.shared.outbox.OutboxMessage;
 import cn.huiyin.workqueue.live.LiveUpdates;
@@ -27,7 +25,7 @@ public class AssignAfterIntake implements OutboxHandler {
     LiveUpdates live;
 
     @Inject
-    ObjectMapper json;
+    AppealNotices notices;
 
     @Override
     public boolean handles(OutboxMessage message) {
@@ -36,16 +34,14 @@ public class AssignAfterIntake implements OutboxHandler {
 
     @Override
     public Uni<Void> handle(OutboxMessage message) {
-        JsonNode notice;
-        try {
-            notice = json.readTree(message.payload());
-        } catch (JsonProcessingException unreadable) {
-            return Uni.createFrom().failure(new PermanentFailure("unreadable AppealReceived notice " + message.id()));
-        }
-        if ("DISPATCHED".equals(notice.path("status").asText())) {
-            return assignment.assignAfterIntake(message.appealId());
-        }
-        live.publish(new LiveUpdates.Update(LiveUpdates.DISPATCH_DESK, notice.path("trackingNo").asText(), "RECEIVED"));
-        return Uni.createFrom().voidItem();
+        return Uni.createFrom().item(() -> notices.readAs(message, AppealNotice.Received.class)
+                .orElseThrow(() -> new PermanentFailure("unreadable AppealReceived notice " + message.id())))
+                .chain(received -> {
+                    if ("DISPATCHED".equals(received.status())) {
+                        return assignment.assignAfterIntake(message.appealId());
+                    }
+                    live.publish(new LiveUpdates.Update(LiveUpdates.DISPATCH_DESK, received.trackingNo(), "RECEIVED"));
+                    return Uni.createFrom().voidItem();
+                });
     }
 }
