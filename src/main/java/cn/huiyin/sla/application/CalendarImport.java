@@ -30,7 +30,7 @@ public class CalendarImport {
     WorkCalendarRepository calendars;
 
     @Inject
-    SlaClockService clocks;
+    ClockRetiming clocks;
 
     public Uni<Result> importCsv(String csv, String source) {
         List<WorkCalendarCsv.Day> parsed;

@@ -17,7 +17,7 @@ import cn.huiyin.appeal.application.ClockView;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
-import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.application.ClockExtensions;
 import cn.huiyin.sla.domain.ClockKind;
 import io.smallrye.mutiny.Uni;
 
@@ -35,7 +35,7 @@ public class ClockExtensionResource {
     AppealQueryService appeals;
 
     @Inject
-    SlaClockService clocks;
+    ClockExtensions clocks;
 
     @Inject
     CurrentCaller caller;

@@ -24,7 +24,8 @@ import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.CalendarImport;
 import cn.huiyin.sla.application.ClockPreview;
 import cn.huiyin.sla.application.SlaCalendar;
-import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.application.ClockRetiming;
+import cn.huiyin.sla.application.ClockViews;
 import io.smallrye.mutiny.Uni;
 
 /** SLA rules, the work calendar, and checks for administrators. */
@@ -40,7 +41,10 @@ public class SlaResource {
     }
 
     @Inject
-    SlaClockService clocks;
+    ClockViews clocks;
+
+    @Inject
+    ClockRetiming retiming;
 
     @Inject
     SlaCalendar calendar;
@@ -95,6 +99,6 @@ public class SlaResource {
     @Path("/recompute")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Recomputed> recompute() {
-        return clocks.recompute().map(Recomputed::new);
+        return retiming.recompute().map(Recomputed::new);
     }
 }

@@ -19,7 +19,7 @@ import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.HandOverClocks;
-import cn.huiyin.sla.application.SlaClockService;
+import cn.huiyin.sla.application.ClockExtensions;
 import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.workqueue.application.AppealSteps.Moved;
 import cn.huiyin.workqueue.application.AppealSteps.Step;
@@ -45,7 +45,7 @@ public class DispatchDesk {
     HandOffService handOff;
 
     @Inject
-    SlaClockService clocks;
+    ClockExtensions clocks;
 
     @Inject
     HandOverClocks handOverClocks;
