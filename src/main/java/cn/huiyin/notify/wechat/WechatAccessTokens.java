@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,10 +19,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.redis.client.Command;
 
 /**
@@ -37,10 +33,6 @@ public class WechatAccessTokens {
 
     private static final Logger LOG = Logger.getLogger(WechatAccessTokens.class);
 
-    /** Tokens are dropped from the cache this long before WeChat's own expiry. */
-    static final Duration EARLY_REFRESH = Duration.ofMinutes(5);
-    /** How long one call to WeChat may take. */
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REDIS_PATIENCE = Duration.ofSeconds(1);
     /** How long the refresh lock is held at most (a replica that dies holding it loses it after this). */
     private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
@@ -50,10 +42,6 @@ public class WechatAccessTokens {
     /** Deletes KEYS[1] only while it still holds ARGV[1]. */
     private static final String COMPARE_AND_DELETE = """
             if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end""";
-
-    /** A token just fetched, and how long it may be handed out. */
-    record Fetched(String token, Duration usableFor) {
-    }
 
     /** A token this replica fetched while Redis was unreachable. */
     private record Local(String token, Instant refreshAt) {
@@ -70,6 +58,9 @@ public class WechatAccessTokens {
     WechatConfig config;
 
     @Inject
+    WechatTokenEndpoint endpoint;
+
+    @Inject
     Vertx vertx;
 
     @Inject
@@ -81,18 +72,12 @@ public class WechatAccessTokens {
     private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, String> values;
     private final Map<String, Local> withoutRedis = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Fetched>> fetchingWithoutRedis = new ConcurrentHashMap<>();
-    private WebClient client;
+    private final Map<String, CompletableFuture<WechatTokenEndpoint.Fetched>> fetchingWithoutRedis = new ConcurrentHashMap<>();
 
     @Inject
     public WechatAccessTokens(ReactiveRedisDataSource redis) {
         this.redis = redis;
         this.values = redis.value(String.class);
-    }
-
-    @PostConstruct
-    void init() {
-        client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) CALL_TIMEOUT.toMillis()));
     }
 
     /** A valid access token of the account: the shared one, or a fresh one when there is none. */
@@ -151,12 +136,12 @@ public class WechatAccessTokens {
         return patiently(values.get(key)).onFailure().recoverWithNull()
                 .chain(shared -> shared != null
                         ? Uni.createFrom().item(shared)
-                        : fetch(accountName, account).call(fresh -> patiently(
+                        : endpoint.fetch(accountName, account).call(fresh -> patiently(
                                 values.set(key, fresh.token(), new SetArgs().px(fresh.usableFor())))
                                 .onFailure().invoke(failure -> LOG.debugf("WeChat token of %s not shared: %s",
                                         accountName, failure.getMessage()))
                                 .onFailure().recoverWithNull())
-                                .map(Fetched::token))
+                                .map(WechatTokenEndpoint.Fetched::token))
                 .eventually(() -> unlock(accountName, owner));
     }
 
@@ -166,11 +151,11 @@ public class WechatAccessTokens {
         if (known != null && clock.instant().isBefore(known.refreshAt())) {
             return Uni.createFrom().item(known.token());
         }
-        CompletableFuture<Fetched> mine = new CompletableFuture<>();
-        CompletableFuture<Fetched> running = fetchingWithoutRedis.putIfAbsent(accountName, mine);
+        CompletableFuture<WechatTokenEndpoint.Fetched> mine = new CompletableFuture<>();
+        CompletableFuture<WechatTokenEndpoint.Fetched> running = fetchingWithoutRedis.putIfAbsent(accountName, mine);
         if (running == null) {
             running = mine;
-            fetch(accountName, account).subscribe().with(fresh -> {
+            endpoint.fetch(accountName, account).subscribe().with(fresh -> {
                 withoutRedis.put(accountName, new Local(fresh.token(), clock.instant().plus(fresh.usableFor())));
                 fetchingWithoutRedis.remove(accountName, mine);
                 mine.complete(fresh);
@@ -179,49 +164,7 @@ public class WechatAccessTokens {
                 mine.completeExceptionally(failure);
             });
         }
-        return Uni.createFrom().completionStage(running).map(Fetched::token);
-    }
-
-    /** {@code GET /cgi-bin/token}: a new token, which also starts the old one's expiry at WeChat. */
-    private Uni<Fetched> fetch(String accountName, WechatConfig.Account account) {
-        return client.getAbs(apiBase() + "/cgi-bin/token")
-                .addQueryParam("grant_type", "client_credential")
-                .addQueryParam("appid", account.appId())
-                .addQueryParam("secret", account.appSecret().orElse(""))
-                .timeout(CALL_TIMEOUT.toMillis())
-                .send()
-                .ifNoItem().after(CALL_TIMEOUT).failWith(() -> new IllegalStateException(
-                        "WeChat token endpoint did not answer within " + CALL_TIMEOUT.toSeconds() + " s"))
-                .map(response -> {
-                    if (response.statusCode() < 200 || response.statusCode() >= 300) {
-                        throw new IllegalStateException("WeChat token endpoint answered HTTP " + response.statusCode());
-                    }
-                    JsonObject body;
-                    try {
-                        body = response.bodyAsJsonObject();
-                    } catch (RuntimeException unreadable) {
-                        throw new IllegalStateException("WeChat token endpoint answered something other than JSON");
-                    }
-                    if (body == null) {
-                        throw new IllegalStateException("WeChat token endpoint answered an empty body");
-                    }
-                    Number errcode = numberOrNull(body.getValue("errcode"));
-                    String token = body.getString("access_token");
-                    if ((errcode != null && errcode.intValue() != 0) || token == null || token.isBlank()) {
-                        throw new IllegalStateException("WeChat refused an access token for account " + accountName
-                                + ": errcode " + (errcode == null ? "?" : errcode.intValue()) + " "
-                                + body.getString("errmsg", ""));
-                    }
-                    Number expiresIn = numberOrNull(body.getValue("expires_in"));
-                    return new Fetched(token, usableFor(expiresIn == null ? 7200 : expiresIn.longValue()));
-                });
-    }
-
-    /** WeChat's lifetime less the early-refresh margin (half the lifetime, should WeChat ever grant a short one). */
-    static Duration usableFor(long expiresInSeconds) {
-        Duration lifetime = Duration.ofSeconds(Math.max(1, expiresInSeconds));
-        Duration early = lifetime.minus(EARLY_REFRESH);
-        return early.compareTo(lifetime.dividedBy(2)) >= 0 ? early : Duration.ofMillis(Math.max(1000, lifetime.toMillis() / 2));
+        return Uni.createFrom().completionStage(running).map(WechatTokenEndpoint.Fetched::token);
     }
 
     private Uni<Boolean> lock(String accountName, String owner) {
@@ -245,25 +188,6 @@ public class WechatAccessTokens {
     /** A Redis call bounded in time, whose failure is marked as Redis's. */
     private static <T> Uni<T> patiently(Uni<T> call) {
         return call.ifNoItem().after(REDIS_PATIENCE).fail().onFailure().transform(RedisDown::new);
-    }
-
-    private static Number numberOrNull(Object value) {
-        if (value instanceof Number number) {
-            return number;
-        }
-        if (value instanceof String text) {
-            try {
-                return Long.parseLong(text.strip());
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private String apiBase() {
-        String base = config.apiBaseUrl();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     private String tokenKey(String accountName) {

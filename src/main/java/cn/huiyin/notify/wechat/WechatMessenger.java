@@ -63,7 +63,7 @@ public class WechatMessenger {
     @PostConstruct
     void init() {
         client = WebClient.create(vertx,
-                new WebClientOptions().setConnectTimeout((int) WechatAccessTokens.CALL_TIMEOUT.toMillis()));
+                new WebClientOptions().setConnectTimeout((int) WechatTokenEndpoint.CALL_TIMEOUT.toMillis()));
     }
 
     /**
@@ -121,10 +121,10 @@ public class WechatMessenger {
     private Uni<Answer> post(String path, String token, JsonObject body) {
         return client.postAbs(apiBase() + path)
                 .addQueryParam("access_token", token)
-                .timeout(WechatAccessTokens.CALL_TIMEOUT.toMillis())
+                .timeout(WechatTokenEndpoint.CALL_TIMEOUT.toMillis())
                 .sendJsonObject(body)
-                .ifNoItem().after(WechatAccessTokens.CALL_TIMEOUT).failWith(() -> new IllegalStateException(
-                        "WeChat " + path + " did not answer within " + WechatAccessTokens.CALL_TIMEOUT.toSeconds() + " s"))
+                .ifNoItem().after(WechatTokenEndpoint.CALL_TIMEOUT).failWith(() -> new IllegalStateException(
+                        "WeChat " + path + " did not answer within " + WechatTokenEndpoint.CALL_TIMEOUT.toSeconds() + " s"))
                 .map(response -> {
                     int status = response.statusCode();
                     if (status < 200 || status >= 300) {

@@ -1,6 +1,5 @@
 package cn.huiyin.sla.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
-import cn.huiyin.sla.SlaConfig;
 import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.sla.domain.ClockPlan;
 import cn.huiyin.sla.domain.ClockRule;
@@ -51,12 +49,6 @@ public class SlaClockService {
 
     @Inject
     SlaCalendar calendar;
-
-    @Inject
-    SlaConfig config;
-
-    @Inject
-    Clock clock;
 
     /** Starts the dispatch clocks and the unit's custody, in the dispatching transaction. */
     public Uni<Void> armAtDispatch(SqlClient tx, List<Dispatched> dispatched) {
