@@ -69,6 +69,21 @@ public record Appeal(long id, String trackingNo, AppealStatus status, String han
         return firstOf(workableBy(caller), holder(caller), next(action));
     }
 
+    /**
+     * Giving a misrouted appeal back to the dispatch centre (退单): only while the return window is open (the caller
+     * says whether it is: the window is a clock), and only by whoever holds it.
+     */
+    public Verdict returnableBy(Caller caller, boolean returnWindowOpen) {
+        Verdict scope = workableBy(caller);
+        if (!(scope instanceof Allowed)) {
+            return scope;
+        }
+        if (!returnWindowOpen) {
+            return new NotNow("the return window has closed: the unit must handle the appeal or transfer it");
+        }
+        return firstOf(holder(caller), next(AppealAction.RETURN));
+    }
+
     /** The lifecycle alone: where {@code action} leads from here (null: a step that moves nothing, on an open appeal). */
     public Verdict next(AppealAction action) {
         if (action == null) {

@@ -23,6 +23,12 @@ public enum AppealStatus {
         return label;
     }
 
+    /** Still waiting for its answer (a merged duplicate may join it and be answered with it). */
+    public boolean awaitsAnswer() {
+        return this == RECEIVED || this == DISPATCHED || this == ACCEPTED || this == HANDLING || this == RETURNED
+                || this == REWORK;
+    }
+
     /** Still someone's work: a merged appeal is answered through its parent, so it is not. */
     public boolean isOpen() {
         return this != CLOSED && this != MERGED;

@@ -6,9 +6,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealAction;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.web.ProblemException;
@@ -77,12 +77,10 @@ public class HandOffService {
     public Uni<Moved> giveBack(String trackingNo, Caller caller, String reason) {
         return steps.perform(trackingNo, caller, WorkQueueService::mayWork,
                 Step.of(AppealAction.RETURN, new AppealEvent.Returned(), reason).internal()
-                        .when((tx, appeal, now) -> clocks.returnWindowOpen(tx, appeal.id(), now).invoke(open -> {
-                            if (!open) {
-                                throw AppealSteps.conflict("the return window has closed: the unit must handle the appeal "
-                                        + "or transfer it");
-                            }
-                        }).chain(() -> WorkQueueService.holder(caller, AppealAction.RETURN).check(tx, appeal, now)))
+                        .when((tx, appeal, now) -> clocks.returnWindowOpen(tx, appeal.id(), now)
+                                .invoke(open -> AppealSteps.enforce(appeal.appeal().returnableBy(caller, open),
+                                        appeal.trackingNo()))
+                                .replaceWithVoid())
                         .also((tx, appeal, now) -> records.assign(tx, appeal.id(), null, null)
                                 .chain(() -> clocks.takeBack(tx, appeal.id(), config.dispatchCentre(), now))
                                 .replaceWith(List.of(LiveUpdates.DISPATCH_DESK))));

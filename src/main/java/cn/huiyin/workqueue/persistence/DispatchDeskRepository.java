@@ -11,10 +11,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.appeal.domain.AppealEvent;
+import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
-import cn.huiyin.appeal.application.AppealRecords;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.Locked;
@@ -148,7 +149,7 @@ public class DispatchDeskRepository {
                         throw ProblemException.badRequest("parent", "The parent must be another appeal");
                     }
                     String status = parent.getString("status");
-                    if (!List.of("RECEIVED", "DISPATCHED", "ACCEPTED", "HANDLING", "RETURNED", "REWORK").contains(status)) {
+                    if (!AppealStatus.valueOf(status).awaitsAnswer()) {
                         throw ProblemException.badRequest("parent", "The parent is " + status
                                 + ": merge into an appeal that has not been answered yet, so the child receives the answer");
                     }

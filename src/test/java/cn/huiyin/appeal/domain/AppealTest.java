@@ -108,4 +108,25 @@ class AppealTest {
                 .isEqualTo(new NotNow("the appeal is CLOSED: nothing more can be done to it"));
         assertThat(pool(AppealStatus.MERGED).next(null)).isInstanceOf(NotNow.class);
     }
+
+    @Test
+    void a_return_needs_the_window_open_and_the_holder_and_an_appeal_not_yet_handled() {
+        Appeal held = appeal(AppealStatus.DISPATCHED, "wang", NOW.plusSeconds(60));
+        assertThat(held.returnableBy(WANG, true)).isEqualTo(new Allowed(AppealStatus.RETURNED));
+        assertThat(held.returnableBy(WANG, false))
+                .isEqualTo(new NotNow("the return window has closed: the unit must handle the appeal or transfer it"));
+        assertThat(appeal(AppealStatus.ACCEPTED, "wang", null).returnableBy(ZHOU, true))
+                .isEqualTo(new NotNow("another commissioner has signed for this appeal"));
+        assertThat(appeal(AppealStatus.HANDLING, "wang", null).returnableBy(WANG, true)).isInstanceOf(NotNow.class);
+        // scope first, then the window, then the holder
+        assertThat(held.returnableBy(SAMR, false)).isInstanceOf(Hidden.class);
+        assertThat(appeal(AppealStatus.ACCEPTED, "wang", null).returnableBy(ZHOU, false).toString()).contains("window");
+    }
+
+    @Test
+    void an_appeal_awaits_its_answer_until_it_is_replied_merged_or_closed() {
+        assertThat(java.util.Arrays.stream(AppealStatus.values()).filter(AppealStatus::awaitsAnswer))
+                .containsExactly(AppealStatus.RECEIVED, AppealStatus.DISPATCHED, AppealStatus.ACCEPTED, AppealStatus.HANDLING,
+                        AppealStatus.RETURNED, AppealStatus.REWORK);
+    }
 }
