@@ -79,6 +79,11 @@ class SignedInEnterpriseRatingTest {
                 .body(containsString("未找到")).body(not(containsString(title)));
         StaffPages.get(enterprise, "/appeals/mine").statusCode(200).body(not(containsString(other)));
         StaffPages.get(enterprise, "/appeals/mine/not-a-number").statusCode(404).body(containsString("未找到"));
+        // a hostile number is refused and shown back only escaped
+        StaffPages.get(enterprise, "/appeals/mine/%3Cscript%3Ealert(1)%3C%2Fscript%3E").statusCode(404)
+                .body(containsString("未找到")).body(not(containsString("<script>alert")));
+        StaffPages.get(enterprise, "/appeals/mine/" + "9".repeat(300)).statusCode(404).body(containsString("未找到"));
+        StaffPages.get(enterprise, "/appeals/mine/" + "9".repeat(5000)).statusCode(414); // refused at the edge
     }
 
     @Test

@@ -30,11 +30,6 @@ public class WorkQueueRepository {
         public Appeal appeal() {
             return new Appeal(id, trackingNo, AppealStatus.valueOf(status), handlingUnit, assignee, claimExpiresAt);
         }
-
-        /** Held by someone whose claim has not lapsed (an accepted appeal's claim never lapses). */
-        public boolean heldByOtherThan(String username, Instant now) {
-            return appeal().heldByOtherThan(username, now);
-        }
     }
 
     public record QueueItem(String trackingNo, String title, String status, String appealType, boolean urgent,
