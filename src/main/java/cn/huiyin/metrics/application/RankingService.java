@@ -11,12 +11,11 @@ import jakarta.inject.Inject;
 
 import cn.huiyin.metrics.MetricsConfig;
 import cn.huiyin.metrics.domain.CellKey;
-import cn.huiyin.metrics.domain.Figure;
 import cn.huiyin.metrics.domain.Ranking;
 import cn.huiyin.metrics.domain.RankingWeights;
-import cn.huiyin.metrics.domain.XlsxWorkbook;
 import cn.huiyin.metrics.persistence.UnitDirectory;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** The monthly ranking of units and of streets, with its published weights; as data, page and spreadsheet. */
 @ApplicationScoped
@@ -71,34 +70,13 @@ public class RankingService {
 
     /** Both rankings of the month and the weights, as an .xlsx workbook. */
     public Uni<byte[]> workbook(YearMonth month) {
-        return Uni.combine().all().unis(ranking(month, false), ranking(month, true)).with((units, streets) -> {
-            List<List<Object>> weights = new ArrayList<>();
-            weights.add(List.<Object>of("指标", "权重", "公式"));
-            weights().byFigure().forEach((f, w) -> weights.add(List.<Object>of(f.label(), w, f.formula())));
-            weights.add(List.<Object>of("综合得分", "", SCORE_FORMULA));
-            return new XlsxWorkbook().sheet(month + " 单位排名", sheet(units)).sheet(month + " 街道排名", sheet(streets))
-                    .sheet("权重与公式", weights).bytes();
-        });
+        return Uni.combine().all().unis(ranking(month, false), ranking(month, true)).with(MonthRankings::new)
+                // POI is CPU-only but not quick here: about 3 s on first use (class loading), then 50–200 ms per
+                // workbook until warm; the event loop must not wait that long, so a worker thread writes it
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(both -> RankingWorkbook.write(both.units(), both.streets(), weights()));
     }
 
-    private static List<List<Object>> sheet(RankingView view) {
-        List<List<Object>> rows = new ArrayList<>();
-        List<Object> header = new ArrayList<>(List.of("名次", "代码", "名称", "受理件数", "综合得分"));
-        for (Figure f : List.of(Figure.RESPONSE_RATE, Figure.RESOLUTION_RATE, Figure.SATISFACTION_RATE,
-                Figure.ON_TIME_COMPLETION)) {
-            header.add(f.label() + "（%）");
-        }
-        rows.add(header);
-        for (Line line : view.lines()) {
-            List<Object> row = new ArrayList<>();
-            row.add(line.place() == 0 ? "未排名" : line.place());
-            row.add(line.code());
-            row.add(line.name());
-            row.add(line.appeals());
-            row.add(line.score());
-            row.addAll(line.ratesPercent().values());
-            rows.add(row);
-        }
-        return rows;
+    private record MonthRankings(RankingView units, RankingView streets) {
     }
 }
