@@ -1,0 +1,43 @@
+package cn.huiyin.channel.wechat.domain;
+
+import cn.huiyin.shared.domain.TrackingNumber;
+
+/**
+ * The words a follower's message is answered with when it is taken in, or refused. A retry is answered from
+ * {@code wechat_message}, so these words matter only the first time; they live here so that every path that
+ * takes a message in says the same.
+ */
+public final class FollowerReplies {
+
+    /** Text that cannot be kept (control characters, broken Unicode): nothing is stored, not even this answer. */
+    public static final String UNACCEPTABLE = "您发送的内容含有无法识别的字符（如控制字符），未能受理。请删除这些字符后重新发送。";
+
+    /** Blank text: there is nothing to appeal. */
+    public static final String ASK_FOR_WORDS = "请用文字描述您遇到的问题。";
+
+    /** An image with no open appeal to add it to: a picture alone is no description of a problem. */
+    public static final String IMAGE_NEEDS_WORDS = "收到图片。请先用文字描述您遇到的问题，再发送图片作为补充材料。";
+
+    /** Appended for a follower not yet bound to an enterprise, whose appeal therefore has no declared identity. */
+    public static final String ASK_IDENTITY =
+            "\n为便于联系，请回复：绑定 统一社会信用代码 手机号（例如：绑定 914403001922038216 13800138000）。";
+
+    private FollowerReplies() {
+    }
+
+    /** A new appeal is durable under {@code trackingNo}. */
+    public static String accepted(String trackingNo, boolean bound) {
+        return "您的诉求已受理，诉求编号：" + spoken(trackingNo) + "。我们将派给负责部门办理，办理进展会通过本公众号通知您。"
+                + (bound ? "" : ASK_IDENTITY);
+    }
+
+    /** The message was added to the open appeal {@code trackingNo}. */
+    public static String supplemented(String trackingNo) {
+        return "已将您的补充内容加入诉求 " + spoken(trackingNo) + "。";
+    }
+
+    /** A tracking number grouped as it is read out; anything else as it is. */
+    public static String spoken(String trackingNo) {
+        return TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
+    }
+}
