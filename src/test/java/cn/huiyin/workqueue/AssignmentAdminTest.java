@@ -2,7 +2,9 @@ package cn.huiyin.workqueue;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 import java.util.UUID;
@@ -80,5 +82,11 @@ class AssignmentAdminTest {
         as("admin").get("/api/v1/admin/key-enterprises/" + uscc + "/commissioners").then().statusCode(200)
                 .body("[0].commissioner", equalTo(named)).body("[0].backup", equalTo(backup));
         assertThat(db.string("SELECT handling_unit FROM appeal WHERE tracking_no = $1", no)).isEqualTo("ECO");
+
+        // naming again replaces the pair: the backup becomes the commissioner, with no backup of their own
+        as("admin").body(Map.of("commissioner", backup)).put("/api/v1/admin/key-enterprises/" + uscc + "/commissioners/ECO")
+                .then().statusCode(200);
+        as("admin").get("/api/v1/admin/key-enterprises/" + uscc + "/commissioners").then().statusCode(200)
+                .body("commissioner", contains(backup)).body("[0].backup", nullValue());
     }
 }

@@ -16,7 +16,8 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The catalogue as the intake path needs it: one snapshot, re-read at most every 30 seconds, so that an
- * edit takes effect without a deploy and intake pays no query per appeal.
+ * edit takes effect without a deploy and intake pays no query per appeal. A hot-path read, so on the raw reactive
+ * client; the catalogue's administration goes through entities ({@link CatalogueVersionRepository}, ADR 0012).
  */
 @ApplicationScoped
 public class CatalogueRepository {

@@ -1,24 +1,27 @@
 package cn.huiyin.routing.persistence;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+
+import org.hibernate.LockMode;
 
 import cn.huiyin.routing.domain.CatalogueLine;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The catalogue's history (catalogue_version) and the line in force (dispatch_category). */
+/**
+ * The catalogue's history ({@link CatalogueVersionEntity}) and the lines in force ({@link DispatchCategoryEntity}), as
+ * the administrator and the activation job change them. Hibernate Reactive: each public method opens its own session
+ * (or joins the caller's); a session runs one statement at a time, so reads for one page go one after another.
+ */
 @ApplicationScoped
 public class CatalogueVersionRepository {
 
@@ -26,90 +29,123 @@ public class CatalogueVersionRepository {
             Instant effectiveFrom, String changedBy, Instant changedAt, String reason, Instant appliedAt) {
     }
 
-    @Inject
-    Pool pool;
-
-    public Uni<Version> add(CatalogueLine line, String changedBy, Instant now) {
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                INSERT INTO catalogue_version (category, name, unit_rule, urgent_hours, keywords, effective_from, changed_by,
-                    changed_at, reason)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *""")
-                .execute(Tuple.tuple(Arrays.asList(line.category(), line.name().strip(), line.unitRule(), line.urgentHours(),
-                        line.keywords() == null ? "" : line.keywords().strip(), utc(line.effectiveFrom()), changedBy, utc(now),
-                        line.reason().strip())))
-                .map(rows -> versions(rows).get(0))
-                // in force at once when its time has come; read back, with the mark
-                .call(version -> applyDue(tx, now))
-                .chain(version -> tx.preparedQuery("SELECT * FROM catalogue_version WHERE id = $1").execute(Tuple.of(version.id())))
-                .map(rows -> versions(rows).get(0)));
-    }
-
-    /** Makes every version whose time has come the line in force, oldest first. Returns how many. */
-    public Uni<Integer> applyDue(Instant now) {
-        return pool.withTransaction(tx -> applyDue(tx, now));
-    }
-
-    private Uni<Integer> applyDue(SqlClient tx, Instant now) {
-        return tx.preparedQuery("""
-                WITH due AS (
-                    SELECT * FROM catalogue_version WHERE applied_at IS NULL AND effective_from <= $1
-                    ORDER BY effective_from, id FOR UPDATE SKIP LOCKED),
-                latest AS (
-                    SELECT DISTINCT ON (category) * FROM due ORDER BY category, effective_from DESC, id DESC),
-                upserted AS (
-                    INSERT INTO dispatch_category (code, name, unit_rule, urgent_hours, keywords, position)
-                    SELECT l.category, l.name, l.unit_rule, l.urgent_hours, l.keywords,
-                        (SELECT coalesce(max(position), 0) + 1 FROM dispatch_category)
-                    FROM latest l
-                    ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, unit_rule = EXCLUDED.unit_rule,
-                        urgent_hours = EXCLUDED.urgent_hours, keywords = EXCLUDED.keywords)
-                UPDATE catalogue_version v SET applied_at = $1 FROM due WHERE v.id = due.id RETURNING v.id""")
-                .execute(Tuple.of(utc(now))).map(RowSet::rowCount);
-    }
-
-    public Uni<List<Version>> history(String category) {
-        return pool.preparedQuery("SELECT * FROM catalogue_version WHERE category = $1 ORDER BY id")
-                .execute(Tuple.of(category)).map(CatalogueVersionRepository::versions);
-    }
-
-    public Uni<List<Version>> pending() {
-        return pool.query("SELECT * FROM catalogue_version WHERE applied_at IS NULL ORDER BY effective_from, id").execute()
-                .map(CatalogueVersionRepository::versions);
-    }
-
     /** A line of the catalogue in force, with its keywords (the routing rules leave them out). */
     public record Line(String category, String name, String unitRule, Integer urgentHours, String keywords) {
     }
 
+    /** What the administrator's page shows: the lines in force, the versions waiting, and one line's history. */
+    public record Overview(List<Line> lines, List<Version> pending, List<Version> history) {
+    }
+
+    /** Adds a version; when its time has come it is put in force in the same transaction, and comes back marked so. */
+    @WithTransaction
+    public Uni<Version> add(CatalogueLine line, String changedBy, Instant now) {
+        CatalogueVersionEntity version = new CatalogueVersionEntity();
+        version.category = line.category();
+        version.name = line.name().strip();
+        version.unitRule = line.unitRule();
+        version.urgentHours = line.urgentHours();
+        version.keywords = line.keywords() == null ? "" : line.keywords().strip();
+        version.effectiveFrom = asStored(line.effectiveFrom());
+        version.changedBy = changedBy;
+        version.changedAt = asStored(now);
+        version.reason = line.reason().strip();
+        return version.persist().chain(() -> putDueInForce(asStored(now))).map(applied -> version(version));
+    }
+
+    /** Makes every version whose time has come the line in force, oldest first. Returns how many. */
+    @WithTransaction
+    public Uni<Integer> applyDue(Instant now) {
+        return putDueInForce(asStored(now));
+    }
+
+    /** Every version of the category, oldest first. */
+    @WithSession
+    public Uni<List<Version>> history(String category) {
+        return CatalogueVersionEntity.<CatalogueVersionEntity> list("category = ?1 order by id", category)
+                .map(CatalogueVersionRepository::versions);
+    }
+
+    /** The versions dated ahead, in the order they will come into force. */
+    @WithSession
+    public Uni<List<Version>> pending() {
+        return CatalogueVersionEntity.<CatalogueVersionEntity> list("appliedAt is null order by effectiveFrom, id")
+                .map(CatalogueVersionRepository::versions);
+    }
+
     /** The lines in force, in the catalogue's order. */
+    @WithSession
     public Uni<List<Line>> lines() {
-        return pool.query("SELECT code, name, unit_rule, urgent_hours, keywords FROM dispatch_category ORDER BY position, code").execute()
-                .map(rows -> {
-                    List<Line> lines = new ArrayList<>();
-                    for (Row r : rows) {
-                        lines.add(new Line(r.getString("code"), r.getString("name"), r.getString("unit_rule"),
-                                r.getInteger("urgent_hours"), r.getString("keywords")));
-                    }
-                    return lines;
-                });
+        return DispatchCategoryEntity.inCatalogueOrder().map(found -> found.stream()
+                .map(c -> new Line(c.code, c.name, c.unitRule, c.urgentHours, c.keywords)).toList());
     }
 
-    private static List<Version> versions(RowSet<Row> rows) {
-        List<Version> versions = new ArrayList<>();
-        for (Row r : rows) {
-            versions.add(new Version(r.getLong("id"), r.getString("category"), r.getString("name"), r.getString("unit_rule"),
-                    r.getInteger("urgent_hours"), r.getString("keywords"), instant(r.getOffsetDateTime("effective_from")),
-                    r.getString("changed_by"), instant(r.getOffsetDateTime("changed_at")), r.getString("reason"),
-                    instant(r.getOffsetDateTime("applied_at"))));
+    /** The page's three reads in one session, one after the other; {@code category} null: no history. */
+    @WithSession
+    public Uni<Overview> overview(String category) {
+        Uni<List<Version>> history = category == null ? Uni.createFrom().item(List.of()) : history(category);
+        return lines().chain(lines -> pending().chain(pending -> history.map(found -> new Overview(lines, pending, found))));
+    }
+
+    /** Of several versions due for one category the latest wins. A category new to the catalogue goes to its end. */
+    private Uni<Integer> putDueInForce(Instant now) {
+        return lockDue(now).chain(due -> due.isEmpty() ? Uni.createFrom().item(0)
+                : DispatchCategoryEntity.<DispatchCategoryEntity> listAll().chain(lines -> {
+                    due.forEach(version -> version.appliedAt = now);
+                    return DispatchCategoryEntity.persist(inForce(latestPerCategory(due), lines)).replaceWith(due.size());
+                }));
+    }
+
+    /** The versions due and not yet applied, oldest first, locked; those another replica is applying are skipped. */
+    private static Uni<List<CatalogueVersionEntity>> lockDue(Instant now) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from CatalogueVersionEntity where appliedAt is null and effectiveFrom <= ?1 order by effectiveFrom, id",
+                CatalogueVersionEntity.class).setParameter(1, now).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList());
+    }
+
+    private static Map<String, CatalogueVersionEntity> latestPerCategory(List<CatalogueVersionEntity> due) {
+        Map<String, CatalogueVersionEntity> latest = new LinkedHashMap<>();
+        due.forEach(version -> latest.put(version.category, version));
+        return latest;
+    }
+
+    /** The lines these versions make: the existing line changed in place, or a new one after the last. */
+    private static List<DispatchCategoryEntity> inForce(Map<String, CatalogueVersionEntity> latest,
+            List<DispatchCategoryEntity> lines) {
+        Map<String, DispatchCategoryEntity> byCode = new LinkedHashMap<>();
+        int last = 0;
+        for (DispatchCategoryEntity line : lines) {
+            byCode.put(line.code, line);
+            last = Math.max(last, line.position);
         }
-        return versions;
+        List<DispatchCategoryEntity> changed = new ArrayList<>();
+        for (CatalogueVersionEntity version : latest.values()) {
+            DispatchCategoryEntity line = byCode.get(version.category);
+            if (line == null) {
+                line = new DispatchCategoryEntity();
+                line.code = version.category;
+                line.position = ++last;
+            }
+            line.name = version.name;
+            line.unitRule = version.unitRule;
+            line.urgentHours = version.urgentHours;
+            line.keywords = version.keywords;
+            changed.add(line);
+        }
+        return changed;
     }
 
-    private static Instant instant(OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
+    private static List<Version> versions(List<CatalogueVersionEntity> found) {
+        return found.stream().map(CatalogueVersionRepository::version).toList();
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
+    private static Version version(CatalogueVersionEntity v) {
+        return new Version(v.id, v.category, v.name, v.unitRule, v.urgentHours, v.keywords, v.effectiveFrom, v.changedBy,
+                v.changedAt, v.reason, v.appliedAt);
+    }
+
+    /** PostgreSQL keeps microseconds: the version handed back is exactly the one stored. */
+    private static Instant asStored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 }

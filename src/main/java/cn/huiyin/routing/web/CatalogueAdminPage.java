@@ -29,6 +29,7 @@ import cn.huiyin.routing.domain.DispatchRule;
 import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository.Line;
+import cn.huiyin.routing.persistence.CatalogueVersionRepository.Overview;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository.Version;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
@@ -140,15 +141,15 @@ public class CatalogueAdminPage {
 
     /** The page: lines in force, pending changes, and the history of {@code category} when one is open. */
     private Uni<Response> page(String category, Typed typed, Map<String, String> errors, String notice, int status) {
-        Uni<List<Version>> history = category == null ? Uni.createFrom().item(List.of()) : versions.history(category);
-        return Uni.combine().all().unis(versions.lines(), versions.pending(), history, catalogue.current()).asTuple()
+        return Uni.combine().all().unis(versions.overview(category), catalogue.current()).asTuple()
                 .map(found -> {
                     Map<String, String> rules = new LinkedHashMap<>();
-                    new TreeMap<>(found.getItem4().unitNames()).forEach(rules::put);
+                    new TreeMap<>(found.getItem2().unitNames()).forEach(rules::put);
                     rules.put(DispatchRule.BY_STREET, "属地街道（按企业所在街道）");
                     rules.put(DispatchRule.BY_DISPATCHER, "人工分拨（派单员指定）");
-                    return Response.status(status).entity(Templates.catalogue(found.getItem1(), found.getItem2(),
-                            found.getItem3(), rules, typed, errors, notice)).build();
+                    Overview overview = found.getItem1();
+                    return Response.status(status).entity(Templates.catalogue(overview.lines(), overview.pending(),
+                            overview.history(), rules, typed, errors, notice)).build();
                 });
     }
 
