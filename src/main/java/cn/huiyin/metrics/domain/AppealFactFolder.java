@@ -6,11 +6,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import cn.huiyin.appeal.domain.AppealEvent;
+import cn.huiyin.sla.domain.ClockKind;
+import cn.huiyin.sla.domain.EscalationStep;
+
 /**
  * Folds an appeal's whole event history into its {@link AppealFact}. A pure function of the events, the appeal
  * row and the calendar, so folding the same history twice gives the same fact: that is what makes the projection
- * safe to replay. Event types are matched by name, including those other capabilities add later; unknown types
- * are ignored.
+ * safe to replay. Events are matched by their record type ({@link AppealEvent}) and read by component; a row the
+ * projector could not read as an event (a type this version has no record for, a payload that is not its type's)
+ * moves no figure, though its seq counts as folded, and the projector logs how many there were.
  */
 public final class AppealFactFolder {
 
@@ -89,48 +94,45 @@ public final class AppealFactFolder {
         int reworks;
         Rating rating;
 
-        void apply(StoredEvent e) {
-            lastSeq = Math.max(lastSeq, e.seq());
-            Instant at = e.occurredAt();
-            switch (e.type()) {
-                case "DISPATCHED" -> {
-                    dispatchedAt = dispatchedAt == null ? at : dispatchedAt;
-                    takeCustody(e.text("unit"), at);
-                }
-                case "TRANSFERRED" -> {
-                    transfers++;
-                    takeCustody(e.text("toUnit"), at);
-                }
-                case "REDISPATCHED" -> takeCustody(e.text("toUnit"), at);
-                case "RETURNED" -> returns++;
-                case "ACCEPTED" -> acceptedAt = acceptedAt == null ? at : acceptedAt;
-                case "FIRST_CONTACT" -> firstContactAt = firstContactAt == null ? at : firstContactAt;
-                case "REPLIED" -> {
-                    repliedAt = repliedAt == null ? at : repliedAt;
-                    custodyReplyAt = custodyReplyAt == null ? at : custodyReplyAt;
-                    finished = true;
-                }
-                case "REWORK_OPENED" -> {
-                    reworks++;
-                    finished = false;
-                }
-                case "CLOSED", "MERGED" -> finished = true;
-                case "SLA_OVERDUE" -> {
-                    respondOverdue |= "RESPOND".equals(e.text("clock"));
-                    handleOverdue |= "HANDLE".equals(e.text("clock"));
-                }
-                case "RATED" -> rating = new Rating(e.number("round"), e.number("level"), e.flag("resolved"),
-                        e.flag("defaulted"));
-                case "RETURN_VISITED" -> overturn(e);
-                case "RATING_REVIEW_DECIDED" -> {
-                    if (rating != null && e.flag("excludedFromMetrics") && sameRound(rating.round, e.number("round"))) {
-                        rating.excluded = true;
-                    }
-                }
-                default -> {
-                    // other events do not move any figure
+        void apply(StoredEvent stored) {
+            lastSeq = Math.max(lastSeq, stored.seq());
+            Instant at = stored.occurredAt();
+            AppealEvent e = stored.event();
+            if (e instanceof AppealEvent.Dispatched dispatched) {
+                dispatchedAt = dispatchedAt == null ? at : dispatchedAt;
+                takeCustody(dispatched.unit(), at);
+            } else if (e instanceof AppealEvent.Transferred transferred) {
+                transfers++;
+                takeCustody(transferred.toUnit(), at);
+            } else if (e instanceof AppealEvent.Redispatched redispatched) {
+                takeCustody(redispatched.toUnit(), at);
+            } else if (e instanceof AppealEvent.Returned) {
+                returns++;
+            } else if (e instanceof AppealEvent.Accepted) {
+                acceptedAt = acceptedAt == null ? at : acceptedAt;
+            } else if (e instanceof AppealEvent.FirstContact) {
+                firstContactAt = firstContactAt == null ? at : firstContactAt;
+            } else if (e instanceof AppealEvent.Replied) {
+                repliedAt = repliedAt == null ? at : repliedAt;
+                custodyReplyAt = custodyReplyAt == null ? at : custodyReplyAt;
+                finished = true;
+            } else if (e instanceof AppealEvent.ReworkOpened) {
+                reworks++;
+                finished = false;
+            } else if (e instanceof AppealEvent.Closed || e instanceof AppealEvent.Merged) {
+                finished = true;
+            } else if (e instanceof AppealEvent.Escalated escalated) {
+                ranOut(escalated);
+            } else if (e instanceof AppealEvent.Rated rated) {
+                rating = new Rating(rated.round(), rated.level(), rated.resolved(), rated.defaulted());
+            } else if (e instanceof AppealEvent.ReturnVisited visited) {
+                overturn(visited);
+            } else if (e instanceof AppealEvent.RatingReviewDecided decided) {
+                if (rating != null && decided.excludedFromMetrics() && rating.round == decided.round()) {
+                    rating.excluded = true;
                 }
             }
+            // other events, and rows this version cannot read (null), move no figure
         }
 
         private void takeCustody(String toUnit, Instant at) {
@@ -139,29 +141,33 @@ public final class AppealFactFolder {
             custodyReplyAt = null;
         }
 
-        /** A return visit that overturns the rating replaces what the enterprise said about resolution (and level). */
-        private void overturn(StoredEvent e) {
-            if (rating == null || !e.flag("overturned")) {
+        /** Only the OVERDUE step says a clock ran out; the warning and supervision steps move no figure. */
+        private void ranOut(AppealEvent.Escalated escalated) {
+            if (!EscalationStep.OVERDUE.name().equals(escalated.step())) {
                 return;
             }
-            rating.resolved = e.flag("resolved");
-            Integer level = e.number("level");
-            rating.level = level == null ? rating.level : level;
+            respondOverdue |= ClockKind.RESPOND.name().equals(escalated.clock());
+            handleOverdue |= ClockKind.HANDLE.name().equals(escalated.clock());
         }
 
-        private static boolean sameRound(Integer ratingRound, Integer decidedRound) {
-            return decidedRound == null || decidedRound.equals(ratingRound);
+        /** A return visit that overturns the rating replaces what the enterprise said about resolution (and level). */
+        private void overturn(AppealEvent.ReturnVisited visited) {
+            if (rating == null || !visited.overturned()) {
+                return;
+            }
+            rating.resolved = Boolean.TRUE.equals(visited.resolved());
+            rating.level = visited.level() == null ? rating.level : visited.level();
         }
     }
 
     private static final class Rating {
-        final Integer round;
+        final int round;
         Integer level;
         boolean resolved;
         final boolean defaulted;
         boolean excluded;
 
-        Rating(Integer round, Integer level, boolean resolved, boolean defaulted) {
+        Rating(int round, Integer level, boolean resolved, boolean defaulted) {
             this.round = round;
             this.level = level;
             this.resolved = resolved;

@@ -8,11 +8,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import cn.huiyin.appeal.domain.AppealEvent;
-import cn.huiyin.appeal.domain.AppealEventCodec;
 import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.sla.domain.ClockPlan;
 import cn.huiyin.sla.domain.EscalationStep;
@@ -31,14 +29,6 @@ public final class DemoHistory {
 
     /** One event of the history, typed as the service writes it. */
     public record Event(AppealEvent event, Instant at) {
-
-        public String type() {
-            return event.type();
-        }
-
-        public Map<String, Object> payload() {
-            return AppealEventCodec.fields(event);
-        }
     }
 
     public record Appeal(String title, String content, String category, String appealType, String channel, String unit,

@@ -1,34 +1,18 @@
 package cn.huiyin.metrics.domain;
 
 import java.time.Instant;
-import java.util.Map;
 
-/** One appeal event as the projection reads it: its place in the appeal's chain, its type and its payload fields. */
-public record StoredEvent(int seq, String type, Instant occurredAt, Map<String, Object> payload) {
+import cn.huiyin.appeal.domain.AppealEvent;
 
-    public StoredEvent {
-        payload = payload == null ? Map.of() : payload;
-    }
+/**
+ * One appeal event as the projection reads it: its place in the appeal's chain, when it happened, and the typed
+ * event. {@code event} is null for a row this version cannot read (a type it has no record for, or a payload that
+ * is not its type's): such a row moves no figure, but its seq still counts as folded.
+ */
+public record StoredEvent(int seq, Instant occurredAt, AppealEvent event) {
 
-    String text(String field) {
-        Object value = payload.get(field);
-        return value == null ? null : value.toString();
-    }
-
-    boolean flag(String field) {
-        Object value = payload.get(field);
-        return value instanceof Boolean b ? b : "true".equals(String.valueOf(value));
-    }
-
-    Integer number(String field) {
-        Object value = payload.get(field);
-        if (value instanceof Number n) {
-            return n.intValue();
-        }
-        try {
-            return value == null ? null : Integer.valueOf(value.toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    /** A row that could not be read as an event. */
+    public static StoredEvent unread(int seq, Instant occurredAt) {
+        return new StoredEvent(seq, occurredAt, null);
     }
 }

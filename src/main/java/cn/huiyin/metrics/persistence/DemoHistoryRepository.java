@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.EventChain;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
@@ -98,10 +99,11 @@ public class DemoHistoryRepository {
         List<Tuple> rows = new ArrayList<>();
         for (ClockPlan plan : a.clocks()) {
             Instant stopped = switch (plan.clock()) {
-                case RESPOND -> firstOf(a, "FIRST_CONTACT");
-                case HANDLE -> firstOf(a, "REPLIED");
+                case RESPOND -> firstOf(a, AppealEvent.FirstContact.class);
+                case HANDLE -> firstOf(a, AppealEvent.Replied.class);
                 // as the steps stop it: handling begun, answered or returned, whichever came first
-                case RETURN_WINDOW -> firstOf(a, "FIRST_CONTACT", "REPLIED", "RETURNED");
+                case RETURN_WINDOW -> firstOf(a, AppealEvent.FirstContact.class, AppealEvent.Replied.class,
+                        AppealEvent.Returned.class);
                 default -> null;
             };
             rows.add(Tuple.tuple(Arrays.asList(appealId, plan.clock().name(), plan.rule().id(),
@@ -113,9 +115,10 @@ public class DemoHistoryRepository {
                 VALUES ($1, $2, 1, $3, $4, $5, $6)""").executeBatch(rows).replaceWithVoid();
     }
 
-    private static Instant firstOf(DemoHistory.Appeal a, String... types) {
-        List<String> wanted = List.of(types);
-        return a.events().stream().filter(e -> wanted.contains(e.type())).map(DemoHistory.Event::at)
-                .min(Instant::compareTo).orElse(null);
+    @SafeVarargs
+    private static Instant firstOf(DemoHistory.Appeal a, Class<? extends AppealEvent>... types) {
+        List<Class<? extends AppealEvent>> wanted = List.of(types);
+        return a.events().stream().filter(e -> wanted.stream().anyMatch(type -> type.isInstance(e.event())))
+                .map(DemoHistory.Event::at).min(Instant::compareTo).orElse(null);
     }
 }

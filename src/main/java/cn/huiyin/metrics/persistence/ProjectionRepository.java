@@ -16,9 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.huiyin.metrics.domain.AppealBasics;
 import cn.huiyin.metrics.domain.AppealFact;
 import cn.huiyin.metrics.domain.CellKey;
-import cn.huiyin.metrics.domain.StoredEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -33,6 +31,10 @@ public class ProjectionRepository {
 
     /** A new event's place: which appeal, which seq. */
     public record EventRef(long id, long appealId, int seq) {
+    }
+
+    /** One stored event of an appeal's history: its type name and payload text as written. */
+    public record EventRow(long appealId, int seq, String type, Instant occurredAt, String payload) {
     }
 
     /** A missing event id seen before. */
@@ -139,18 +141,17 @@ public class ProjectionRepository {
                 });
     }
 
-    /** Every event of the appeals, in seq order per appeal. */
-    public Uni<Map<Long, List<StoredEvent>>> histories(SqlConnection tx, Collection<Long> appealIds) {
+    /** Every event of the appeals, in seq order per appeal, as stored (the projector decodes the payloads). */
+    public Uni<List<EventRow>> histories(SqlConnection tx, Collection<Long> appealIds) {
         return tx.preparedQuery("""
                 SELECT appeal_id, seq, type, occurred_at, payload FROM appeal_event WHERE appeal_id = ANY($1)
                 ORDER BY appeal_id, seq""")
                 .execute(Tuple.of(appealIds.toArray(Long[]::new)))
                 .map(rows -> {
-                    Map<Long, List<StoredEvent>> histories = new HashMap<>();
-                    rows.forEach(r -> histories.computeIfAbsent(r.getLong("appeal_id"), id -> new ArrayList<>())
-                            .add(new StoredEvent(r.getInteger("seq"), r.getString("type"), instant(r, "occurred_at"),
-                                    payload(r.getString("payload")))));
-                    return histories;
+                    List<EventRow> events = new ArrayList<>();
+                    rows.forEach(r -> events.add(new EventRow(r.getLong("appeal_id"), r.getInteger("seq"),
+                            r.getString("type"), instant(r, "occurred_at"), r.getString("payload"))));
+                    return events;
                 });
     }
 
@@ -190,14 +191,6 @@ public class ProjectionRepository {
                 f.respondOnTime(), f.handleOnTime(), f.returns(), f.transfers(), f.reworks(),
                 f.ratingLevel() == null ? null : f.ratingLevel().shortValue(), f.ratingResolved(), f.ratingDefaulted(),
                 f.ratingExcluded(), f.countBits()));
-    }
-
-    static Map<String, Object> payload(String json) {
-        try {
-            return json == null || json.isBlank() ? Map.of() : new JsonObject(json).getMap();
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
     }
 
     static Instant instant(Row row, String column) {

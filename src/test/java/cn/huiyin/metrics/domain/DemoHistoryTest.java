@@ -48,7 +48,7 @@ class DemoHistoryTest {
             assertThat(a.events()).allMatch(e -> !e.at().isAfter(now));
             List<StoredEvent> events = new java.util.ArrayList<>();
             for (DemoHistory.Event e : a.events()) {
-                events.add(new StoredEvent(events.size() + 1, e.type(), e.at(), e.payload()));
+                events.add(new StoredEvent(events.size() + 1, e.at(), e.event()));
             }
             Instant respondDue = a.clocks().stream().filter(c -> c.clock() == ClockKind.RESPOND).findFirst().orElseThrow().dueAt();
             Instant handleDue = a.clocks().stream().filter(c -> c.clock() == ClockKind.HANDLE).findFirst().orElseThrow().dueAt();
