@@ -21,7 +21,10 @@ import cn.huiyin.testsupport.Appeals;
 import cn.huiyin.testsupport.Database;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The dispatcher's desk page: placing what routing left, arbitrating a return, merging, deciding extensions. */
+/**
+ * The dispatcher's desk page: placing what routing left, arbitrating a return, merging, deciding extensions; and its
+ * forms refused in the desk's own words when a field breaks the API's rule.
+ */
 @QuarkusTest
 class DispatchDeskPageTest {
 
@@ -114,5 +117,24 @@ class DispatchDeskPageTest {
                 .header("Location", endsWith("/dispatch?ok=approve"));
         post(dispatcher, "/dispatch/extensions/" + request + "/refuse").statusCode(404);
         assertThat(db.string("SELECT approved::text FROM extension_request WHERE id = $1", request)).isEqualTo("true");
+    }
+
+    // the dispatcher's forms under the API's field rules, in the desk's own words
+    private String state(String no) {
+        return db.string("SELECT status || '/' || event_count FROM appeal WHERE tracking_no = $1", no);
+    }
+
+    @Test
+    void the_dispatchers_forms_word_their_own_fields() {
+        String no = WorkQueuePagesTest.submit(WorkQueuePagesTest.environmental("页面测试：派单台恶意表单"));
+        String dispatcher = cookieFor("dispatcher-demo");
+        String before = state(no);
+
+        post(dispatcher, "/dispatch/" + no + "/return-decision", "decision", "accept", "toUnit", "", "reason", "x")
+                .statusCode(422).body(containsString("同意退回时请选择改派单位")).body(containsString("处理意见须为2至500字"));
+        post(dispatcher, "/dispatch/" + no + "/merge", "parent", "x".repeat(10_000)).statusCode(422)
+                .body(containsString("主诉求编号须为13至20字"));
+
+        assertThat(state(no)).isEqualTo(before);
     }
 }

@@ -8,9 +8,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -23,9 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * The commissioner's pages: the queue, one appeal with its forms, and what a refused step looks like. The
- * appeals go to ECO, worked by commissioners of the tests' own, so that the lists stay short however many
- * appeals other tests leave behind.
+ * The commissioner's pages: the queue, one appeal with its forms, and what a refused step looks like; hostile form
+ * values; the reveal of a masked contact (shown once, audited); and a unit leader's decisions on the unit's extension
+ * requests (延期申请). The appeals go to ECO, worked by commissioners of the tests' own, so that the lists stay short
+ * however many appeals other tests leave behind.
  */
 @QuarkusTest
 class WorkQueuePagesTest {
@@ -165,5 +168,158 @@ class WorkQueuePagesTest {
         String after = get(cookieFor(other), "/workqueue").statusCode(200).extract().asString();
         assertThat(list(after, "mine")).contains("href=\"/workqueue/" + no + "\"");
         assertThat(list(after, "pool")).doesNotContain(no);
+    }
+
+    // hostile form values: the same field rules as the API's bodies, in the page's words (422), nothing changes
+    private String state(String no) {
+        return db.string("SELECT status || '/' || event_count FROM appeal WHERE tracking_no = $1", no);
+    }
+
+    @Test
+    void hostile_form_values_are_422_in_the_pages_words_and_change_nothing() {
+        String no = WorkQueuePagesTest.submit(WorkQueuePagesTest.environmental("页面测试：恶意表单"));
+        String eco = cookieFor(newCommissioner(db, "ECO"));
+        post(eco, "/workqueue/" + no + "/accept").statusCode(303);
+        String before = state(no);
+        String page = "/workqueue/" + no + "/";
+
+        post(eco, page + "reply", "answer", "答".repeat(3_000)).statusCode(422).body(containsString("答复内容须为10至2000字"));
+        post(eco, page + "reply", "answer", "x".repeat(10_000)).statusCode(422).body(containsString("答复内容须为10至2000字"));
+        post(eco, page + "note", "note", "   ").statusCode(422).body(containsString("办理进展须为1至1000字"));
+        post(eco, page + "first-contact", "note", "联系".repeat(251)).statusCode(422).body(containsString("联系情况须为1至500字"));
+        post(eco, page + "transfer", "toUnit", "samr", "reason", "不属本单位职责").statusCode(422)
+                .body(containsString("请选择转办单位")).body(not(containsString("转办理由须为")));
+        post(eco, page + "extension", "clock", "HANDLE", "workingDays", "99999999999", "reason", "x").statusCode(422)
+                .body(containsString("延期天数须为1至10个工作日")).body(containsString("延期理由须为2至500字"));
+
+        assertThat(state(no)).isEqualTo(before).startsWith("ACCEPTED/");
+        assertThat(db.count("SELECT count(*) FROM extension_request WHERE appeal_id = $1", db.id(no))).isZero();
+    }
+
+    // revealing a masked contact through the audited service, shown once
+    private long reveals(String no) {
+        return db.count("SELECT count(*) FROM personal_data_reveal WHERE appeal_id = $1", db.id(no));
+    }
+
+    @Test
+    void a_reveal_through_the_page_shows_the_number_once_and_writes_the_audit_row() {
+        String no = WorkQueuePagesTest.submit(WorkQueuePagesTest.environmental("页面测试：查看联系电话"));
+        String user = newCommissioner(db, "ECO");
+        String cookie = cookieFor(user);
+        get(cookie, "/workqueue/" + no).statusCode(200).body(containsString("action=\"/workqueue/" + no + "/reveal\""))
+                .body(containsString("138****8000")).body(not(containsString("13800138000")));
+
+        var revealed = post(cookie, "/workqueue/" + no + "/reveal", "field", "contactMobile", "purpose", "回访企业")
+                .statusCode(200).header("Cache-Control", containsString("no-store")).header("Location", equalTo(null))
+                .body(containsString("id=\"revealed\"")).body(containsString("13800138000"));
+        assertThat(revealed.extract().cookies()).doesNotContainValue("13800138000");
+        assertThat(db.string("SELECT revealed_to || '|' || field || '|' || purpose FROM personal_data_reveal WHERE appeal_id = $1",
+                db.id(no))).isEqualTo("commissioner:" + user + "|contactMobile|回访企业");
+        assertThat(db.count("SELECT count(*) FROM appeal_event WHERE appeal_id = $1 AND type = 'PERSONAL_DATA_REVEALED'"
+                + " AND visibility = 'INTERNAL'", db.id(no))).isEqualTo(1);
+
+        // the next view of the page is masked again
+        get(cookie, "/workqueue/" + no).statusCode(200).body(not(containsString("13800138000")));
+
+        // a purpose in the caller's own words wins over the list
+        post(cookie, "/workqueue/" + no + "/reveal", "field", "contactName", "purpose", "", "purposeOther", "核对企业联系人身份")
+                .statusCode(200).body(containsString("张三"));
+        assertThat(db.string("SELECT purpose FROM personal_data_reveal WHERE appeal_id = $1 AND field = 'contactName'", db.id(no)))
+                .isEqualTo("核对企业联系人身份");
+    }
+
+    @Test
+    void a_reveal_without_purpose_or_field_is_422_in_chinese_and_records_nothing() {
+        String no = WorkQueuePagesTest.submit(WorkQueuePagesTest.environmental("页面测试：查看联系电话"));
+        String cookie = cookieFor(newCommissioner(db, "ECO"));
+        post(cookie, "/workqueue/" + no + "/reveal", "field", "contactMobile").statusCode(422)
+                .body(containsString("请选择查看用途")).body(not(containsString("13800138000")));
+        post(cookie, "/workqueue/" + no + "/reveal", "field", "uscc", "purpose", "回访企业").statusCode(422)
+                .body(containsString("请选择要查看的联系方式"));
+        post(cookie, "/workqueue/" + no + "/reveal", "field", "contactMobile", "purpose", "", "purposeOther", "看").statusCode(422)
+                .body(containsString("查看用途须为2至200字"));
+        assertThat(reveals(no)).isZero();
+
+        // another unit's commissioner does not see the appeal at all
+        post(cookieFor("commissioner-samr"), "/workqueue/" + no + "/reveal", "field", "contactMobile", "purpose", "回访企业")
+                .statusCode(404).body(containsString("未找到该诉求")).body(not(containsString("13800138000")));
+        assertThat(reveals(no)).isZero();
+    }
+
+    // a unit leader decides their own unit's extension requests on the work-queue page
+    private String leaderOf(String unit) {
+        String name = "pages-leader-" + unit.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        db.execute("INSERT INTO staff_member (username, display_name, role, unit_code, on_duty) VALUES ($1, $2, 'unit-leader', $3, false)",
+                name, "领导 " + name, unit);
+        return name;
+    }
+
+    /** An ECO appeal accepted by a commissioner who then asks for three more working days; returns the request's id. */
+    private long requested(String no) {
+        String commissioner = cookieFor(newCommissioner(db, "ECO"));
+        post(commissioner, "/workqueue/" + no + "/accept").statusCode(303);
+        post(commissioner, "/workqueue/" + no + "/extension", "clock", "HANDLE", "workingDays", "3", "reason", "需要现场核查")
+                .statusCode(303);
+        return db.count("SELECT r.id FROM extension_request r JOIN appeal a ON a.id = r.appeal_id WHERE a.tracking_no = $1", no);
+    }
+
+    private String decision(long request) {
+        return db.string("SELECT coalesce(approved::text, 'open') || '|' || coalesce(decided_by, '') FROM extension_request WHERE id = $1",
+                request);
+    }
+
+    @Test
+    void the_leader_sees_the_units_request_and_approves_it_once() {
+        String no = WorkQueuePagesTest.submit(WorkQueuePagesTest.environmental("页面测试：延期审批"));
+        long request = requested(no);
+        String leaderName = leaderOf("ECO");
+        String leader = cookieFor(leaderName);
+
+        get(leader, "/workqueue").statusCode(200).body(containsString("本单位延期申请"))
+                .body(containsString("action=\"/workqueue/extensions/" + request + "/approve\""))
+                .body(containsString("action=\"/workqueue/extensions/" + request + "/refuse\""));
+        post(leader, "/workqueue/extensions/" + request + "/approve", "note", "同意延期").statusCode(303)
+                .header("Location", endsWith("/workqueue?ok=approve"));
+        assertThat(decision(request)).isEqualTo("true|unit-leader:" + leaderName);
+        assertThat(db.count("SELECT count(*) FROM appeal_event WHERE appeal_id = $1 AND type = 'EXTENDED'", db.id(no))).isEqualTo(1);
+        get(leader, "/workqueue?ok=approve").statusCode(200).body(containsString("已批准延期"))
+                .body(not(containsString("/workqueue/extensions/" + request + "/")));
+
+        // decided once: a second decision finds no open request
+        post(leader, "/workqueue/extensions/" + request + "/refuse").statusCode(404);
+        assertThat(decision(request)).isEqualTo("true|unit-leader:" + leaderName);
+    }
+
+    @Test
+    void a_refusal_with_a_note_is_recorded_and_bad_input_changes_nothing() {
+        String no = WorkQueuePagesTest.submit(WorkQueuePagesTest.environmental("页面测试：延期审批"));
+        long request = requested(no);
+        String leader = cookieFor(leaderOf("ECO"));
+
+        post(leader, "/workqueue/extensions/" + request + "/refuse", "note", "x".repeat(501)).statusCode(422)
+                .body(containsString("审批意见须为1至500字"));
+        post(leader, "/workqueue/extensions/" + request + "/maybe").statusCode(404);
+        assertThat(decision(request)).isEqualTo("open|");
+
+        post(leader, "/workqueue/extensions/" + request + "/refuse", "note", "请按期办结").statusCode(303)
+                .header("Location", endsWith("/workqueue?ok=refuse"));
+        assertThat(decision(request)).startsWith("false|");
+        assertThat(db.string("SELECT reason FROM appeal_event WHERE appeal_id = $1 AND type = 'EXTENSION_REFUSED'", db.id(no)))
+                .isEqualTo("请按期办结");
+    }
+
+    @Test
+    void another_units_leader_and_a_commissioner_cannot_decide() {
+        String no = WorkQueuePagesTest.submit(WorkQueuePagesTest.environmental("页面测试：延期审批"));
+        long request = requested(no);
+
+        String samrLeader = cookieFor(leaderOf("SAMR"));
+        get(samrLeader, "/workqueue").statusCode(200).body(not(containsString("/workqueue/extensions/" + request + "/")));
+        post(samrLeader, "/workqueue/extensions/" + request + "/approve").statusCode(404);
+
+        String commissioner = cookieFor(newCommissioner(db, "ECO"));
+        get(commissioner, "/workqueue").statusCode(200).body(not(containsString("本单位延期申请")));
+        post(commissioner, "/workqueue/extensions/" + request + "/approve").statusCode(403);
+        assertThat(decision(request)).isEqualTo("open|");
     }
 }

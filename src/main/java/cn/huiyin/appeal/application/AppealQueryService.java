@@ -1,7 +1,6 @@
 package cn.huiyin.appeal.application;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;

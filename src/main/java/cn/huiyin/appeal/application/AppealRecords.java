@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.Appeal;
 import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.domain.LapsedClaim;
 import cn.huiyin.appeal.domain.NewEvent;
@@ -40,19 +41,14 @@ public class AppealRecords {
         return state.moveTo(tx, appealId, status);
     }
 
-    /** Who holds the appeal; {@code claimExpiresAt} null means held for good (signed for), a null assignee nobody. */
-    public Uni<Void> assign(SqlClient tx, long appealId, String assignee, Instant claimExpiresAt) {
-        return state.assign(tx, appealId, assignee, claimExpiresAt);
+    /** What a step decided (see {@link Appeal}): status, unit, holder and claim. */
+    public Uni<Void> save(SqlClient tx, Appeal after) {
+        return state.save(tx, after);
     }
 
     /** Automatic assignment: held on a lease until {@code until}. */
     public Uni<Void> hold(SqlClient tx, long appealId, String assignee, Instant until, Instant now) {
         return state.hold(tx, appealId, assignee, until, now);
-    }
-
-    /** To another unit (transfer, dispatch, re-dispatch), held by nobody there yet. */
-    public Uni<Void> placeWith(SqlClient tx, long appealId, String unit, String status) {
-        return state.placeWith(tx, appealId, unit, status);
     }
 
     public Uni<Void> setCategory(SqlClient tx, long appealId, String category) {

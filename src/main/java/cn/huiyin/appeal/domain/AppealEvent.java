@@ -150,12 +150,6 @@ public sealed interface AppealEvent {
         }
     }
 
-    record ClockStopped(String clock) implements AppealEvent {
-        public String type() {
-            return "CLOCK_STOPPED";
-        }
-    }
-
     /** A ladder step fired: {@code step} WARNING, OVERDUE or SUPERVISION (the type is {@code SLA_<step>}). */
     record Escalated(String clock, String step, String dueAt, String recipients) implements AppealEvent {
         public String type() {

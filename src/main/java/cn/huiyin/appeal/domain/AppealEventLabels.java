@@ -13,7 +13,6 @@ public final class AppealEventLabels {
             Map.entry("SLA_WARNING", "时限预警"),
             Map.entry("SLA_OVERDUE", "已超时"),
             Map.entry("SLA_SUPERVISION", "督办"),
-            Map.entry("CLOCK_STOPPED", "计时停止"),
             Map.entry("SUPPLEMENTED", "补充材料"),
             Map.entry("ACCEPTED", "已签收"),
             Map.entry("FIRST_CONTACT", "已联系企业"),

@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.huiyin.appeal.domain.Appeal;
 import cn.huiyin.appeal.domain.LapsedClaim;
 import cn.huiyin.appeal.domain.OutboxRow;
 import io.smallrye.mutiny.Uni;
@@ -29,12 +30,6 @@ public class AppealStateRepository {
                 .execute(Tuple.of(appealId, status)).replaceWithVoid();
     }
 
-    /** Sets who holds the appeal; {@code claimExpiresAt} null means held for good (signed for). */
-    public Uni<Void> assign(SqlClient tx, long appealId, String assignee, Instant claimExpiresAt) {
-        return tx.preparedQuery("UPDATE appeal SET assignee = $2, claim_expires_at = $3, updated_at = now() WHERE id = $1")
-                .execute(Tuple.tuple(Arrays.asList(appealId, assignee, utc(claimExpiresAt)))).replaceWithVoid();
-    }
-
     /** Gives the appeal to an assignee on a lease; the first such time is when it was first assigned. */
     public Uni<Void> hold(SqlClient tx, long appealId, String assignee, Instant until, Instant now) {
         return tx.preparedQuery("UPDATE appeal SET assignee = $2, claim_expires_at = $3, assigned_at = coalesce(assigned_at, $4), "
@@ -42,11 +37,16 @@ public class AppealStateRepository {
                 .execute(Tuple.of(appealId, assignee, utc(until), utc(now))).replaceWithVoid();
     }
 
-    /** Moves the appeal to another unit (transfer, re-dispatch); nobody holds it there yet. */
-    public Uni<Void> placeWith(SqlClient tx, long appealId, String unit, String status) {
-        return tx.preparedQuery("UPDATE appeal SET handling_unit = $2, status = $3, assignee = NULL, claim_expires_at = NULL, "
-                + "dispatched_at = coalesce(dispatched_at, now()), updated_at = now() WHERE id = $1")
-                .execute(Tuple.of(appealId, unit, status)).replaceWithVoid();
+    /**
+     * Writes what a step decided: status, unit, holder and claim, in one statement. The first time it is dispatched
+     * is remembered (a re-dispatch keeps it).
+     */
+    public Uni<Void> save(SqlClient tx, Appeal after) {
+        return tx.preparedQuery("UPDATE appeal SET status = $2::varchar, handling_unit = $3, assignee = $4, claim_expires_at = $5, "
+                + "dispatched_at = CASE WHEN $2::varchar = 'DISPATCHED' THEN coalesce(dispatched_at, now()) ELSE dispatched_at END, "
+                + "updated_at = now() WHERE id = $1")
+                .execute(Tuple.tuple(Arrays.asList(after.id(), after.status().name(), after.handlingUnit(), after.assignee(),
+                        utc(after.claimExpiresAt())))).replaceWithVoid();
     }
 
     /** The dispatcher's category; the router's suggestions are spent. */

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.evaluation.EvaluationConfig;
 import cn.huiyin.evaluation.domain.Rating;
-import cn.huiyin.evaluation.domain.Satisfaction;
+import cn.huiyin.evaluation.domain.RatingDefault;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.ClockExpiry;
@@ -47,8 +47,7 @@ public class DefaultRating implements ClockExpiry {
 
     @Override
     public Uni<List<Expired>> expired(SqlConnection tx, List<Expired> expired, Instant now) {
-        Rating rating = new Rating(Satisfaction.of(config.defaultLevel()).orElseThrow(), config.defaultResolved(), null,
-                true);
+        Rating rating = RatingDefault.of(config.defaultLevel(), config.defaultResolved()).rating();
         List<Expired> busy = new ArrayList<>();
         Uni<Void> all = Uni.createFrom().voidItem();
         for (Expired e : expired) {

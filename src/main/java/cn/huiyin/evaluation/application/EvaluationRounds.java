@@ -50,7 +50,7 @@ public class EvaluationRounds {
             ClockKind[] kinds = sampled ? new ClockKind[] { ClockKind.EVALUATE, ClockKind.FEEDBACK }
                     : new ClockKind[] { ClockKind.EVALUATE };
             return rounds.openRound(tx, appeal.appealId(), round, at, linkExpiresAt, sampled ? "SAMPLE" : null)
-                    .chain(() -> clocks.startInTransaction(tx, appeal.appealId(), round, appeal.appealType(),
+                    .chain(() -> clocks.start(tx, appeal.appealId(), round, appeal.appealType(),
                             appeal.category(), appeal.urgent(), at, kinds))
                     .chain(() -> steps.append(tx, appeal.appealId(), new EvaluationSteps.Pending().add(
                             new AppealEvent.RatingRequested(round), ACTOR, at, null, Visibility.PUBLIC)))

@@ -3,7 +3,6 @@ package cn.huiyin.evaluation.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
+import cn.huiyin.evaluation.domain.RatingContests;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
 import cn.huiyin.evaluation.persistence.RatingContestRepository;
@@ -65,20 +65,20 @@ public class RatingContestService {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> appeals.lock(tx, trackingNo).chain(found -> {
             // another unit's appeal is "not found", as everywhere
-            Appeal appeal = found.filter(a -> caller.unitCode() != null && Objects.equals(caller.unitCode(), a.handlingUnit()))
+            Appeal appeal = found.filter(a -> RatingContests.isTheirs(caller, a.handlingUnit()))
                     .orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
             return appeals.rating(tx, appeal.id(), round).chain(rating -> {
-                if (rating.isEmpty() || rating.get().good()) {
-                    throw conflict("not-contestable", "Only a bad rating (不满意, 非常不满意 or not resolved) can be contested");
-                }
+                RatingContests.contestable(rating.orElse(null)).ifPresent(refusal -> {
+                    throw conflict(refusal);
+                });
                 return contests.contest(tx, appeal.id(), round, caller.unitCode(), reason, caller.actor(), now);
             }).chain(first -> {
                 if (!first) {
-                    throw conflict("already-contested", "Round " + round + "'s rating has been contested already");
+                    throw conflict(RatingContests.alreadyContested(round));
                 }
                 AppealEvent.RatingContested contested = new AppealEvent.RatingContested(round, reason);
                 return event(tx, appeal, contested, AppealNotice.Relayed.contested(contested), caller, now, reason)
-                        .replaceWith(new ContestState(trackingNo, round, "CONTESTED", false));
+                        .replaceWith(new ContestState(trackingNo, round, RatingContests.CONTESTED, false));
             });
         }));
     }
@@ -90,22 +90,19 @@ public class RatingContestService {
             Appeal appeal = found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
             return contests.decide(tx, appeal.id(), round, upheld, reason, caller.actor(), now).chain(decided -> {
                 if (!decided) {
-                    throw conflict("no-open-contest", "Round " + round + " has no contest waiting for a decision");
+                    throw conflict(RatingContests.noOpenContest(round));
                 }
-                return (upheld ? contests.excludeFromMetrics(tx, appeal.id(), round) : Uni.createFrom().voidItem())
-                        .chain(() -> event(tx, appeal, decided(round, upheld),
-                                AppealNotice.Relayed.reviewDecided(decided(round, upheld)), caller, now, reason))
-                        .replaceWith(new ContestState(trackingNo, round, upheld ? "UPHELD" : "REJECTED", upheld));
+                AppealEvent.RatingReviewDecided decision = RatingContests.decided(round, upheld);
+                return (decision.excludedFromMetrics() ? contests.excludeFromMetrics(tx, appeal.id(), round)
+                        : Uni.createFrom().voidItem())
+                        .chain(() -> event(tx, appeal, decision, AppealNotice.Relayed.reviewDecided(decision), caller, now, reason))
+                        .replaceWith(new ContestState(trackingNo, round, RatingContests.stateAfter(upheld),
+                                decision.excludedFromMetrics()));
             });
         }));
     }
 
     /** Internal: a dealing between the unit and the district centre; the outbox tells metrics. */
-    /** An upheld contest takes the rating out of the figures. */
-    private static AppealEvent.RatingReviewDecided decided(int round, boolean upheld) {
-        return new AppealEvent.RatingReviewDecided(round, upheld, upheld);
-    }
-
     private Uni<Void> event(SqlConnection tx, Appeal appeal, AppealEvent event, AppealNotice notice, Caller caller, Instant at,
             String reason) {
         return steps.append(tx, appeal.id(), new EvaluationSteps.Pending().add(event, caller.actor(), at, reason,
@@ -113,7 +110,7 @@ public class RatingContestService {
                 .chain(() -> steps.notify(tx, appeal.id(), notice));
     }
 
-    private static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(Problem.of(409, slug, "Not possible now", detail));
+    private static ProblemException conflict(RatingContests.Refusal refusal) {
+        return new ProblemException(Problem.of(409, refusal.slug(), "Not possible now", refusal.detail()));
     }
 }

@@ -5,8 +5,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import cn.huiyin.evaluation.EvaluationConfig;
+import cn.huiyin.evaluation.domain.RatingDefault;
 import cn.huiyin.evaluation.domain.RatingLinks;
-import cn.huiyin.evaluation.domain.Satisfaction;
+import cn.huiyin.evaluation.domain.ReturnVisitSample;
 import cn.huiyin.shared.web.WebConfig;
 import io.quarkus.runtime.StartupEvent;
 
@@ -22,9 +23,12 @@ public class RatingLinksProducer {
 
     void checkAtStart(@Observes StartupEvent event, RatingLinks links, EvaluationConfig config) {
         links.token("0000000000000", 1, java.time.Instant.EPOCH);
-        Satisfaction.of(config.defaultLevel()).orElseThrow(() -> new IllegalStateException(
-                "huiyin.evaluation.default-level must be 1 to 5"));
-        if (config.returnVisitSamplePercent() < 0 || config.returnVisitSamplePercent() > 100) {
+        try {
+            RatingDefault.of(config.defaultLevel(), config.defaultResolved());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("huiyin.evaluation.default-level must be 1 to 5", e);
+        }
+        if (!ReturnVisitSample.isPercent(config.returnVisitSamplePercent())) {
             throw new IllegalStateException("huiyin.evaluation.return-visit-sample-percent must be 0 to 100");
         }
     }

@@ -5,11 +5,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.application.AppealDecisions;
 import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.domain.AppealEvent;
-import cn.huiyin.appeal.domain.AppealAction;
-import cn.huiyin.appeal.domain.AppealStatus;
-import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.evaluation.domain.Rating;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.evaluation.persistence.EvaluationRepository.Appeal;
@@ -63,22 +61,22 @@ public class RatingRecorder {
     }
 
     private Uni<Recorded> apply(SqlConnection tx, Appeal appeal, int round, Rating rating, String actor, Instant at) {
-        AppealStatus next = EvaluationSteps.next(appeal, rating.good() ? AppealAction.RATE_GOOD : AppealAction.RATE_BAD);
         AppealEvent.Rated rated = new AppealEvent.Rated(round, rating.satisfaction().level(), rating.resolved(),
                 rating.defaulted(), rating.good(), rating.comment(),
                 rating.summary() + (rating.comment() == null ? "" : "。" + rating.comment()));
-        EvaluationSteps.Pending pending = new EvaluationSteps.Pending().add(rated, actor, at, null, Visibility.PUBLIC);
-        Uni<Void> consequences = clocks.stopRoundInTransaction(tx, appeal.id(), ClockKind.EVALUATE, round, at);
-        if (!rating.good()) {
-            pending.add(new AppealEvent.ReworkOpened(round), EvaluationRounds.ACTOR, at, null, Visibility.PUBLIC);
-            // every bad rating is called back; the rework clock runs until the unit replies again
-            consequences = consequences.chain(() -> rounds.markVisitDue(tx, appeal.id(), round, "BAD_RATING"))
-                    .chain(() -> clocks.startInTransaction(tx, appeal.id(), round, appeal.appealType(), appeal.category(),
-                            appeal.urgent(), at, ClockKind.REWORK, ClockKind.FEEDBACK));
-        }
-        return consequences.chain(() -> steps.moveTo(tx, appeal.id(), next.name()))
-                .chain(() -> steps.closeIfSettled(tx, appeal, next, EvaluationRounds.ACTOR, at, pending))
-                .call(() -> steps.append(tx, appeal.id(), pending))
+        // a good rating archives the appeal unless a return visit is still due (a bad one makes one due anyway)
+        Uni<Boolean> visitDue = rating.good() ? rounds.visitPending(tx, appeal.id()) : Uni.createFrom().item(true);
+        return visitDue.map(due -> AppealDecisions.taken(appeal.aggregate().rate(rated, due, EvaluationRounds.ACTOR),
+                appeal.trackingNo())).chain(taken -> {
+                    Uni<Void> consequences = clocks.stopRound(tx, appeal.id(), ClockKind.EVALUATE, round, at);
+                    if (!rating.good()) {
+                        // every bad rating is called back; the rework clock runs until the unit replies again
+                        consequences = consequences.chain(() -> rounds.markVisitDue(tx, appeal.id(), round, "BAD_RATING"))
+                                .chain(() -> clocks.start(tx, appeal.id(), round, appeal.appealType(), appeal.category(),
+                                        appeal.urgent(), at, ClockKind.REWORK, ClockKind.FEEDBACK));
+                    }
+                    return consequences.chain(() -> steps.write(tx, appeal, taken, actor, at));
+                })
                 .call(() -> steps.notify(tx, appeal.id(), new AppealNotice.Rated(appeal.trackingNo(), appeal.channel(), round,
                         rating.satisfaction().level(), rating.good(), rating.defaulted())))
                 .map(status -> new Recorded(appeal.trackingNo(), round, status.name(), status.label(), rating.good(),

@@ -2,21 +2,21 @@ package cn.huiyin.evaluation.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.huiyin.evaluation.application.RatingRecorder.Recorded;
+import cn.huiyin.evaluation.domain.Raters;
 import cn.huiyin.evaluation.domain.Rating;
 import cn.huiyin.evaluation.domain.RatingCommand;
 import cn.huiyin.evaluation.domain.RatingLinks;
+import cn.huiyin.evaluation.domain.WechatRatingReplies;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.security.GuessThrottle;
 import cn.huiyin.shared.security.GuessThrottle.Secret;
-import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.security.TooManyAttempts;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
@@ -51,10 +51,11 @@ public class RatingService {
 
     /** The signed-in enterprise rates its own appeal's current round. */
     public Uni<Recorded> byEnterprise(String rawTrackingNo, Caller caller, Rating rating) {
-        if (caller.isAnonymous()) {
+        Raters.Standing standing = Raters.standing(caller);
+        if (standing == Raters.Standing.SIGNED_OUT) {
             throw new UnauthorizedException();
         }
-        if (!caller.hasRole(Roles.ENTERPRISE)) {
+        if (standing == Raters.Standing.STAFF) {
             throw new ProblemException(Problem.of(403, "staff-may-not-rate", "Staff may not rate",
                     "Only the enterprise that submitted the appeal may rate its answer; a " + caller.role()
                             + " account may not"));
@@ -62,7 +63,7 @@ public class RatingService {
         String trackingNo = canonical(rawTrackingNo);
         Instant now = clock.instant();
         return pool.withTransaction(tx -> appeals.lock(tx, trackingNo).chain(found -> {
-            var appeal = found.filter(a -> caller.uscc() != null && Objects.equals(caller.uscc(), a.uscc()))
+            var appeal = found.filter(a -> Raters.owns(caller, a.uscc()))
                     .orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
             return recorder.record(tx, appeal, null, rating, "API", caller.actor(), now);
         }));
@@ -79,19 +80,13 @@ public class RatingService {
      * An expired link was genuine: it is no guess.
      */
     public Uni<RatingLinks.Valid> checkLink(String token, String client) {
-        String named = namedTrackingNo(token);
+        String named = RatingLinks.claimedTrackingNo(token);
         return guesses.admit(Secret.RATING_LINK, named, client).chain(() -> {
             RatingLinks.Check check = links.check(token, clock.instant());
             Uni<Void> counted = check instanceof RatingLinks.Forged ? Uni.createFrom().voidItem()
                     : guesses.passed(Secret.RATING_LINK, named, client);
             return counted.map(ignored -> outcome(check));
         });
-    }
-
-    /** The tracking number a token claims to be for, signed or not; null when it does not even look like a link. */
-    private static String namedTrackingNo(String token) {
-        return token != null && token.length() > 13 && token.charAt(13) == '-' && token.substring(0, 13).chars()
-                .allMatch(c -> c >= '0' && c <= '9') ? token.substring(0, 13) : null;
     }
 
     private static RatingLinks.Valid outcome(RatingLinks.Check check) {
@@ -133,16 +128,13 @@ public class RatingService {
     public Uni<String> byWechatText(String replyTo, String text) {
         var command = RatingCommand.parse(text);
         if (command.isEmpty()) {
-            return Uni.createFrom().item("未能识别您的评价。" + RatingCommand.HOW_TO);
+            return Uni.createFrom().item(WechatRatingReplies.unreadable());
         }
-        return byWechat(replyTo, command.get().trackingNo(), command.get().rating())
-                .map(recorded -> "感谢您的评价（" + command.get().rating().summary() + "）。"
-                        + (recorded.good() ? "" : "承办部门将重新办理，并再次答复您。"))
-                .onFailure(ProblemException.class).recoverWithItem(failure -> {
-                    String type = ((ProblemException) failure).problem().type();
-                    return type.endsWith("/already-rated") ? "该答复已评价，每次答复只能评价一次。"
-                            : "没有找到您待评价的诉求。";
-                });
+        Rating rating = command.get().rating();
+        return byWechat(replyTo, command.get().trackingNo(), rating)
+                .map(recorded -> WechatRatingReplies.thanks(rating))
+                .onFailure(ProblemException.class).recoverWithItem(failure -> WechatRatingReplies.refused(
+                        ((ProblemException) failure).problem().type()));
     }
 
     static String canonical(String rawTrackingNo) {

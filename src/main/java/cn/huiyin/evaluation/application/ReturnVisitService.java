@@ -7,10 +7,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.application.AppealDecisions;
 import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.appeal.domain.AppealEvent;
-import cn.huiyin.appeal.domain.AppealStatus;
-import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.evaluation.domain.Rating;
 import cn.huiyin.evaluation.domain.VisitFinding;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
@@ -79,13 +78,12 @@ public class ReturnVisitService {
                     AppealEvent.ReturnVisited visited = new AppealEvent.ReturnVisited(round, finding.outcome(),
                             finding.resolved(), finding.level() == null ? null : finding.level().level(), overturned,
                             unresolved, finding.summary() + (overturned ? "（与评价不符）" : ""));
-                    var pending = new EvaluationSteps.Pending().add(visited, caller.actor(), now, finding.note(),
-                            Visibility.PUBLIC);
                     return (unresolved ? visits.flagUnresolvedClosure(tx, appeal.id(), round) : Uni.createFrom().voidItem())
-                            .chain(() -> clocks.stopRoundInTransaction(tx, appeal.id(), ClockKind.FEEDBACK, round, now))
-                            .chain(() -> steps.closeIfSettled(tx, appeal, AppealStatus.valueOf(appeal.status()),
-                                    caller.actor(), now, pending))
-                            .call(() -> steps.append(tx, appeal.id(), pending))
+                            .chain(() -> clocks.stopRound(tx, appeal.id(), ClockKind.FEEDBACK, round, now))
+                            .chain(() -> appeals.visitPending(tx, appeal.id()))
+                            .map(anotherDue -> AppealDecisions.taken(appeal.aggregate().recordVisit(visited, finding.note(),
+                                    anotherDue), trackingNo))
+                            .chain(taken -> steps.write(tx, appeal, taken, caller.actor(), now))
                             .call(() -> steps.notify(tx, appeal.id(), AppealNotice.Relayed.visited(visited)))
                             .map(status -> new Visited(trackingNo, round, overturned, unresolved, status.name()));
                 });

@@ -34,6 +34,8 @@ public final class RatingLinks {
 
     private static final Pattern SHAPE = Pattern.compile("(\\d{13})-(\\d{1,4})-(\\d{1,12})-([A-Za-z0-9_-]{22})");
 
+    private static final Pattern CLAIMED = Pattern.compile("(\\d{13})-.*", Pattern.DOTALL);
+
     private final byte[] secret;
 
     public RatingLinks(String secret) {
@@ -62,6 +64,15 @@ public final class RatingLinks {
         int round = Integer.parseInt(m.group(2));
         Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(m.group(3)));
         return now.isBefore(expiresAt) ? new Valid(m.group(1), round, expiresAt) : new Expired(m.group(1), round);
+    }
+
+    /**
+     * The tracking number a token claims to be for, signed or not — what wrong guesses are counted against; null when
+     * the token does not even start like a link.
+     */
+    public static String claimedTrackingNo(String token) {
+        Matcher m = token == null ? null : CLAIMED.matcher(token);
+        return m != null && m.matches() ? m.group(1) : null;
     }
 
     private byte[] mac(String body) {

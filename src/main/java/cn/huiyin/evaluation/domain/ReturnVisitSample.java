@@ -26,6 +26,11 @@ public final class ReturnVisitSample {
         }
     }
 
+    /** Whether {@code percent} is a share the sample can take: 0 to 100. */
+    public static boolean isPercent(int percent) {
+        return percent >= 0 && percent <= 100;
+    }
+
     /** In the sample when the bucket is below the percentage (0 samples nothing, 100 everything). */
     public static boolean sampled(String trackingNo, int round, int percent) {
         return bucket(trackingNo, round) < percent;

@@ -9,6 +9,7 @@ import cn.huiyin.appeal.application.AppealNotices;
 import cn.huiyin.appeal.domain.AppealNotice;
 import cn.huiyin.evaluation.EvaluationConfig;
 import cn.huiyin.evaluation.application.RatingLinksProducer;
+import cn.huiyin.evaluation.domain.RatingCommand;
 import cn.huiyin.evaluation.domain.RatingLinks;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.outbox.OutboxHandler.PermanentFailure;
@@ -64,5 +65,10 @@ record RatingRequest(String trackingNo, String channel, int round, Instant linkE
 
     String spokenNumber() {
         return TrackingNumber.parse(trackingNo).map(TrackingNumber::spoken).orElse(trackingNo);
+    }
+
+    /** The text a WeChat appellant is sent: which appeal, how to rate by reply, and the signed link. */
+    String wechatText(String link) {
+        return "您的诉求（编号 " + spokenNumber() + "）已答复，请您评价。" + RatingCommand.HOW_TO + "也可打开链接评价：" + link;
     }
 }

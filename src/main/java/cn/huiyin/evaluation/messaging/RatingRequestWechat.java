@@ -1,12 +1,13 @@
 package cn.huiyin.evaluation.messaging;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import cn.huiyin.appeal.domain.Channel;
-import cn.huiyin.evaluation.domain.RatingCommand;
 import cn.huiyin.evaluation.persistence.EvaluationRepository;
 import cn.huiyin.notify.wechat.WechatConfig;
 import cn.huiyin.notify.wechat.WechatMessenger;
@@ -42,9 +43,9 @@ public class RatingRequestWechat implements OutboxHandler {
         RatingRequest request = requests.read(message);
         return appeals.contact(message.appealId()).chain(contact -> {
             String replyTo = contact.map(EvaluationRepository.Contact::replyTo).orElse("");
-            int slash = replyTo.indexOf('/');
-            WechatConfig.Account account = slash <= 0 ? null : wechat.accounts().get(replyTo.substring(0, slash));
-            if (account == null || slash == replyTo.length() - 1) {
+            Optional<WechatRecipient> recipient = WechatRecipient.of(replyTo);
+            WechatConfig.Account account = recipient.map(r -> wechat.accounts().get(r.account())).orElse(null);
+            if (account == null) {
                 return Uni.createFrom().failure(new PermanentFailure("WeChat appeal " + request.trackingNo()
                         + " has no usable reply_to: " + replyTo));
             }
@@ -52,13 +53,8 @@ public class RatingRequestWechat implements OutboxHandler {
                 LOG.debugf("WeChat account of appeal %s has no app-secret: no rating request", request.trackingNo());
                 return Uni.createFrom().voidItem();
             }
-            return messenger.sendText(replyTo.substring(0, slash), replyTo.substring(slash + 1), text(request),
-                    "outbox-" + message.id());
+            return messenger.sendText(recipient.get().account(), recipient.get().openId(),
+                    request.wechatText(requests.link(request)), "outbox-" + message.id());
         });
-    }
-
-    private String text(RatingRequest request) {
-        return "您的诉求（编号 " + request.spokenNumber() + "）已答复，请您评价。" + RatingCommand.HOW_TO
-                + "也可打开链接评价：" + requests.link(request);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.evaluation.domain.Rating;
 import cn.huiyin.evaluation.domain.Satisfaction;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +25,14 @@ public class EvaluationRepository {
 
     /** An appeal locked for an evaluation step; {@code replyTo} and {@code uscc} say who may rate it. */
     public record Appeal(long id, String trackingNo, String status, String handlingUnit, String channel,
-            String appealType, String category, boolean urgent, String uscc, String replyTo) {
+            String appealType, String category, boolean urgent, String uscc, String replyTo, String assignee,
+            Instant claimExpiresAt) {
+
+        /** The appeal as its rules see it. */
+        public cn.huiyin.appeal.domain.Appeal aggregate() {
+            return new cn.huiyin.appeal.domain.Appeal(id, trackingNo, AppealStatus.valueOf(status), handlingUnit, assignee,
+                    claimExpiresAt);
+        }
     }
 
     /** One evaluation round; {@code visitReason} is null while no return visit is due. */
@@ -44,7 +52,7 @@ public class EvaluationRepository {
     }
 
     private static final String APPEAL = "SELECT id, tracking_no, status, handling_unit, channel, appeal_type, category, "
-            + "urgent, uscc, reply_to FROM appeal ";
+            + "urgent, uscc, reply_to, assignee, claim_expires_at FROM appeal ";
 
     public Uni<Optional<Appeal>> lock(SqlClient tx, String trackingNo) {
         return tx.preparedQuery(APPEAL + "WHERE tracking_no = $1 FOR UPDATE").execute(Tuple.of(trackingNo))
@@ -157,7 +165,8 @@ public class EvaluationRepository {
     private static Optional<Appeal> appeal(RowSet<Row> rows) {
         return first(rows).map(r -> new Appeal(r.getLong("id"), r.getString("tracking_no"), r.getString("status"),
                 r.getString("handling_unit"), r.getString("channel"), r.getString("appeal_type"), r.getString("category"),
-                r.getBoolean("urgent"), r.getString("uscc"), r.getString("reply_to")));
+                r.getBoolean("urgent"), r.getString("uscc"), r.getString("reply_to"), r.getString("assignee"),
+                Optional.ofNullable(r.getOffsetDateTime("claim_expires_at")).map(OffsetDateTime::toInstant).orElse(null)));
     }
 
     static Optional<Row> first(RowSet<Row> rows) {

@@ -41,6 +41,11 @@ final class EvaluationPageReplies {
     private EvaluationPageReplies() {
     }
 
+    /** A round in a page's path, 1 to 9999; null for anything else, which the pages answer as not found. */
+    static Integer round(String typed) {
+        return typed != null && typed.matches("[1-9][0-9]{0,3}") ? Integer.valueOf(typed) : null;
+    }
+
     static String done(String code) {
         return code == null ? null : DONE.get(code);
     }

@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.evaluation.application.RatingContestService;
-import cn.huiyin.evaluation.domain.Satisfaction;
+import cn.huiyin.evaluation.domain.RatingWords;
 import cn.huiyin.evaluation.persistence.RatingContestRepository.Contestable;
 import cn.huiyin.evaluation.persistence.RatingContestRepository.OpenContest;
 import cn.huiyin.shared.domain.Caller;
@@ -98,13 +98,14 @@ public class RatingContestPage {
     private Uni<Response> step(String trackingNo, String round, Map<String, String> errors, Step step) {
         String focus = trackingNo + " 第" + round + "轮";
         return caller.get().chain(who -> {
-            if (!round.matches("[1-9][0-9]{0,3}")) {
+            Integer roundNo = EvaluationPageReplies.round(round);
+            if (roundNo == null) {
                 return EvaluationPageReplies.render(page(who, focus, Map.of("form", EvaluationPageReplies.NOT_FOUND), null), 404);
             }
             if (!errors.isEmpty()) {
                 return EvaluationPageReplies.render(page(who, focus, errors, null), 422);
             }
-            return step.run(who, Integer.parseInt(round))
+            return step.run(who, roundNo)
                     .map(done -> EvaluationPageReplies.seeOther("/evaluation/contests", done))
                     .onFailure().recoverWithUni(failure -> EvaluationPageReplies.refused(failure,
                             refusal -> page(who, focus, refusal, null)));
@@ -116,16 +117,11 @@ public class RatingContestPage {
         boolean unit = who.hasRole(Roles.COMMISSIONER) || who.hasRole(Roles.UNIT_LEADER);
         if (unit) {
             return contests.contestable(who, LIMIT).map(bad -> Templates.contests(true,
-                    bad.stream().map(b -> new Bad(b, words(b.ratedLevel(), b.ratedResolved(), b.defaulted()))).toList(),
+                    bad.stream().map(b -> new Bad(b, RatingWords.of(b.ratedLevel(), b.ratedResolved(), b.defaulted()))).toList(),
                     List.of(), focus, errors, notice));
         }
         return contests.open(LIMIT).map(open -> Templates.contests(false, List.of(),
-                open.stream().map(o -> new Open(o, words(o.ratedLevel(), o.ratedResolved(), false))).toList(),
+                open.stream().map(o -> new Open(o, RatingWords.of(o.ratedLevel(), o.ratedResolved(), false))).toList(),
                 focus, errors, notice));
-    }
-
-    private static String words(int level, boolean resolved, boolean defaulted) {
-        return Satisfaction.of(level).map(Satisfaction::label).orElse("") + (resolved ? "，已解决" : "，未解决")
-                + (defaulted ? "（默认评价）" : "");
     }
 }

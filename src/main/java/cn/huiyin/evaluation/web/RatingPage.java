@@ -68,8 +68,8 @@ public class RatingPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> rate(@RestPath String token, @RestForm String resolved, @RestForm String level,
             @RestForm String comment, HttpServerRequest request) {
-        Integer chosen = level == null || !level.matches("[1-5]") ? null : Integer.valueOf(level);
-        Boolean isResolved = "yes".equals(resolved) ? Boolean.TRUE : "no".equals(resolved) ? Boolean.FALSE : null;
+        Integer chosen = RatingForm.level(level);
+        Boolean isResolved = RatingForm.resolved(resolved);
         return ratings.checkLink(token, GuessThrottle.clientOf(request)).chain(link -> Uni.createFrom()
                 .item(() -> new RatingInput(isResolved, chosen, comment).toRating())
                 .chain(rating -> ratings.byLink(token, rating))
@@ -79,7 +79,7 @@ public class RatingPage {
                     if (problem.status() == 422) {
                         return invitations.answerOf(link).map(answer -> Response.status(422).entity(Templates.form(token,
                                 spoken(link.trackingNo()), link.round(), answer.orElse(null), levels(), resolved, chosen,
-                                comment == null ? "" : comment, words(problem))).build());
+                                comment == null ? "" : comment, RatingForm.words(problem))).build());
                     }
                     return Uni.createFrom().item(refusal(failure));
                 }))
@@ -92,21 +92,7 @@ public class RatingPage {
                     .entity(Templates.refused(refused.messageZh())).build();
         }
         Problem problem = ((ProblemException) failure).problem();
-        return Response.status(problem.status()).entity(Templates.refused(words(problem))).build();
-    }
-
-    /** The Chinese the page shows for each refusal. */
-    private static String words(Problem problem) {
-        String type = problem.type().substring(problem.type().lastIndexOf('/') + 1);
-        return switch (type) {
-            case "rating-link-expired" -> "该评价链接已过期。逾期未评价的，系统将按默认评价处理。";
-            case "rating-link-invalid" -> "该评价链接无效，请核对短信或微信中的链接。";
-            case "already-rated" -> "该答复已评价，感谢您的反馈。";
-            case "not-awaiting-rating", "illegal-transition" -> "该诉求当前无需评价。";
-            case "invalid-input" -> "comment".equals(problem.field()) ? "评价意见最多500字。"
-                    : "resolved".equals(problem.field()) ? "请选择问题是否已解决。" : "请选择满意程度。";
-            default -> "未找到该诉求。";
-        };
+        return Response.status(problem.status()).entity(Templates.refused(RatingForm.words(problem))).build();
     }
 
     private static List<Satisfaction> levels() {

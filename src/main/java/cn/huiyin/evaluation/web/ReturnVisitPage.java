@@ -1,6 +1,5 @@
 package cn.huiyin.evaluation.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.evaluation.application.ReturnVisitService;
+import cn.huiyin.evaluation.domain.RatingWords;
 import cn.huiyin.evaluation.domain.Satisfaction;
 import cn.huiyin.evaluation.domain.VisitFinding;
 import cn.huiyin.evaluation.persistence.ReturnVisitRepository.Due;
@@ -74,48 +74,20 @@ public class ReturnVisitPage {
     public Uni<Response> record(@RestPath String trackingNo, @RestPath String round, @RestForm String reached,
             @RestForm String resolved, @RestForm String level, @RestForm String note) {
         String focus = trackingNo + " 第" + round + "轮";
-        Map<String, String> errors = new LinkedHashMap<>();
-        Integer roundNo = round.matches("[1-9][0-9]{0,3}") ? Integer.valueOf(round) : null;
+        Integer roundNo = EvaluationPageReplies.round(round);
         if (roundNo == null) {
             return EvaluationPageReplies.render(page(focus, Map.of("form", EvaluationPageReplies.NOT_FOUND), null), 404);
         }
-        Boolean wasReached = yesNo(reached);
-        Boolean wasResolved = yesNo(resolved);
-        Satisfaction heard = null;
-        if (wasReached == null) {
-            errors.put("reached", "请选择是否联系上企业");
+        VisitForm.Read form = VisitForm.read(reached, resolved, level, note);
+        if (form.finding() == null) {
+            return EvaluationPageReplies.render(page(focus, form.errors(), null), 422);
         }
-        if (resolved != null && !resolved.isBlank() && wasResolved == null) {
-            errors.put("resolved", "请选择企业是否认为问题已解决");
-        }
-        if (level != null && !level.isBlank()) {
-            heard = level.strip().matches("[1-5]") ? Satisfaction.of(Integer.parseInt(level.strip())).orElseThrow() : null;
-            if (heard == null) {
-                errors.put("level", "满意度须为1（非常不满意）至5（非常满意）");
-            }
-        }
-        if (Boolean.FALSE.equals(wasReached) && (wasResolved != null || heard != null)) {
-            errors.put("reached", "未联系上企业时，不填写是否解决和满意度");
-        }
-        if (Boolean.TRUE.equals(wasReached) && wasResolved == null) {
-            errors.putIfAbsent("resolved", "联系上企业时，请选择企业是否认为问题已解决");
-        }
-        String text = EvaluationPageReplies.text(errors, "note", note, 0, "回访记录须为500字以内，且不含控制字符");
-        if (!errors.isEmpty()) {
-            return EvaluationPageReplies.render(page(focus, errors, null), 422);
-        }
-        VisitFinding finding = wasReached ? new VisitFinding(true, wasResolved, heard, text)
-                : new VisitFinding(false, null, null, text);
+        VisitFinding finding = form.finding();
         return caller.get().chain(who -> visits.record(trackingNo, roundNo, finding, who))
                 .map(visited -> EvaluationPageReplies.seeOther("/evaluation/visits",
                         visited.overturned() ? "visit-overturned" : "visit"))
                 .onFailure().recoverWithUni(failure -> EvaluationPageReplies.refused(failure,
                         refusal -> page(focus, refusal, null)));
-    }
-
-    /** The radio buttons' "yes"/"no"; null for anything else. */
-    private static Boolean yesNo(String value) {
-        return "yes".equals(value) ? Boolean.TRUE : "no".equals(value) ? Boolean.FALSE : null;
     }
 
     private Uni<TemplateInstance> page(String focus, Map<String, String> errors, String notice) {
@@ -124,14 +96,7 @@ public class ReturnVisitPage {
     }
 
     private static Line line(Due due) {
-        String reason = "BAD_RATING".equals(due.reason()) ? "差评回访" : "抽样回访";
-        String rating;
-        if (due.ratedLevel() == null) {
-            rating = "尚未评价";
-        } else {
-            rating = Satisfaction.of(due.ratedLevel()).map(Satisfaction::label).orElse("")
-                    + (Boolean.TRUE.equals(due.ratedResolved()) ? "，已解决" : "，未解决") + (due.defaulted() ? "（默认评价）" : "");
-        }
-        return new Line(due, reason, rating);
+        return new Line(due, RatingWords.visitReason(due.reason()), RatingWords.of(due.ratedLevel(), due.ratedResolved(),
+                due.defaulted()));
     }
 }

@@ -26,6 +26,26 @@ public class ReturnVisitResource {
 
     /** What the caller heard: {@code resolved} and {@code level} only when {@code reached}. */
     public record Finding(Boolean reached, Boolean resolved, Integer level, String note) {
+
+        /** The finding, or 422 naming the first field at fault. */
+        VisitFinding toFinding() {
+            if (reached == null) {
+                throw RatingInput.invalid("reached", "Say whether the enterprise was reached (true or false)");
+            }
+            String checkedNote = RatingInput.checkedText("note", note);
+            if (!reached) {
+                if (resolved != null || level != null) {
+                    throw RatingInput.invalid("resolved", "A visit that reached nobody records no finding");
+                }
+                return new VisitFinding(false, null, null, checkedNote);
+            }
+            if (resolved == null) {
+                throw RatingInput.invalid("resolved", "Say whether the enterprise finds the matter resolved");
+            }
+            Satisfaction heard = level == null ? null : Satisfaction.of(level)
+                    .orElseThrow(() -> RatingInput.invalid("level", "The level heard is 1 to 5"));
+            return new VisitFinding(true, resolved, heard, checkedNote);
+        }
     }
 
     @Inject
@@ -37,26 +57,7 @@ public class ReturnVisitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Visited> record(@RestPath String trackingNo, @RestPath int round, Finding body) {
-        VisitFinding finding = finding(body);
+        VisitFinding finding = (body == null ? new Finding(null, null, null, null) : body).toFinding();
         return caller.get().chain(who -> visits.record(trackingNo, round, finding, who));
-    }
-
-    private static VisitFinding finding(Finding body) {
-        if (body == null || body.reached() == null) {
-            throw RatingInput.invalid("reached", "Say whether the enterprise was reached (true or false)");
-        }
-        String note = RatingInput.checkedText("note", body.note());
-        if (!body.reached()) {
-            if (body.resolved() != null || body.level() != null) {
-                throw RatingInput.invalid("resolved", "A visit that reached nobody records no finding");
-            }
-            return new VisitFinding(false, null, null, note);
-        }
-        if (body.resolved() == null) {
-            throw RatingInput.invalid("resolved", "Say whether the enterprise finds the matter resolved");
-        }
-        Satisfaction level = body.level() == null ? null : Satisfaction.of(body.level())
-                .orElseThrow(() -> RatingInput.invalid("level", "The level heard is 1 to 5"));
-        return new VisitFinding(true, body.resolved(), level, note);
     }
 }

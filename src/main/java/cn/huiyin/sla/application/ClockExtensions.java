@@ -52,14 +52,14 @@ public class ClockExtensions {
 
     /** An approved extension (延期): once per clock, capped; moves the due time and the pending steps. */
     public Uni<ClockView> extend(long appealId, ClockKind kind, int workingDays, String approvedBy, String reason) {
-        return pool.withTransaction(tx -> extendInTransaction(tx, appealId, kind, workingDays, approvedBy, reason))
+        return pool.withTransaction(tx -> extend(tx, appealId, kind, workingDays, approvedBy, reason))
                 .chain(() -> views.clocksOf(appealId))
                 .map(views -> views.stream().filter(v -> v.clock().equals(kind.name()) && v.stoppedAt() == null)
                         .findFirst().orElseThrow());
     }
 
     /** The extension, in the caller's transaction (e.g. together with the decision on a request for it). */
-    public Uni<Void> extendInTransaction(SqlConnection tx, long appealId, ClockKind kind, int workingDays, String approvedBy,
+    public Uni<Void> extend(SqlConnection tx, long appealId, ClockKind kind, int workingDays, String approvedBy,
             String reason) {
         if (workingDays < 1 || workingDays > config.maxExtensionDays()) {
             return Uni.createFrom().failure(invalid("workingDays", "An extension is 1 to " + config.maxExtensionDays()

@@ -5,15 +5,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.huiyin.appeal.application.AppealRecords;
-import cn.huiyin.appeal.domain.AppealEvent;
-import cn.huiyin.appeal.domain.NewEvent;
-import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.sla.domain.ClockPlan;
 import cn.huiyin.sla.domain.ClockRule;
@@ -22,7 +17,6 @@ import cn.huiyin.sla.domain.SlaPlanner;
 import cn.huiyin.sla.persistence.ClockRepository;
 import cn.huiyin.sla.persistence.ClockRepository.Start;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -39,13 +33,7 @@ public class SlaClockService {
     }
 
     @Inject
-    Pool pool;
-
-    @Inject
     ClockRepository clocks;
-
-    @Inject
-    AppealRecords events;
 
     @Inject
     SlaCalendar calendar;
@@ -66,7 +54,7 @@ public class SlaClockService {
      * and return-visit clocks, a bad rating the rework clock). A clock without a rule is not started; starting
      * one twice changes nothing.
      */
-    public Uni<Void> startInTransaction(SqlClient tx, long appealId, int round, String appealType, String category,
+    public Uni<Void> start(SqlClient tx, long appealId, int round, String appealType, String category,
             boolean urgent, Instant at, ClockKind... kinds) {
         return calendar.planner().chain(planner -> {
             List<Start> starts = new ArrayList<>();
@@ -80,21 +68,12 @@ public class SlaClockService {
     }
 
     /** Stops the clock of that kind in one round only, in the caller's transaction. */
-    public Uni<Void> stopRoundInTransaction(SqlClient tx, long appealId, ClockKind kind, int round, Instant at) {
+    public Uni<Void> stopRound(SqlClient tx, long appealId, ClockKind kind, int round, Instant at) {
         return clocks.stopRound(tx, appealId, kind.name(), round, at);
     }
 
-    /** Stops the appeal's running clock of that kind (the matching lifecycle event happened). */
-    public Uni<Boolean> stop(long appealId, ClockKind kind, Instant at, String actor) {
-        return clocks.running(appealId, kind.name()).chain(found -> found.isEmpty() ? Uni.createFrom().item(false)
-                : pool.withTransaction(tx -> clocks.stop(tx, found.get().id(), at).call(stopped -> !stopped
-                        ? Uni.createFrom().voidItem()
-                        : events.append(tx, Map.of(appealId, List.of(NewEvent.of(new AppealEvent.ClockStopped(kind.name()), actor, at,
-                                kind.label() + "计时停止", PlannedEvent.Visibility.INTERNAL)))))));
-    }
-
     /** Stops these clocks as part of the caller's transaction (the lifecycle step that ends them commits with it). */
-    public Uni<Void> stopInTransaction(SqlClient tx, long appealId, Instant at, ClockKind... kinds) {
+    public Uni<Void> stop(SqlClient tx, long appealId, Instant at, ClockKind... kinds) {
         return clocks.stopRunning(tx, appealId, Arrays.stream(kinds).map(Enum::name).toArray(String[]::new), at);
     }
 

@@ -2,6 +2,7 @@ package cn.huiyin.workqueue.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -9,14 +10,13 @@ import java.util.function.BiFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.huiyin.appeal.domain.Appeal;
-import cn.huiyin.appeal.domain.AppealAction;
-import cn.huiyin.appeal.domain.AppealStatus;
-import cn.huiyin.appeal.domain.AppealEvent;
-import cn.huiyin.appeal.domain.AppealNotice;
-import cn.huiyin.appeal.domain.NewEvent;
-import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
+import cn.huiyin.appeal.application.AppealDecisions;
 import cn.huiyin.appeal.application.AppealRecords;
+import cn.huiyin.appeal.domain.Appeal;
+import cn.huiyin.appeal.domain.Appeal.Decision;
+import cn.huiyin.appeal.domain.Appeal.Taken;
+import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.shared.web.ProblemException;
@@ -30,9 +30,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Runs one step on one appeal as one transaction: lock the row, check who may act and whether the lifecycle
- * allows it, write the step (status, its chained event, the clocks it ends, what else it changes, the outbox
- * row that tells the enterprise), then — after the commit — tell the work queues that watch the unit.
+ * Runs one step on one appeal as one transaction: lock the row, ask the {@link Appeal} what the step does (it
+ * answers with the appeal after the step and its event, or a refusal), write that (state, chained event, the
+ * clocks it ends, the outbox row that tells the enterprise, what else the step changes), then — after the commit —
+ * tell the work queues that watch the unit.
  */
 @ApplicationScoped
 public class AppealSteps {
@@ -41,22 +42,16 @@ public class AppealSteps {
     public record Moved(String trackingNo, String status, String statusLabel) {
     }
 
-    /** Who may take a step on this appeal; a refusal answers "not found", so numbers cannot be probed. */
+    /** The appeal's decision about a step; may first read what the rule needs in the transaction (a clock, a helper). */
     @FunctionalInterface
-    public interface MayAct {
-        boolean test(Caller caller, Locked appeal);
-    }
-
-    /** A check that needs the locked row and the time (a live claim, the return window…); throws to refuse. */
-    @FunctionalInterface
-    public interface Precondition {
-        Uni<Void> check(SqlConnection tx, Locked appeal, Instant now);
+    public interface Rule {
+        Uni<Decision> decide(SqlConnection tx, Locked appeal, Instant now);
     }
 
     /** What else the step writes in its transaction; returns the units whose queues changed besides the appeal's. */
     @FunctionalInterface
     public interface AlsoInTransaction {
-        Uni<List<String>> write(SqlConnection tx, Locked appeal, Instant now);
+        Uni<List<String>> write(SqlConnection tx, Locked appeal, Appeal after, Instant now);
     }
 
     /** What the outbox hears of a step, once the appeal's new status is known. */
@@ -65,38 +60,30 @@ public class AppealSteps {
         AppealNotice of(Locked appeal, AppealStatus next);
     }
 
-    public static final Precondition ALWAYS = (tx, appeal, now) -> Uni.createFrom().voidItem();
-    public static final AlsoInTransaction NOTHING_MORE = (tx, appeal, now) -> Uni.createFrom().item(List.of());
+    public static final AlsoInTransaction NOTHING_MORE = (tx, appeal, after, now) -> Uni.createFrom().item(List.of());
 
-    /**
-     * One step. {@code action} null means the status does not change (a note, a claim); {@code notice} null
-     * means nobody outside needs to hear of it.
-     */
-    public record Step(AppealAction action, AppealEvent event, String reason, Visibility visibility, NoticeOf notice,
-            List<ClockKind> stops, Precondition precondition, AlsoInTransaction also) {
+    /** One step: the rule, and its effects beyond the appeal's own row and event ({@code notice} null: nobody outside hears). */
+    public record Step(Rule rule, NoticeOf notice, List<ClockKind> stops, AlsoInTransaction also) {
 
-        public static Step of(AppealAction action, AppealEvent event, String reason) {
-            return new Step(action, event, reason, Visibility.PUBLIC, null, List.of(), ALWAYS, NOTHING_MORE);
+        /** A step whose rule needs nothing but the appeal and the time. */
+        public static Step of(BiFunction<Appeal, Instant, Decision> rule) {
+            return reading((tx, appeal, now) -> Uni.createFrom().item(rule.apply(appeal.appeal(), now)));
         }
 
-        public Step internal() {
-            return new Step(action, event, reason, Visibility.INTERNAL, notice, stops, precondition, also);
+        public static Step reading(Rule rule) {
+            return new Step(rule, null, List.of(), NOTHING_MORE);
         }
 
         public Step notifying(NoticeOf what) {
-            return new Step(action, event, reason, visibility, what, stops, precondition, also);
+            return new Step(rule, what, stops, also);
         }
 
         public Step stopping(ClockKind... kinds) {
-            return new Step(action, event, reason, visibility, notice, List.of(kinds), precondition, also);
-        }
-
-        public Step when(Precondition check) {
-            return new Step(action, event, reason, visibility, notice, stops, check, also);
+            return new Step(rule, notice, List.of(kinds), also);
         }
 
         public Step also(AlsoInTransaction more) {
-            return new Step(action, event, reason, visibility, notice, stops, precondition, more);
+            return new Step(rule, notice, stops, more);
         }
     }
 
@@ -107,7 +94,7 @@ public class AppealSteps {
     WorkQueueRepository appeals;
 
     @Inject
-    AppealRecords events;
+    AppealRecords records;
 
     @Inject
     SlaClockService clocks;
@@ -118,29 +105,25 @@ public class AppealSteps {
     @Inject
     Clock clock;
 
-    public Uni<Moved> perform(String rawTrackingNo, Caller caller, MayAct mayAct, Step step) {
+    public Uni<Moved> perform(String rawTrackingNo, Caller caller, Step step) {
         String trackingNo = trackingNumber(rawTrackingNo);
         Instant now = clock.instant();
         return pool.withTransaction(tx -> appeals.lock(tx, trackingNo).chain(found -> {
             Locked appeal = found.orElseThrow(() -> ProblemException.notFound("Appeal " + trackingNo));
-            if (!mayAct.test(caller, appeal)) {
-                throw ProblemException.notFound("Appeal " + trackingNo);
-            }
-            // the step's own checks first: a scope check there must answer 404 before any 409 tells the state
-            return step.precondition().check(tx, appeal, now)
-                    .map(checked -> enforce(appeal.appeal().next(step.action()), trackingNo))
-                    .chain(next -> write(tx, appeal, caller, next, step, now)
-                            .map(touched -> new Result(new Moved(trackingNo, next.name(), next.label()), appeal.handlingUnit(), touched)));
-        })).invoke(result -> live.changed(result.touchedUnits(result.unitBefore()), result.moved().trackingNo(),
-                result.moved().status()))
+            return step.rule().decide(tx, appeal, now)
+                    .map(decision -> AppealDecisions.taken(decision, trackingNo))
+                    .chain(taken -> write(tx, appeal, caller, taken, step, now)
+                            .map(touched -> new Result(new Moved(trackingNo, taken.after().status().name(),
+                                    taken.after().status().label()), appeal.handlingUnit(), touched)));
+        })).invoke(result -> live.changed(result.touchedUnits(), result.moved().trackingNo(), result.moved().status()))
                 .map(Result::moved);
     }
 
     private record Result(Moved moved, String unitBefore, List<String> alsoTouched) {
-        List<String> touchedUnits(String unit) {
-            List<String> units = new java.util.ArrayList<>(alsoTouched);
-            if (unit != null && !units.contains(unit)) {
-                units.add(unit);
+        List<String> touchedUnits() {
+            List<String> units = new ArrayList<>(alsoTouched);
+            if (unitBefore != null && !units.contains(unitBefore)) {
+                units.add(unitBefore);
             }
             return units;
         }
@@ -151,38 +134,15 @@ public class AppealSteps {
                 .orElseThrow(() -> ProblemException.badRequest("trackingNo", "A tracking number has 13 digits and a valid check digit"));
     }
 
-    public static ProblemException conflict(String detail) {
-        return ProblemException.conflict(detail);
-    }
-
-    /** The rules' verdict as the API answers it: hidden is "not found", not now a conflict; allowed, the next status. */
-    public static AppealStatus enforce(Appeal.Verdict verdict, String trackingNo) {
-        if (verdict instanceof Appeal.Hidden) {
-            throw ProblemException.notFound("Appeal " + trackingNo);
-        }
-        if (verdict instanceof Appeal.NotNow notNow) {
-            throw conflict(notNow.reason());
-        }
-        return ((Appeal.Allowed) verdict).next();
-    }
-
-    /** A precondition that the aggregate's rule allows the step. */
-    public static Precondition allowedBy(BiFunction<Appeal, Instant, Appeal.Verdict> rule) {
-        return (tx, appeal, now) -> {
-            enforce(rule.apply(appeal.appeal(), now), appeal.trackingNo());
-            return Uni.createFrom().voidItem();
-        };
-    }
-
-    private Uni<List<String>> write(SqlConnection tx, Locked appeal, Caller caller, AppealStatus next, Step step, Instant now) {
-        Uni<Void> moved = next.name().equals(appeal.status()) ? Uni.createFrom().voidItem() : events.moveTo(tx, appeal.id(), next.name());
-        return moved
-                .chain(() -> events.append(tx, Map.of(appeal.id(), List.of(NewEvent.of(step.event(), caller.actor(), now,
-                        step.reason(), step.visibility())))))
+    private Uni<List<String>> write(SqlConnection tx, Locked appeal, Caller caller, Taken taken, Step step, Instant now) {
+        Appeal after = taken.after();
+        Uni<Void> saved = after.equals(appeal.appeal()) ? Uni.createFrom().voidItem() : records.save(tx, after);
+        return saved
+                .chain(() -> records.append(tx, Map.of(appeal.id(), AppealDecisions.events(taken, caller.actor(), now))))
                 .chain(() -> step.stops().isEmpty() ? Uni.createFrom().voidItem()
-                        : clocks.stopInTransaction(tx, appeal.id(), now, step.stops().toArray(ClockKind[]::new)))
+                        : clocks.stop(tx, appeal.id(), now, step.stops().toArray(ClockKind[]::new)))
                 .chain(() -> step.notice() == null ? Uni.createFrom().voidItem()
-                        : events.notify(tx, appeal.id(), step.notice().of(appeal, next)))
-                .chain(() -> step.also().write(tx, appeal, now));
+                        : records.notify(tx, appeal.id(), step.notice().of(appeal, after.status())))
+                .chain(() -> step.also().write(tx, appeal, after, now));
     }
 }

@@ -2,8 +2,6 @@ package cn.huiyin.workqueue.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +11,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import cn.huiyin.appeal.domain.AppealEvent;
-import cn.huiyin.appeal.domain.NewEvent;
-import cn.huiyin.appeal.domain.PlannedEvent.Visibility;
 import cn.huiyin.appeal.application.AppealRecords;
-import cn.huiyin.appeal.domain.LapsedClaim;
+import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.workqueue.WorkQueueConfig;
+import cn.huiyin.workqueue.domain.AssignmentRecords;
 import cn.huiyin.workqueue.live.LiveUpdates;
 import cn.huiyin.workqueue.persistence.AssignmentRepository;
 import cn.huiyin.workqueue.persistence.AssignmentRepository.Waiting;
@@ -82,8 +78,8 @@ public class Assignment {
     public Uni<Void> hold(SqlConnection tx, long appealId, Assigned assigned, Instant now) {
         Instant until = now.plus(config.claimLease());
         return events.hold(tx, appealId, assigned.assignee(), until, now)
-                .chain(() -> events.append(tx, Map.of(appealId, List.of(NewEvent.of(new AppealEvent.Assigned(assigned.assignee(),
-                        assigned.basis().name(), until.toString()), "system:assignment", now, null, Visibility.INTERNAL)))));
+                .chain(() -> events.append(tx, Map.of(appealId,
+                        List.of(AssignmentRecords.assigned(assigned.assignee(), assigned.basis().name(), until, now)))));
     }
 
     /** The first automatic assignment of an appeal intake dispatched; a repeated call changes nothing. */
@@ -111,13 +107,9 @@ public class Assignment {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> events.releaseLapsedClaims(tx, now, SWEEP_BATCH)
                 .chain(released -> {
-                    Map<Long, List<NewEvent>> expired = new LinkedHashMap<>();
-                    List<LiveUpdates.Update> updates = new ArrayList<>();
-                    for (LapsedClaim claim : released) {
-                        expired.put(claim.appealId(), List.of(NewEvent.of(new AppealEvent.ClaimExpired(claim.assignee()),
-                                "system:assignment", now, "not signed for in time", Visibility.INTERNAL)));
-                        updates.add(new LiveUpdates.Update(claim.handlingUnit(), claim.trackingNo(), claim.status()));
-                    }
+                    Map<Long, List<NewEvent>> expired = AssignmentRecords.expired(released, now);
+                    List<LiveUpdates.Update> updates = released.stream()
+                            .map(claim -> new LiveUpdates.Update(claim.handlingUnit(), claim.trackingNo(), claim.status())).toList();
                     return (expired.isEmpty() ? Uni.createFrom().voidItem() : events.append(tx, expired)).replaceWith(updates);
                 }))
                 .invoke(updates -> updates.forEach(live::publish))

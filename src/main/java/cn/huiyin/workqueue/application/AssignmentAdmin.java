@@ -1,15 +1,13 @@
 package cn.huiyin.workqueue.application;
 
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.huiyin.shared.domain.Caller;
-import cn.huiyin.shared.domain.Uscc;
-import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.workqueue.domain.AssignmentSettings;
 import cn.huiyin.workqueue.persistence.StaffRepository;
 import cn.huiyin.workqueue.persistence.StaffRepository.KeyCommissioner;
 import cn.huiyin.workqueue.persistence.StaffRepository.StaffMember;
@@ -29,7 +27,7 @@ public class AssignmentAdmin {
     public Uni<StaffMember> setOnDuty(Caller caller, String username, boolean onDuty) {
         return staff.find(username).chain(found -> {
             StaffMember member = found.orElseThrow(() -> ProblemException.notFound("Staff member " + username));
-            if (!caller.hasRole(Roles.ADMIN) && !Objects.equals(caller.unitCode(), member.unitCode())) {
+            if (!AssignmentSettings.maySetDutyOf(caller, member.unitCode())) {
                 throw ProblemException.notFound("Staff member " + username); // another unit's staff are not theirs to see
             }
             return staff.setOnDuty(username, onDuty);
@@ -38,16 +36,9 @@ public class AssignmentAdmin {
 
     /** Names the commissioner (and optionally a backup) of a key enterprise in a unit; both must be that unit's commissioners. */
     public Uni<KeyCommissioner> name(String uscc, String unit, String commissioner, String backup) {
-        if (uscc == null || Uscc.parse(uscc).isEmpty()) {
-            throw ProblemException.badRequest("uscc", "uscc is an 18-character unified social credit code");
-        }
-        if (commissioner == null) {
-            throw ProblemException.badRequest("commissioner", "Name the commissioner");
-        }
+        AssignmentSettings.naming(uscc, commissioner).ifPresent(AssignmentAdmin::refuse);
         return staff.isKeyEnterprise(uscc).chain(key -> {
-            if (!key) {
-                throw ProblemException.badRequest("uscc", "The enterprise is not registered as a key enterprise (重点企业)");
-            }
+            AssignmentSettings.keyEnterprise(key).ifPresent(AssignmentAdmin::refuse);
             Uni<Void> backupChecked = backup == null ? Uni.createFrom().voidItem() : commissionerOf(unit, backup, "backup");
             return commissionerOf(unit, commissioner, "commissioner").chain(() -> backupChecked)
                     .chain(() -> staff.name(new KeyCommissioner(uscc, unit, commissioner, backup)));
@@ -59,10 +50,12 @@ public class AssignmentAdmin {
     }
 
     private Uni<Void> commissionerOf(String unit, String username, String field) {
-        return staff.find(username).invoke(found -> {
-            if (found.isEmpty() || !Roles.COMMISSIONER.equals(found.get().role()) || !Objects.equals(unit, found.get().unitCode())) {
-                throw ProblemException.badRequest(field, username + " is not a commissioner of " + unit);
-            }
-        }).replaceWithVoid();
+        return staff.find(username).invoke(found -> AssignmentSettings.commissionerOf(unit, field, username,
+                found.map(StaffMember::role).orElse(null), found.map(StaffMember::unitCode).orElse(null))
+                .ifPresent(AssignmentAdmin::refuse)).replaceWithVoid();
+    }
+
+    private static void refuse(AssignmentSettings.Refusal refusal) {
+        throw ProblemException.badRequest(refusal.field(), refusal.detail());
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import cn.huiyin.workqueue.domain.LiveAudience;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.StartupEvent;
@@ -29,7 +30,7 @@ public class LiveUpdates {
     }
 
     /** The unit of the dispatcher's desk in live updates (unplaced and returned appeals). */
-    public static final String DISPATCH_DESK = "DISPATCH";
+    public static final String DISPATCH_DESK = LiveAudience.DISPATCH_DESK;
 
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class);
 
@@ -40,7 +41,7 @@ public class LiveUpdates {
     @Inject
     public LiveUpdates(ReactiveRedisDataSource redis, @ConfigProperty(name = "huiyin.redis.key-prefix") String keyPrefix) {
         this.pubsub = redis.pubsub(Update.class);
-        this.channel = keyPrefix + "workqueue:updates";
+        this.channel = LiveAudience.channel(keyPrefix);
     }
 
     void subscribe(@Observes StartupEvent event) {
@@ -67,6 +68,6 @@ public class LiveUpdates {
      * cut off; EventSource reconnects by itself and the page reads the queue afresh.
      */
     public Multi<Update> of(String unit) {
-        return local.filter(update -> unit.equals(update.unit())).onOverflow().buffer(1024);
+        return local.filter(update -> LiveAudience.reaches(update.unit(), unit)).onOverflow().buffer(1024);
     }
 }

@@ -2,6 +2,11 @@ package cn.huiyin.workqueue.web;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +17,8 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
-import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.shared.validation.FreeText;
+import cn.huiyin.shared.validation.UnitCode;
 import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.workqueue.application.AppealSteps.Moved;
 import cn.huiyin.workqueue.application.HandOffService;
@@ -28,20 +34,31 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.COMMISSIONER, Roles.UNIT_LEADER })
 public class AppealActionsResource {
 
-    public record Note(String note, Boolean visibleToEnterprise) {
+    /** A progress note (办理进展); the page's note form posts the same. */
+    public record Note(@FreeText(max = 1000) String note, Boolean visibleToEnterprise) {
     }
 
-    public record Answer(String answer) {
+    /** What the first contact with the enterprise was (联系情况), if anything is to be said. */
+    public record FirstContact(@FreeText(max = 500, optional = true) String note) {
     }
 
-    public record Transfer(String toUnit, String reason) {
+    public record Answer(@FreeText(min = 10, max = 2000) String answer) {
     }
 
-    public record Reason(String reason) {
+    public record Transfer(@UnitCode String toUnit, @FreeText(min = 2, max = 500) String reason) {
     }
 
-    public record ExtensionAsk(String clock, Integer workingDays, String reason) {
+    public record Reason(@FreeText(min = 2, max = 500) String reason) {
     }
+
+    public record ExtensionAsk(
+            @NotNull(message = CLOCKS) @Pattern(regexp = "HANDLE|REWORK", message = CLOCKS) String clock,
+            @NotNull(message = DAYS) @Min(value = 1, message = DAYS) @Max(value = 10, message = DAYS) Integer workingDays,
+            @FreeText(min = 2, max = 500) String reason) {
+    }
+
+    private static final String CLOCKS = "is HANDLE or REWORK, the clock the extension is asked for";
+    private static final String DAYS = "is 1 to 10 working days";
 
     @Inject
     WorkQueueService work;
@@ -67,61 +84,47 @@ public class AppealActionsResource {
     @POST
     @Path("first-contact")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Moved> firstContact(@RestPath String trackingNo, Note body) {
-        String note = body == null ? null : Fields.optional("note", body.note(), 500);
+    public Uni<Moved> firstContact(@RestPath String trackingNo, @Valid FirstContact body) {
+        String note = body == null ? null : Checked.optional(body.note());
         return caller.get().chain(who -> work.firstContact(trackingNo, who, note));
     }
 
     @POST
     @Path("notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Moved> note(@RestPath String trackingNo, Note body) {
-        String note = Fields.required("note", body == null ? null : body.note(), 1, 1000);
-        boolean visible = body.visibleToEnterprise() != null && body.visibleToEnterprise();
-        return caller.get().chain(who -> work.note(trackingNo, who, note, visible));
+    public Uni<Moved> note(@RestPath String trackingNo, @NotNull(message = Checked.BODY_REQUIRED) @Valid Note body) {
+        boolean visible = Boolean.TRUE.equals(body.visibleToEnterprise());
+        return caller.get().chain(who -> work.note(trackingNo, who, Checked.text(body.note()), visible));
     }
 
     @POST
     @Path("reply")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Moved> reply(@RestPath String trackingNo, Answer body) {
-        String answer = Fields.required("answer", body == null ? null : body.answer(), 10, 2000);
-        return caller.get().chain(who -> work.reply(trackingNo, who, answer));
+    public Uni<Moved> reply(@RestPath String trackingNo, @NotNull(message = Checked.BODY_REQUIRED) @Valid Answer body) {
+        return caller.get().chain(who -> work.reply(trackingNo, who, Checked.text(body.answer())));
     }
 
     @POST
     @Path("transfer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Moved> transfer(@RestPath String trackingNo, Transfer body) {
-        String toUnit = Fields.code("toUnit", body == null ? null : body.toUnit());
-        String reason = Fields.required("reason", body.reason(), 2, 500);
-        return caller.get().chain(who -> handOff.transfer(trackingNo, who, toUnit, reason));
+    public Uni<Moved> transfer(@RestPath String trackingNo, @NotNull(message = Checked.BODY_REQUIRED) @Valid Transfer body) {
+        return caller.get().chain(who -> handOff.transfer(trackingNo, who, body.toUnit(), Checked.text(body.reason())));
     }
 
     @POST
     @Path("return")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Moved> giveBack(@RestPath String trackingNo, Reason body) {
-        String reason = Fields.required("reason", body == null ? null : body.reason(), 2, 500);
-        return caller.get().chain(who -> handOff.giveBack(trackingNo, who, reason));
+    public Uni<Moved> giveBack(@RestPath String trackingNo, @NotNull(message = Checked.BODY_REQUIRED) @Valid Reason body) {
+        return caller.get().chain(who -> handOff.giveBack(trackingNo, who, Checked.text(body.reason())));
     }
 
     @POST
     @Path("extension-request")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Moved> askForTime(@RestPath String trackingNo, ExtensionAsk body) {
-        ClockKind clock = clock(body == null ? null : body.clock());
-        if (body.workingDays() == null || body.workingDays() < 1 || body.workingDays() > 10) {
-            throw ProblemException.badRequest("workingDays", "Ask for 1 to 10 working days");
-        }
-        String reason = Fields.required("reason", body.reason(), 2, 500);
+    public Uni<Moved> askForTime(@RestPath String trackingNo,
+            @NotNull(message = Checked.BODY_REQUIRED) @Valid ExtensionAsk body) {
+        ClockKind clock = ClockKind.valueOf(body.clock());
+        String reason = Checked.text(body.reason());
         return caller.get().chain(who -> handOff.requestExtension(trackingNo, who, clock, body.workingDays(), reason));
-    }
-
-    private static ClockKind clock(String raw) {
-        if ("HANDLE".equals(raw) || "REWORK".equals(raw)) {
-            return ClockKind.valueOf(raw);
-        }
-        throw ProblemException.badRequest("clock", "An extension is asked for the HANDLE or REWORK clock");
     }
 }

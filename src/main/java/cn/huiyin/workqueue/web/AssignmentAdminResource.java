@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -13,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import cn.huiyin.shared.domain.Uscc;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
-import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.shared.validation.FreeText;
+import cn.huiyin.shared.validation.Uscc;
 import cn.huiyin.workqueue.application.AssignmentAdmin;
 import cn.huiyin.workqueue.persistence.StaffRepository.KeyCommissioner;
 import cn.huiyin.workqueue.persistence.StaffRepository.StaffMember;
@@ -30,10 +32,11 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentAdminResource {
 
-    public record Duty(Boolean onDuty) {
+    public record Duty(@NotNull(message = "is true or false") Boolean onDuty) {
     }
 
-    public record Named(String commissioner, String backup) {
+    /** Usernames of commissioners of the unit (the service checks that they are); the page's form posts the same. */
+    public record Named(@FreeText(max = 64) String commissioner, @FreeText(max = 64, optional = true) String backup) {
     }
 
     @Inject
@@ -46,10 +49,7 @@ public class AssignmentAdminResource {
     @Path("staff/{username}/duty")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.UNIT_LEADER })
-    public Uni<StaffMember> duty(@RestPath String username, Duty body) {
-        if (body == null || body.onDuty() == null) {
-            throw ProblemException.badRequest("onDuty", "onDuty is true or false");
-        }
+    public Uni<StaffMember> duty(@RestPath String username, @NotNull(message = Checked.BODY_REQUIRED) @Valid Duty body) {
         return caller.get().chain(who -> admin.setOnDuty(who, username, body.onDuty()));
     }
 
@@ -57,14 +57,9 @@ public class AssignmentAdminResource {
     @Path("key-enterprises/{uscc}/commissioners/{unit}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public Uni<KeyCommissioner> name(@RestPath String uscc, @RestPath String unit, Named body) {
-        if (Uscc.parse(uscc).isEmpty()) {
-            throw ProblemException.badRequest("uscc", "uscc is an 18-character unified social credit code");
-        }
-        if (body == null || body.commissioner() == null) {
-            throw ProblemException.badRequest("commissioner", "Name the commissioner");
-        }
-        return admin.name(uscc, unit, body.commissioner(), body.backup());
+    public Uni<KeyCommissioner> name(@RestPath @Uscc String uscc, @RestPath String unit,
+            @NotNull(message = Checked.BODY_REQUIRED) @Valid Named body) {
+        return admin.name(uscc, unit, Checked.text(body.commissioner()), Checked.optional(body.backup()));
     }
 
     @GET

@@ -4,6 +4,10 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,6 +21,8 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
+import cn.huiyin.shared.validation.FreeText;
+import cn.huiyin.shared.validation.UnitCode;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.workqueue.application.AppealSteps.Moved;
 import cn.huiyin.workqueue.application.DispatchDesk;
@@ -32,17 +38,25 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class DispatchDeskResource {
 
-    public record Placement(String category, String unit) {
+    /** A placement: the category decides the unit, except where the catalogue leaves the unit to the dispatcher. */
+    public record Placement(@UnitCode(message = "is a category code of the catalogue, such as TAX_SERVICE") String category,
+            @UnitCode(optional = true) String unit) {
     }
 
-    public record ReturnDecision(Boolean accept, String toUnit, String reason) {
+    /** Accepting a return names the unit it goes to instead ({@code toUnit}, checked by the desk). */
+    public record ReturnDecision(@NotNull(message = "is true (re-dispatch) or false (send it back)") Boolean accept,
+            @UnitCode(optional = true) String toUnit, @FreeText(min = 2, max = 500) String reason) {
     }
 
-    public record Merge(String parent) {
+    /** The parent's tracking number is checked by the desk, which names a malformed one {@code trackingNo}. */
+    public record Merge(@NotNull(message = "is the tracking number of the appeal this one duplicates") String parent) {
     }
 
-    public record Decision(Boolean approve, String note) {
+    public record Decision(@NotNull(message = "is true or false") Boolean approve,
+            @FreeText(max = 500, optional = true) String note) {
     }
+
+    private static final String LIMIT = "is 1 to 500";
 
     @Inject
     DispatchDesk desk;
@@ -56,10 +70,8 @@ public class DispatchDeskResource {
     @GET
     @Path("queue")
     @RolesAllowed(Roles.DISPATCHER)
-    public Uni<List<Waiting>> queue(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.badRequest("limit", "limit is 1 to 500");
-        }
+    public Uni<List<Waiting>> queue(
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = LIMIT) @Max(value = 500, message = LIMIT) int limit) {
         return waiting.waiting(limit);
     }
 
@@ -67,22 +79,22 @@ public class DispatchDeskResource {
     @Path("appeals/{trackingNo}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISPATCHER)
-    public Uni<Moved> dispatch(@RestPath String trackingNo, Placement body) {
-        String category = Fields.code("category", body == null ? null : body.category());
-        String unit = body.unit() == null ? null : Fields.code("unit", body.unit());
-        return caller.get().chain(who -> desk.dispatch(trackingNo, who, category, unit));
+    public Uni<Moved> dispatch(@RestPath String trackingNo, @NotNull(message = Checked.BODY_REQUIRED) @Valid Placement body) {
+        String unit = Checked.optional(body.unit());
+        return caller.get().chain(who -> desk.dispatch(trackingNo, who, body.category(), unit));
     }
 
     @POST
     @Path("appeals/{trackingNo}/return-decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISPATCHER)
-    public Uni<Moved> decideReturn(@RestPath String trackingNo, ReturnDecision body) {
-        if (body == null || body.accept() == null) {
-            throw ProblemException.badRequest("accept", "accept is true (re-dispatch) or false (send it back)");
+    public Uni<Moved> decideReturn(@RestPath String trackingNo,
+            @NotNull(message = Checked.BODY_REQUIRED) @Valid ReturnDecision body) {
+        String toUnit = body.accept() ? Checked.optional(body.toUnit()) : null;
+        if (body.accept() && toUnit == null) {
+            throw ProblemException.badRequest("toUnit", "toUnit names the unit to re-dispatch to when accept is true");
         }
-        String toUnit = body.accept() ? Fields.code("toUnit", body.toUnit()) : null;
-        String reason = Fields.required("reason", body.reason(), 2, 500);
+        String reason = Checked.text(body.reason());
         return caller.get().chain(who -> desk.decideReturn(trackingNo, who, body.accept(), toUnit, reason));
     }
 
@@ -90,23 +102,19 @@ public class DispatchDeskResource {
     @Path("appeals/{trackingNo}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISPATCHER)
-    public Uni<Moved> merge(@RestPath String trackingNo, Merge body) {
-        if (body == null || body.parent() == null) {
-            throw ProblemException.badRequest("parent", "parent is the tracking number of the appeal this one duplicates");
-        }
+    public Uni<Moved> merge(@RestPath String trackingNo, @NotNull(message = Checked.BODY_REQUIRED) @Valid Merge body) {
         return caller.get().chain(who -> desk.merge(trackingNo, who, body.parent()));
     }
 
-    public record Helper(String unit) {
+    public record Helper(@UnitCode String unit) {
     }
 
     @POST
     @Path("appeals/{trackingNo}/helpers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.DISPATCHER, Roles.UNIT_LEADER })
-    public Uni<Moved> addHelper(@RestPath String trackingNo, Helper body) {
-        String unit = Fields.code("unit", body == null ? null : body.unit());
-        return caller.get().chain(who -> desk.addHelper(trackingNo, who, unit));
+    public Uni<Moved> addHelper(@RestPath String trackingNo, @NotNull(message = Checked.BODY_REQUIRED) @Valid Helper body) {
+        return caller.get().chain(who -> desk.addHelper(trackingNo, who, body.unit()));
     }
 
     @GET
@@ -125,11 +133,9 @@ public class DispatchDeskResource {
     @Path("extension-requests/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.DISPATCHER, Roles.UNIT_LEADER })
-    public Uni<ExtensionDecision> decideExtension(@RestPath long id, Decision body) {
-        if (body == null || body.approve() == null) {
-            throw ProblemException.badRequest("approve", "approve is true or false");
-        }
-        String note = Fields.optional("note", body.note(), 500);
+    public Uni<ExtensionDecision> decideExtension(@RestPath long id,
+            @NotNull(message = Checked.BODY_REQUIRED) @Valid Decision body) {
+        String note = Checked.optional(body.note());
         return caller.get().chain(who -> desk.decideExtension(id, who, body.approve(), note));
     }
 }

@@ -1,10 +1,8 @@
 package cn.huiyin.workqueue.web;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -54,8 +52,6 @@ public class DutyRosterPage {
 
     static final int LIMIT = 500;
 
-    private static final Map<String, String> DONE = Map.of("on", "已设为在岗", "off", "已设为离岗");
-
     @Inject
     AssignmentAdmin admin;
 
@@ -70,20 +66,20 @@ public class DutyRosterPage {
 
     @GET
     public Uni<Response> roster(@RestQuery String unit, @RestQuery String ok) {
-        return page(unit, Map.of(), ok == null ? null : DONE.get(ok)).map(page -> page.build());
+        return page(unit, Map.of(), DutyRosterForm.notice(ok)).map(page -> page.build());
     }
 
     @POST
     @Path("{username}/duty")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> duty(@RestPath String username, @RestForm String onDuty, @RestForm String unit) {
-        if (!"true".equals(onDuty) && !"false".equals(onDuty)) {
+        Optional<Boolean> chosen = DutyRosterForm.onDuty(onDuty);
+        if (chosen.isEmpty()) {
             return page(unit, Map.of("onDuty", "请选择在岗或离岗"), null).map(page -> page.status(422).build());
         }
-        boolean on = "true".equals(onDuty);
+        boolean on = chosen.get();
         return caller.get().chain(who -> admin.setOnDuty(who, username, on))
-                .map(member -> Response.seeOther(URI.create("/admin/staff?unit=" + encode(member.unitCode()) + "&ok="
-                        + (on ? "on" : "off"))).build())
+                .map(member -> Response.seeOther(DutyRosterForm.after(member.unitCode(), on)).build())
                 .onFailure(ProblemException.class).recoverWithUni(failure -> ((ProblemException) failure).problem().status() == 404
                         ? page(unit, Map.of("form", "未找到该工作人员"), null).map(page -> page.status(404).build())
                         : Uni.createFrom().failure(failure));
@@ -93,7 +89,7 @@ public class DutyRosterPage {
     private Uni<Response.ResponseBuilder> page(String unit, Map<String, String> errors, String notice) {
         return catalogue.current().chain(rules -> {
             Map<String, String> units = new TreeMap<>(rules.unitNames());
-            String chosen = unit == null || unit.isBlank() ? null : unit.strip();
+            String chosen = DutyRosterForm.unit(unit);
             if (chosen != null && !units.containsKey(chosen)) {
                 return Uni.createFrom().item(Response.status(422)
                         .entity(Templates.roster(units, null, List.of(), LIMIT, Map.of("unit", "请选择有效的单位"), null)));
@@ -103,9 +99,5 @@ public class DutyRosterPage {
                     .map(m -> new Person(m.username(), m.displayName(), StaffNavigation.roleName(m.role()), m.onDuty())).toList(),
                     LIMIT, errors, notice)));
         });
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 }

@@ -3,59 +3,43 @@ package cn.huiyin.workqueue.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import cn.huiyin.shared.domain.Text;
+import jakarta.validation.Validator;
+
+import cn.huiyin.shared.validation.RejectedField;
 
 /**
- * The staff pages' edge checks, collected per field with the Chinese message the page shows beside it
- * (the JSON resources answer the same mistakes with {@link Fields} in English).
+ * The staff pages' field checks. The rules are the constraints declared on a form's record — the JSON resources' own
+ * body records where the API takes the same step — checked by the {@link Validator}; the words are the page's, in
+ * Chinese, shown beside the field. A check that is not one field's rule (which of two fields is needed) stays with
+ * the page and is added with {@link #reject}.
  */
 final class FormChecks {
 
+    /** Said of a field whose rule has no words on this page. */
+    private static final String UNWORDED = "输入有误，请检查后重试";
+
+    private final Validator validator;
     private final Map<String, String> errors = new LinkedHashMap<>();
 
-    /** Free text of {@code min} to {@code max} characters; returns it stripped, or null when rejected. */
-    String text(String field, String value, int min, int max, String what) {
-        if (value == null || Text.isAbsent(value) || Text.hasControlCharacter(value) || Text.length(value.strip()) < min
-                || Text.length(value) > max) {
-            errors.put(field, what + "须为" + min + "至" + max + "字");
-            return null;
+    FormChecks(Validator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * Checks {@code form} and returns it. Each rejected field gets the page's sentence for it from {@code words}, by
+     * field name, with the constraint's attributes filled in ({@code "答复内容须为{min}至{max}字"}); a field keeps its
+     * first error, in the order the record declares its fields.
+     */
+    <T> T check(T form, Map<String, String> words) {
+        for (RejectedField rejected : RejectedField.inOrder(validator.validate(form))) {
+            errors.putIfAbsent(rejected.field(), worded(words.getOrDefault(rejected.field(), UNWORDED), rejected));
         }
-        return value.strip();
-    }
-
-    String optionalText(String field, String value, int max, String what) {
-        return value == null || value.isBlank() ? null : text(field, value, 1, max, what);
-    }
-
-    /** A unit or category code picked from a list; null when absent or malformed. */
-    String code(String field, String value, String message) {
-        if (value == null || !value.matches("[A-Z][A-Z0-9_-]{1,31}")) {
-            errors.put(field, message);
-            return null;
-        }
-        return value;
-    }
-
-    String optionalCode(String field, String value, String message) {
-        return value == null || value.isBlank() ? null : code(field, value, message);
-    }
-
-    int number(String field, String value, int min, int max, String message) {
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        errors.put(field, message);
-        return 0;
+        return form;
     }
 
     /** A field refused by a check of the page's own, with its message. */
     void reject(String field, String message) {
-        errors.put(field, message);
+        errors.putIfAbsent(field, message);
     }
 
     boolean ok() {
@@ -64,5 +48,13 @@ final class FormChecks {
 
     Map<String, String> errors() {
         return errors;
+    }
+
+    private static String worded(String sentence, RejectedField rejected) {
+        String worded = sentence;
+        for (Map.Entry<String, Object> attribute : rejected.violation().getConstraintDescriptor().getAttributes().entrySet()) {
+            worded = worded.replace("{" + attribute.getKey() + "}", String.valueOf(attribute.getValue()));
+        }
+        return worded;
     }
 }

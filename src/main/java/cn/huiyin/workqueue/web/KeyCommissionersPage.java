@@ -3,10 +3,12 @@ package cn.huiyin.workqueue.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,13 +22,14 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.routing.application.Catalogues;
-import cn.huiyin.shared.domain.Uscc;
 import cn.huiyin.shared.security.Roles;
+import cn.huiyin.shared.validation.UnitCode;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.workqueue.application.AssignmentAdmin;
 import cn.huiyin.workqueue.persistence.StaffRepository;
 import cn.huiyin.workqueue.persistence.StaffRepository.KeyCommissioner;
 import cn.huiyin.workqueue.persistence.StaffRepository.KeyEnterprise;
+import cn.huiyin.workqueue.web.AssignmentAdminResource.Named;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -54,6 +57,10 @@ public class KeyCommissionersPage {
         static final Typed EMPTY = new Typed("", "", "");
     }
 
+    /** The unit picked on the form (the API names it in the path). */
+    record UnitPick(@UnitCode String unit) {
+    }
+
     static final int LIMIT = 200;
 
     @Inject
@@ -65,13 +72,16 @@ public class KeyCommissionersPage {
     @Inject
     Catalogues catalogue;
 
+    @Inject
+    Validator validator;
+
     /** The key enterprises; {@code ?uscc=} goes straight to one. */
     @GET
     public Uni<Response> list(@RestQuery String uscc) {
         if (uscc != null && !uscc.isBlank()) {
-            String code = uscc.strip().toUpperCase();
-            if (Uscc.parse(code).isPresent()) {
-                return Uni.createFrom().item(Response.seeOther(URI.create("/admin/key-enterprises/" + code)).build());
+            Optional<String> code = KeyEnterpriseForm.lookup(uscc);
+            if (code.isPresent()) {
+                return Uni.createFrom().item(Response.seeOther(URI.create("/admin/key-enterprises/" + code.get())).build());
             }
             return staff.keyEnterprises(LIMIT).map(found -> Response.status(422)
                     .entity(Templates.list(found, LIMIT, uscc, Map.of("uscc", "统一社会信用代码须为18位有效代码"))).build());
@@ -82,7 +92,7 @@ public class KeyCommissionersPage {
     @GET
     @Path("{uscc}")
     public Uni<Response> enterprise(@RestPath String uscc, @RestQuery String ok) {
-        return page(uscc, Typed.EMPTY, Map.of(), "named".equals(ok) ? "已保存重点企业服务专员" : null, 200);
+        return page(uscc, Typed.EMPTY, Map.of(), KeyEnterpriseForm.notice(ok), 200);
     }
 
     @POST
@@ -91,24 +101,24 @@ public class KeyCommissionersPage {
     public Uni<Response> name(@RestPath String uscc, @RestForm String unit, @RestForm String commissioner,
             @RestForm String backup) {
         Typed typed = new Typed(unit, commissioner, backup);
-        FormChecks checks = new FormChecks();
-        String unitCode = checks.code("unit", unit, "请选择单位");
-        String named = checks.text("commissioner", commissioner, 1, 64, "服务专员用户名");
-        String spare = backup == null || backup.isBlank() ? null : checks.text("backup", backup, 1, 64, "备岗专员用户名");
+        FormChecks checks = new FormChecks(validator);
+        checks.check(new UnitPick(unit), Map.of("unit", "请选择单位"));
+        Named named = checks.check(new Named(commissioner, backup),
+                Map.of("commissioner", "服务专员用户名须为{min}至{max}字", "backup", "备岗专员用户名须为{min}至{max}字"));
         if (!checks.ok()) {
             return page(uscc, typed, checks.errors(), null, 422);
         }
         return catalogue.current().chain(rules -> {
-            if (!rules.unitNames().containsKey(unitCode)) {
+            if (!rules.unitNames().containsKey(unit)) {
                 return page(uscc, typed, Map.of("unit", "请选择有效的单位"), null, 422);
             }
-            return admin.name(uscc, unitCode, named, spare)
+            return admin.name(uscc, unit, Checked.text(named.commissioner()), Checked.optional(named.backup()))
                     .map(saved -> Response.seeOther(URI.create("/admin/key-enterprises/" + uscc + "?ok=named")).build())
                     .onFailure(ProblemException.class).recoverWithUni(failure -> {
                         String field = ((ProblemException) failure).problem().field();
-                        if ("commissioner".equals(field) || "backup".equals(field)) {
-                            return page(uscc, typed, Map.of(field, ("backup".equals(field) ? "备岗专员" : "服务专员")
-                                    + "须为所选单位的服务专员（填写其用户名）"), null, 422);
+                        Optional<String> notACommissioner = KeyEnterpriseForm.notACommissioner(field);
+                        if (notACommissioner.isPresent()) {
+                            return page(uscc, typed, Map.of(field, notACommissioner.get()), null, 422);
                         }
                         if ("uscc".equals(field)) {
                             return page(uscc, typed, Map.of(), null, 404);

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
+import cn.huiyin.workqueue.domain.LiveAudience;
 import cn.huiyin.workqueue.live.LiveUpdates;
 import cn.huiyin.workqueue.live.LiveUpdates.Update;
 import io.quarkus.security.ForbiddenException;
@@ -34,12 +35,7 @@ public class LiveUpdatesResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COMMISSIONER, Roles.UNIT_LEADER, Roles.DISPATCHER })
     public Multi<Update> updates() {
-        return caller.get().onItem().transformToMulti(who -> {
-            String unit = who.hasRole(Roles.DISPATCHER) ? LiveUpdates.DISPATCH_DESK : who.unitCode();
-            if (unit == null) {
-                throw new ForbiddenException();
-            }
-            return live.of(unit);
-        });
+        return caller.get().onItem().transformToMulti(who -> live.of(LiveAudience.streamOf(who)
+                .orElseThrow(ForbiddenException::new)));
     }
 }

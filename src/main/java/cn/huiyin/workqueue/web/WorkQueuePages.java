@@ -2,14 +2,15 @@ package cn.huiyin.workqueue.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,14 +31,13 @@ import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
-import cn.huiyin.shared.web.PageTime;
+import cn.huiyin.shared.validation.FreeText;
 import cn.huiyin.appeal.application.ClockView;
 import cn.huiyin.workqueue.application.DispatchDesk;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.OpenRequest;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Holding;
-import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.QueueRow;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -80,14 +80,16 @@ public class WorkQueuePages {
         static final Typed EMPTY = new Typed("", false, "", "", "", "3");
     }
 
+    /** Why a contact field is revealed, in the caller's words or one of {@link #REVEAL_PURPOSES}. */
+    record Purpose(@FreeText(min = 2, max = 200) String purpose) {
+    }
+
     /** A contact field shown in full after a reveal: on this one response only, never in a URL or cookie. */
     public record Shown(String field, String label, String value) {
     }
 
     /** The purposes offered on the reveal form; "other" asks for the purpose in the caller's words. */
-    public static final List<String> REVEAL_PURPOSES = List.of("回访企业", "核实诉求情况", "电话联系企业办理");
-
-    private static final Map<String, String> FIELD_LABELS = Map.of("contactName", "联系人姓名", "contactMobile", "联系电话");
+    public static final List<String> REVEAL_PURPOSES = RevealForm.PURPOSES;
 
     private static final int LIMIT = 100;
 
@@ -116,6 +118,9 @@ public class WorkQueuePages {
     CurrentCaller caller;
 
     @Inject
+    Validator validator;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -132,16 +137,17 @@ public class WorkQueuePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.UNIT_LEADER)
     public Uni<Response> decideExtension(@RestPath long id, @RestPath String decision, @RestForm String note) {
-        if (!"approve".equals(decision) && !"refuse".equals(decision)) {
+        Optional<Boolean> approves = ExtensionDecisionForm.approves(decision);
+        if (approves.isEmpty()) {
             return missing().map(page -> Response.status(404).entity(page).build());
         }
         return caller.get().chain(who -> {
-            FormChecks checks = new FormChecks();
-            String text = checks.optionalText("note", note, 500, "审批意见");
+            FormChecks checks = new FormChecks(validator);
+            String checked = ExtensionDecisionForm.note(checks, approves.get(), note);
             if (!checks.ok()) {
                 return PageResponses.invalid(queuePage(who, checks.errors(), null));
             }
-            return desk.decideExtension(id, who, "approve".equals(decision), text)
+            return desk.decideExtension(id, who, approves.get(), checked)
                     .map(decided -> PageResponses.seeOther("/workqueue", decision))
                     .onFailure().recoverWithUni(failure -> PageResponses.refused(failure,
                             (errors, status) -> queuePage(who, errors, null).map(page -> Response.status(status).entity(page).build()),
@@ -159,7 +165,7 @@ public class WorkQueuePages {
         return Uni.combine().all().unis(queue.heldBy(who.unitCode(), who.username(), now, LIMIT),
                 queue.unclaimed(who.unitCode(), now, LIMIT), catalogue.current(), requests)
                 .with((mine, pool, rules, open) -> Templates.queue(rules.unitNames().getOrDefault(who.unitCode(), who.unitCode()),
-                        lines(mine, now), lines(pool, now), leader, open, errors, notice));
+                        WorkQueueView.lines(mine, now), WorkQueueView.lines(pool, now), leader, open, errors, notice));
     }
 
     @GET
@@ -181,24 +187,23 @@ public class WorkQueuePages {
     public Uni<Response> reveal(@RestPath String trackingNo, @RestForm String field, @RestForm String purpose,
             @RestForm String purposeOther) {
         return caller.get().chain(who -> {
-            FormChecks checks = new FormChecks();
-            if (field == null || !PersonalDataReveals.FIELDS.contains(field)) {
+            FormChecks checks = new FormChecks(validator);
+            if (!RevealForm.knownField(field)) {
                 checks.reject("field", "请选择要查看的联系方式");
             }
-            String stated = purposeOther != null && !purposeOther.isBlank() ? purposeOther
-                    : purpose != null && REVEAL_PURPOSES.contains(purpose) ? purpose : null;
+            String stated = RevealForm.purpose(purpose, purposeOther);
             if (stated == null) {
                 checks.reject("purpose", "请选择查看用途，或填写其他用途");
             } else {
-                stated = checks.text("purpose", stated, 2, 200, "查看用途");
+                checks.check(new Purpose(stated), Map.of("purpose", "查看用途须为{min}至{max}字"));
             }
             if (!checks.ok()) {
                 return PageResponses.invalid(page(trackingNo, who, Typed.EMPTY, checks.errors(), null, null));
             }
-            String why = stated;
+            String why = Checked.text(stated);
             return reveals.reveal(trackingNo, who, field, why)
                     .chain(revealed -> page(trackingNo, who, Typed.EMPTY, Map.of(), "已记录查看用途：" + why,
-                            new Shown(revealed.field(), FIELD_LABELS.get(revealed.field()), revealed.value())))
+                            new Shown(revealed.field(), RevealForm.label(revealed.field()), revealed.value())))
                     .map(page -> Response.ok(page).header("Cache-Control", "no-store").build())
                     .onFailure().recoverWithUni(failure -> PageResponses.refused(failure,
                             (errors, status) -> page(trackingNo, who, Typed.EMPTY, errors, null, null)
@@ -215,7 +220,7 @@ public class WorkQueuePages {
             @RestForm String workingDays, @RestForm String clock) {
         Typed typed = new Typed(note, visibleToEnterprise != null, answer, toUnit, reason, workingDays);
         return caller.get().chain(who -> {
-            FormChecks checks = new FormChecks();
+            FormChecks checks = new FormChecks(validator);
             Uni<WorkSteps.Done> step = steps.perform(action, trackingNo, who, typed, clock, checks);
             if (step == null) {
                 return missing().map(page -> Response.status(404).entity(page).build());
@@ -246,22 +251,12 @@ public class WorkQueuePages {
                     AllowedForms forms = AllowedForms.of(AppealStatus.valueOf(view.status()),
                             holding.orElse(new Holding(null, null)), who.username(), who.hasRole(Roles.UNIT_LEADER),
                             clock.instant(), running);
-                    List<Unit> units = rules.unitNames().entrySet().stream()
-                            .filter(unit -> !unit.getKey().equals(who.unitCode()))
-                            .map(unit -> new Unit(unit.getKey(), unit.getValue()))
-                            .sorted(Comparator.comparing(Unit::code)).toList();
-                    return Templates.appeal(view, forms, units, typed, errors, notice, shown, REVEAL_PURPOSES,
-                            TimelineWords.of(view.timeline(), rules));
+                    return Templates.appeal(view, forms, WorkQueueView.transferTargets(rules, who.unitCode()), typed, errors,
+                            notice, shown, REVEAL_PURPOSES, TimelineWords.of(view.timeline(), rules));
                 }));
     }
 
     private static Uni<TemplateInstance> missing() {
         return Uni.createFrom().item(Templates.missing());
-    }
-
-    private static List<Line> lines(List<QueueRow> rows, Instant now) {
-        return rows.stream().map(r -> new Line(r.trackingNo().strip(), r.title(), AppealStatus.valueOf(r.status()).label(), r.urgent(),
-                r.supervised(), r.handleDueAt() == null ? "—" : PageTime.beijing(r.handleDueAt()),
-                r.handleDueAt() != null && r.handleDueAt().isBefore(now))).toList();
     }
 }

@@ -1,11 +1,12 @@
 package cn.huiyin.workqueue.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +16,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
-import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.workqueue.application.WorkQueueService;
 import cn.huiyin.workqueue.persistence.WorkQueueRepository.QueueItem;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.COMMISSIONER, Roles.UNIT_LEADER })
 public class WorkQueueResource {
 
-    private static final Instant START = Instant.EPOCH;
+    private static final String LIMIT = "is 1 to 200";
 
     @Inject
     WorkQueueService work;
@@ -39,17 +39,10 @@ public class WorkQueueResource {
      * last item ({@code afterDue=none} once the items without a running handling clock have begun).
      */
     @GET
-    public Uni<List<QueueItem>> queue(@RestQuery String afterDue, @RestQuery Long afterId, @RestQuery Integer limit) {
-        Instant after;
-        try {
-            after = afterDue == null ? START : "none".equals(afterDue) ? Instant.MAX : Instant.parse(afterDue);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("afterDue", "afterDue is an ISO-8601 instant (or none) from the previous page");
-        }
+    public Uni<List<QueueItem>> queue(@RestQuery String afterDue, @RestQuery Long afterId,
+            @RestQuery @Min(value = 1, message = LIMIT) @Max(value = 200, message = LIMIT) Integer limit) {
+        Instant after = QueueCursor.afterDue(afterDue);
         int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 200) {
-            throw ProblemException.badRequest("limit", "limit is 1 to 200");
-        }
         return caller.get().chain(who -> work.queue(who, after, afterId == null ? 0 : afterId, size));
     }
 }

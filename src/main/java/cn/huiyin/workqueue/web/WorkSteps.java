@@ -1,5 +1,7 @@
 package cn.huiyin.workqueue.web;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,6 +10,12 @@ import cn.huiyin.sla.domain.ClockKind;
 import cn.huiyin.workqueue.application.AppealSteps.Moved;
 import cn.huiyin.workqueue.application.HandOffService;
 import cn.huiyin.workqueue.application.WorkQueueService;
+import cn.huiyin.workqueue.web.AppealActionsResource.Answer;
+import cn.huiyin.workqueue.web.AppealActionsResource.ExtensionAsk;
+import cn.huiyin.workqueue.web.AppealActionsResource.FirstContact;
+import cn.huiyin.workqueue.web.AppealActionsResource.Note;
+import cn.huiyin.workqueue.web.AppealActionsResource.Reason;
+import cn.huiyin.workqueue.web.AppealActionsResource.Transfer;
 import cn.huiyin.workqueue.web.WorkQueuePages.Typed;
 import io.smallrye.mutiny.Uni;
 
@@ -27,7 +35,8 @@ class WorkSteps {
 
     /**
      * The step for {@code action} — deferred, so nothing runs unless {@code checks} found the fields fine and
-     * the caller subscribes — or null when there is no such action.
+     * the caller subscribes — or null when there is no such action. The fields' rules are those of the API's
+     * bodies for the same steps; the words are the page's.
      */
     Uni<Done> perform(String action, String trackingNo, Caller who, Typed form, String clock, FormChecks checks) {
         switch (action) {
@@ -36,34 +45,45 @@ class WorkSteps {
             case "accept":
                 return stays(() -> work.accept(trackingNo, who));
             case "first-contact": {
-                String note = checks.optionalText("note", form.note(), 500, "联系情况");
-                return stays(() -> work.firstContact(trackingNo, who, note));
+                FirstContact contact = checks.check(new FirstContact(form.note()), Map.of("note", "联系情况须为{min}至{max}字"));
+                return stays(() -> work.firstContact(trackingNo, who, Checked.optional(contact.note())));
             }
             case "note": {
-                String note = checks.text("note", form.note(), 1, 1000, "办理进展");
-                return stays(() -> work.note(trackingNo, who, note, form.visibleToEnterprise()));
+                Note note = checks.check(new Note(form.note(), form.visibleToEnterprise()),
+                        Map.of("note", "办理进展须为{min}至{max}字"));
+                return stays(() -> work.note(trackingNo, who, Checked.text(note.note()), form.visibleToEnterprise()));
             }
             case "reply": {
-                String answer = checks.text("answer", form.answer(), 10, 2000, "答复内容");
-                return stays(() -> work.reply(trackingNo, who, answer));
+                Answer answer = checks.check(new Answer(form.answer()), Map.of("answer", "答复内容须为{min}至{max}字"));
+                return stays(() -> work.reply(trackingNo, who, Checked.text(answer.answer())));
             }
             case "transfer": {
-                String toUnit = checks.code("toUnit", form.toUnit(), "请选择转办单位");
-                String reason = checks.text("reason", form.reason(), 2, 500, "转办理由");
-                return leaves(() -> handOff.transfer(trackingNo, who, toUnit, reason));
+                Transfer transfer = checks.check(new Transfer(form.toUnit(), form.reason()),
+                        Map.of("toUnit", "请选择转办单位", "reason", "转办理由须为{min}至{max}字"));
+                return leaves(() -> handOff.transfer(trackingNo, who, transfer.toUnit(), Checked.text(transfer.reason())));
             }
             case "return": {
-                String reason = checks.text("reason", form.reason(), 2, 500, "退单理由");
-                return leaves(() -> handOff.giveBack(trackingNo, who, reason));
+                Reason reason = checks.check(new Reason(form.reason()), Map.of("reason", "退单理由须为{min}至{max}字"));
+                return leaves(() -> handOff.giveBack(trackingNo, who, Checked.text(reason.reason())));
             }
             case "extension": {
-                ClockKind kind = "REWORK".equals(clock) ? ClockKind.REWORK : ClockKind.HANDLE;
-                int days = checks.number("workingDays", form.workingDays(), 1, 10, "延期天数须为1至10个工作日");
-                String reason = checks.text("reason", form.reason(), 2, 500, "延期理由");
-                return stays(() -> handOff.requestExtension(trackingNo, who, kind, days, reason));
+                ExtensionAsk ask = checks.check(new ExtensionAsk("REWORK".equals(clock) ? "REWORK" : "HANDLE",
+                        days(form.workingDays()), form.reason()),
+                        Map.of("workingDays", "延期天数须为1至10个工作日", "reason", "延期理由须为{min}至{max}字"));
+                return stays(() -> handOff.requestExtension(trackingNo, who, ClockKind.valueOf(ask.clock()), ask.workingDays(),
+                        Checked.text(ask.reason())));
             }
             default:
                 return null;
+        }
+    }
+
+    /** The days as typed, or null when they are not a whole number (which the form's rule then refuses). */
+    private static Integer days(String typed) {
+        try {
+            return typed == null ? null : Integer.valueOf(typed.strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
         }
     }
 

@@ -73,7 +73,7 @@ class AppealEventTableTest {
 
     @Test
     void every_event_type_has_a_chinese_label() {
-        assertThat(expected()).hasSize(32).allSatisfy(line -> assertThat(AppealEventLabels.knows(line.type()))
+        assertThat(expected()).hasSize(31).allSatisfy(line -> assertThat(AppealEventLabels.knows(line.type()))
                 .as(line.type()).isTrue());
     }
 

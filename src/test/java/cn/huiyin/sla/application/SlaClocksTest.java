@@ -22,6 +22,7 @@ import cn.huiyin.testsupport.Appeals;
 import cn.huiyin.testsupport.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
 
 @QuarkusTest
 class SlaClocksTest {
@@ -31,6 +32,9 @@ class SlaClocksTest {
 
     @Inject
     SlaClockService clocks;
+
+    @Inject
+    Pool pool;
 
     @Inject
     SlaSweeper sweeper;
@@ -132,7 +136,7 @@ class SlaClocksTest {
     void a_stopped_clock_never_escalates() {
         String trackingNo = submit(Appeals.validSubmission());
         long id = db.id(trackingNo);
-        clocks.stop(id, ClockKind.RESPOND, Instant.now(), "commissioner:test").await().atMost(Duration.ofSeconds(10));
+        pool.withTransaction(tx -> clocks.stop(tx, id, Instant.now(), ClockKind.RESPOND)).await().atMost(Duration.ofSeconds(10));
         db.execute("UPDATE sla_timer SET due_at = now() - interval '1 minute' WHERE appeal_id = $1 AND fired_at IS NULL", id);
 
         sweeper.sweep().await().atMost(Duration.ofSeconds(10));
