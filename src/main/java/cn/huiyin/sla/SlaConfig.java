@@ -1,5 +1,6 @@
 package cn.huiyin.sla;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -31,4 +32,12 @@ public interface SlaConfig {
     /** Most working days one approved extension may add (延期), and only one extension per clock. */
     @WithDefault("10")
     int maxExtensionDays();
+
+    /**
+     * How often a replica asks the database whether the clock rules or the work calendar changed (on any replica)
+     * before it next uses them: a new rule version is in force everywhere within this time. One small statement per
+     * replica and period, and only when the rules are in use.
+     */
+    @WithDefault("2s")
+    Duration changeCheckEvery();
 }

@@ -65,13 +65,17 @@ public class ClockExtensions {
             return Uni.createFrom().failure(invalid("workingDays", "An extension is 1 to " + config.maxExtensionDays()
                     + " working days"));
         }
-        return Uni.combine().all().unis(clocks.running(appealId, kind.name()), calendar.planner()).asTuple()
+        return clocks.running(appealId, kind.name())
                 .chain(found -> {
-                    StoredClock running = found.getItem1().orElseThrow(() -> ProblemException.notFound("A running " + kind + " clock"));
+                    StoredClock running = found.orElseThrow(() -> ProblemException.notFound("A running " + kind + " clock"));
                     if (running.extendedDays() > 0) {
                         throw alreadyExtended();
                     }
-                    SlaPlanner planner = found.getItem2();
+                    return calendar.plannerKnowing(List.of(running.ruleId())).map(planner -> Map.entry(running, planner));
+                })
+                .chain(found -> {
+                    StoredClock running = found.getKey();
+                    SlaPlanner planner = found.getValue();
                     ClockPlan plan = planner.plan(kind, SlaClockService.rule(planner, running.ruleId()), running.startedAt(), workingDays);
                     Instant now = clock.instant();
                     return clocks.markExtended(tx, running.id(), workingDays)

@@ -18,6 +18,7 @@ import cn.huiyin.sla.domain.ClockState;
 import cn.huiyin.sla.domain.EscalationStep;
 import cn.huiyin.sla.domain.SlaPlanner;
 import cn.huiyin.sla.persistence.ClockRepository;
+import cn.huiyin.sla.persistence.ClockRepository.StoredClock;
 import io.smallrye.mutiny.Uni;
 
 /** An appeal's clocks as the pages and the API show them, and what a new appeal's clocks would be. */
@@ -54,14 +55,19 @@ public class ClockViews implements AppealClocks {
     @Override
     public Uni<List<ClockView>> clocksOf(long appealId) {
         Instant now = clock.instant();
-        return Uni.combine().all().unis(clocks.clocksOf(appealId), calendar.planner()).with((stored, planner) -> stored
+        return clocks.clocksOf(appealId).chain(stored -> calendar.plannerKnowing(ruleIds(stored)).map(planner -> stored
                 .stream().map(c -> {
                     ClockKind kind = ClockKind.valueOf(c.clock());
                     ClockState state = ClockState.of(now, c.stoppedAt(), c.warningAt(), c.dueAt(), c.supervisionAt());
                     Long left = c.stoppedAt() != null ? null : minutesLeft(planner, SlaClockService.rule(planner, c.ruleId()), now, c.dueAt());
                     return new ClockView(kind.name(), kind.label(), c.round(), c.startedAt(), c.dueAt(), c.warningAt(),
                             c.supervisionAt(), c.stoppedAt(), left, state.name(), state.label(), c.extendedDays());
-                }).toList());
+                }).toList()));
+    }
+
+    /** The rule versions the clocks run under. */
+    static List<Long> ruleIds(List<StoredClock> stored) {
+        return stored.stream().map(StoredClock::ruleId).distinct().toList();
     }
 
     /** In the clock's own time: office minutes for a working-time clock, plain minutes otherwise. */

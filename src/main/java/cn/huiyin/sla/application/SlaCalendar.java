@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import cn.huiyin.shared.CachedUni;
 import cn.huiyin.sla.SlaConfig;
 import cn.huiyin.sla.domain.ClockRules;
 import cn.huiyin.sla.domain.DeadlineCalculator;
@@ -24,15 +25,17 @@ import cn.huiyin.sla.domain.OfficePeriod;
 import cn.huiyin.sla.domain.SlaPlanner;
 import cn.huiyin.sla.domain.WorkCalendar;
 import cn.huiyin.sla.persistence.ClockRuleRepository;
+import cn.huiyin.sla.persistence.ReferenceVersionRepository;
 import cn.huiyin.sla.persistence.WorkCalendarRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The work calendar and the clock rules currently in force, read from the database once and kept until
- * an import or a rule change asks for a reload. Counts, as a metric and a log warning, the years around
- * today whose official calendar is not loaded (those fall back to a Mon–Fri week).
+ * The work calendar and the clock rules, read from the database and kept per replica. A change made on any replica
+ * (a rule version added, a calendar imported) is picked up within {@code huiyin.sla.change-check-every}: see
+ * {@link PlannerCache}. Counts, as a metric and a log warning, the years around today whose official calendar is not
+ * loaded (those fall back to a Mon–Fri week).
  */
 @ApplicationScoped
 public class SlaCalendar {
@@ -46,6 +49,9 @@ public class SlaCalendar {
     ClockRuleRepository rules;
 
     @Inject
+    ReferenceVersionRepository versions;
+
+    @Inject
     SlaConfig config;
 
     @Inject
@@ -55,7 +61,7 @@ public class SlaCalendar {
     MeterRegistry meters;
 
     private final AtomicInteger missingYears = new AtomicInteger();
-    private CachedUni<SlaPlanner> planner;
+    private PlannerCache planner;
 
     /** A malformed office-hours or zone setting stops the start instead of failing every later deadline. */
     void checkSettings(@Observes StartupEvent event) {
@@ -66,19 +72,34 @@ public class SlaCalendar {
     @PostConstruct
     void init() {
         meters.gauge("huiyin.sla.calendar.missing.years", missingYears);
-        planner = new CachedUni<>(Uni.combine().all().unis(calendars.load(), rules.load()).with(this::build), null);
+        planner = newCache(System::nanoTime);
     }
 
-    /** The planner with today's calendar and rules. */
+    /**
+     * A cache of its own over the stored calendar and rules, as each replica holds one.
+     *
+     * @param ticker nanoseconds, as {@link System#nanoTime()} counts them
+     */
+    PlannerCache newCache(LongSupplier ticker) {
+        return new PlannerCache(versions.current(), Uni.combine().all().unis(calendars.load(), rules.load()).with(this::build),
+                config.changeCheckEvery(), ticker);
+    }
+
+    /** The planner with the stored calendar and every rule version (as of the last check). */
     public Uni<SlaPlanner> planner() {
         return planner.get();
+    }
+
+    /** The planner, sure to hold these rule versions (of running clocks, which may be newer than the last check). */
+    public Uni<SlaPlanner> plannerKnowing(Collection<Long> ruleIds) {
+        return planner.knowing(ruleIds);
     }
 
     public Uni<DeadlineCalculator> calculator() {
         return planner.get().map(SlaPlanner::calculator);
     }
 
-    /** Forget the cached calendar and rules; the next use reads them again. */
+    /** Forget this replica's calendar and rules at once (after a change made here); the next use reads them again. */
     public void reload() {
         planner.invalidate();
     }

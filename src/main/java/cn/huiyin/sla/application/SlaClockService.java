@@ -79,8 +79,7 @@ public class SlaClockService {
 
     /** The rule a clock was started under (rules are versioned, never deleted). */
     static ClockRule rule(SlaPlanner planner, long id) {
-        return planner.rules().rules().stream().filter(r -> r.id() == id).findFirst()
-                .orElseThrow(() -> new IllegalStateException("clock rule " + id + " is gone; rules are never deleted"));
+        return planner.rules().byId(id).orElseThrow(() -> new IllegalStateException("clock rule " + id + " is gone; rules are never deleted"));
     }
 
     static Instant step(ClockPlan plan, EscalationStep step) {

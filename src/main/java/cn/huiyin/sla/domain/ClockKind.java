@@ -42,4 +42,14 @@ public enum ClockKind {
     public boolean actsAtDue() {
         return actsAtDue;
     }
+
+    /**
+     * Whether an administrator may add versions of this clock's rules. Not the rating window ({@link #EVALUATE}): the
+     * rating link sent at the reply expires {@code huiyin.evaluation.link-lifetime} (7 days) after it, stored with the
+     * round, so a different window would leave enterprises with a link that outlives the window or dies before it.
+     * It changes together with that setting, by migration.
+     */
+    public boolean configurable() {
+        return this != EVALUATE;
+    }
 }

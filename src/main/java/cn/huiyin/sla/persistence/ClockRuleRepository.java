@@ -15,9 +15,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * The clock rules ({@code clock_rule}), read whole for the deadline planner. They change only by migration (a new
- * version is a new row), so the one read is the planner's, which stays on the raw reactive client for the same reason
- * as {@link WorkCalendarRepository#load()} (ADR 0012).
+ * The clock rules ({@code clock_rule}), read whole for the deadline planner: every version, since a running clock keeps
+ * the one it started under. The planner's read stays on the raw reactive client for the same reason as
+ * {@link WorkCalendarRepository#load()} (ADR 0012); administrators add versions through
+ * {@link ClockRuleVersionRepository}.
  */
 @ApplicationScoped
 public class ClockRuleRepository {

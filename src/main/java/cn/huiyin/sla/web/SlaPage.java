@@ -1,5 +1,7 @@
 package cn.huiyin.sla.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -19,11 +21,15 @@ import cn.huiyin.routing.domain.DispatchRule;
 import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.sla.application.SlaCalendar;
 import cn.huiyin.sla.domain.ClockRule;
+import cn.huiyin.sla.domain.ClockRules;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
-/** {@code /sla}: the service time limits in force and the loaded work calendar, public (Chinese). */
+/**
+ * {@code /sla}: the service time limits in force, and those dated ahead with their date, and the loaded work calendar,
+ * public (Chinese). Versions replaced by a later one are left out: the administrators' history lists them.
+ */
 @Path("/sla")
 public class SlaPage {
 
@@ -43,14 +49,18 @@ public class SlaPage {
     @Inject
     Catalogues catalogue;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> page() {
         return Uni.combine().all().unis(calendar.planner(), catalogue.current()).with((planner, categories) -> {
-            List<RuleRow> rows = planner.rules().rules().stream()
+            var cal = planner.calculator().calendar();
+            ClockRules.Standing standing = planner.rules().standing(LocalDate.now(clock.withZone(cal.zone())));
+            List<RuleRow> rows = Stream.concat(standing.inForce().stream(), standing.scheduled().stream())
                     .sorted(Comparator.comparing(ClockRule::clock).thenComparing(ClockRule::id))
                     .map(rule -> row(rule, categories)).toList();
-            var cal = planner.calculator().calendar();
             String hours = String.join("，", cal.officeHours().stream().map(Object::toString).toList());
             return Templates.page(rows, cal.loadedYears(), calendar.missingYearsAround(cal), hours);
         });

@@ -94,7 +94,7 @@ public class SlaResource {
         return calendarImport.importCsv(csv, "imported by an administrator");
     }
 
-    /** Re-times running clocks after a rule correction. Safe to repeat. */
+    /** Re-times running clocks after the calendar or the office hours changed. Safe to repeat. */
     @POST
     @Path("/recompute")
     @RolesAllowed(Roles.ADMIN)
