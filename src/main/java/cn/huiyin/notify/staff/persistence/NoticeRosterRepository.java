@@ -1,0 +1,109 @@
+package cn.huiyin.notify.staff.persistence;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.notify.staff.domain.DeskRole;
+import cn.huiyin.notify.staff.domain.EscalatedAppeal;
+import cn.huiyin.notify.staff.domain.RosterEntry;
+import cn.huiyin.shared.security.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+/**
+ * What deciding who hears of an escalation reads, in the notices' transaction: the appeal's holder and unit, and the
+ * people on the roster ({@code staff_member}, with its duty flag) who might hear; and each person's WeCom user id,
+ * which is kept here.
+ */
+@ApplicationScoped
+public class NoticeRosterRepository {
+
+    /** A staff member's WeCom user id as set (null: none). */
+    public record WecomId(String username, String displayName, String wecomUserId) {
+    }
+
+    /** The WeCom user id is another person's already. */
+    public static final class WecomIdTaken extends RuntimeException {
+        public WecomIdTaken() {
+            super("that WeCom user id is another staff member's", null, false, false);
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    public Uni<Optional<EscalatedAppeal>> appeal(SqlClient tx, long appealId) {
+        return tx.preparedQuery("SELECT id, tracking_no, title, handling_unit, assignee FROM appeal WHERE id = $1")
+                .execute(Tuple.of(appealId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new EscalatedAppeal(r.getLong("id"), r.getString("tracking_no").strip(),
+                            r.getString("title"), r.getString("handling_unit"), r.getString("assignee")));
+                });
+    }
+
+    /** The unit's commissioners and leaders, the desk's staff and the district leaders (anyone else never hears). */
+    public Uni<List<RosterEntry>> roster(SqlClient tx, String unitCode, DeskRole desk) {
+        return tx.preparedQuery("""
+                SELECT username, role, unit_code, on_duty FROM staff_member
+                WHERE (unit_code = $1 AND role IN ($2, $3)) OR (unit_code = $4 AND role = $5) OR role = $6""")
+                .execute(Tuple.from(List.of(unitCode == null ? "" : unitCode, Roles.COMMISSIONER, Roles.UNIT_LEADER,
+                        desk.unitCode(), desk.role(), Roles.DISTRICT_LEADER)))
+                .map(rows -> {
+                    List<RosterEntry> roster = new ArrayList<>();
+                    for (Row r : rows) {
+                        roster.add(new RosterEntry(r.getString("username"), r.getString("role"), r.getString("unit_code"),
+                                Boolean.TRUE.equals(r.getBoolean("on_duty"))));
+                    }
+                    return roster;
+                });
+    }
+
+    /** Of these people, those with a WeCom user id. */
+    public Uni<Set<String>> onWecom(SqlClient tx, List<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return tx.preparedQuery("SELECT username FROM staff_member WHERE username = ANY($1) AND wecom_user_id IS NOT NULL")
+                .execute(Tuple.of((Object) usernames.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> found = new HashSet<>();
+                    rows.forEach(r -> found.add(r.getString("username")));
+                    return found;
+                });
+    }
+
+    /** Sets (or with null clears) the person's WeCom user id; empty when there is no such person. */
+    public Uni<Optional<WecomId>> setWecomUserId(String username, String wecomUserId) {
+        return pool.preparedQuery("""
+                UPDATE staff_member SET wecom_user_id = $2 WHERE username = $1
+                RETURNING username, display_name, wecom_user_id""")
+                .execute(Tuple.of(username, wecomUserId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<WecomId> empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new WecomId(r.getString("username"), r.getString("display_name"),
+                            r.getString("wecom_user_id")));
+                })
+                .onFailure(NoticeRosterRepository::uniqueViolation).transform(taken -> new WecomIdTaken());
+    }
+
+    private static boolean uniqueViolation(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
+    }
+}

@@ -1,0 +1,164 @@
+package cn.huiyin.notify.staff.persistence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.huiyin.notify.staff.domain.Escalation;
+import cn.huiyin.notify.staff.domain.NoticeDraft;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * {@code staff_notice}: the notices of escalations, one row per escalation step and person, with each channel's
+ * delivery state (in the app a stored row is delivered; WeCom is {@code PENDING}, {@code SENT} or {@code FAILED}, or
+ * {@code NONE} when the person is not reached there).
+ */
+@ApplicationScoped
+public class StaffNoticeRepository {
+
+    /** A notice as its reader sees it. */
+    public record Stored(long id, String trackingNo, String clock, String step, String audience, String title,
+            String body, Instant dueAt, Instant createdAt, Instant readAt, String wecomState) {
+    }
+
+    /** A notice claimed for WeCom; {@code wecomUserId} is the person's id now (null when it was removed since). */
+    public record Due(long id, String trackingNo, String title, String body, int attempts, String wecomUserId) {
+    }
+
+    private static final String COLUMNS = "id, tracking_no, clock, step, audience, title, body, due_at, created_at, "
+            + "read_at, wecom_state";
+
+    @Inject
+    Pool pool;
+
+    /** One writer per escalation at a time (transaction-scoped): a second delivery waits and then finds the rows. */
+    public Uni<Void> lock(SqlClient tx, Escalation escalation) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
+                .execute(Tuple.of("huiyin-staff-notice:" + escalation.appealId() + ":" + escalation.clock() + ":"
+                        + escalation.step().name() + ":" + escalation.dueAt().toEpochMilli()))
+                .replaceWithVoid();
+    }
+
+    /** Whether the escalation's notices were written before (by an earlier delivery of the same outbox row). */
+    public Uni<Boolean> written(SqlClient tx, Escalation escalation) {
+        return tx.preparedQuery("""
+                SELECT EXISTS (SELECT 1 FROM staff_notice WHERE appeal_id = $1 AND clock = $2 AND step = $3
+                    AND due_at = $4) AS written""")
+                .execute(Tuple.of(escalation.appealId(), escalation.clock(), escalation.step().name(),
+                        utc(escalation.dueAt())))
+                .map(rows -> rows.iterator().next().getBoolean("written"));
+    }
+
+    /** Stores the notices; one already there for the same escalation and person is left as it is. */
+    public Uni<Void> insert(SqlClient tx, List<NoticeDraft> drafts, Instant now) {
+        if (drafts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        for (NoticeDraft d : drafts) {
+            Escalation e = d.escalation();
+            rows.add(Tuple.from(Arrays.asList(e.appealId(), d.trackingNo(), e.clock(), e.step().name(), utc(e.dueAt()),
+                    d.recipient().username(), d.recipient().audience().name(), d.text().title(), d.text().body(),
+                    utc(now), d.viaWecom() ? "PENDING" : "NONE", d.viaWecom() ? utc(now) : null)));
+        }
+        return tx.preparedQuery("""
+                INSERT INTO staff_notice (appeal_id, tracking_no, clock, step, due_at, recipient, audience, title, body,
+                    created_at, wecom_state, wecom_next_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                ON CONFLICT (appeal_id, clock, step, due_at, recipient) DO NOTHING""")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
+    /** The person's notices, newest first. */
+    public Uni<List<Stored>> of(String recipient, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_notice WHERE recipient = $1 "
+                + "ORDER BY created_at DESC, id DESC LIMIT $2")
+                .execute(Tuple.of(recipient, limit))
+                .map(rows -> {
+                    List<Stored> stored = new ArrayList<>();
+                    for (Row r : rows) {
+                        stored.add(stored(r));
+                    }
+                    return stored;
+                });
+    }
+
+    public Uni<Long> unread(String recipient) {
+        return pool.preparedQuery("SELECT count(*) AS unread FROM staff_notice WHERE recipient = $1 AND read_at IS NULL")
+                .execute(Tuple.of(recipient)).map(rows -> rows.iterator().next().getLong("unread"));
+    }
+
+    /** Marks the person's own notice read (the first reading counts); false when they have no such notice. */
+    public Uni<Boolean> markRead(long id, String recipient, Instant at) {
+        return pool.preparedQuery("UPDATE staff_notice SET read_at = coalesce(read_at, $3) WHERE id = $1 AND recipient = $2")
+                .execute(Tuple.of(id, recipient, utc(at))).map(rows -> rows.rowCount() > 0);
+    }
+
+    /**
+     * Up to {@code batch} notices due for WeCom, reserved for {@code lease}: rows another replica holds are skipped
+     * ({@code SKIP LOCKED}), and a reservation that runs out (the replica died) makes its rows due again.
+     */
+    public Uni<List<Due>> claimWecom(Instant now, int batch, Duration lease) {
+        return pool.preparedQuery("""
+                UPDATE staff_notice n SET wecom_next_at = $1 + make_interval(secs => $3)
+                WHERE n.id IN (SELECT id FROM staff_notice WHERE wecom_state = 'PENDING' AND wecom_next_at <= $1
+                               ORDER BY wecom_next_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+                RETURNING n.id, n.tracking_no, n.title, n.body, n.wecom_attempts,
+                    (SELECT s.wecom_user_id FROM staff_member s WHERE s.username = n.recipient) AS wecom_user_id""")
+                .execute(Tuple.of(utc(now), batch, (double) lease.toSeconds()))
+                .map(rows -> {
+                    List<Due> due = new ArrayList<>();
+                    for (Row r : rows) {
+                        due.add(new Due(r.getLong("id"), r.getString("tracking_no"), r.getString("title"),
+                                r.getString("body"), r.getInteger("wecom_attempts"), r.getString("wecom_user_id")));
+                    }
+                    return due;
+                });
+    }
+
+    public Uni<Void> wecomSent(long id, Instant at) {
+        return pool.preparedQuery("""
+                UPDATE staff_notice SET wecom_state = 'SENT', wecom_attempts = wecom_attempts + 1, wecom_sent_at = $2,
+                    wecom_next_at = NULL, wecom_error = NULL WHERE id = $1""")
+                .execute(Tuple.of(id, utc(at))).replaceWithVoid();
+    }
+
+    /** One more attempt that WeCom put off: due again at {@code nextAt}. */
+    public Uni<Void> wecomLater(long id, String why, Instant nextAt) {
+        return pool.preparedQuery("""
+                UPDATE staff_notice SET wecom_attempts = wecom_attempts + 1, wecom_error = $2, wecom_next_at = $3
+                WHERE id = $1""")
+                .execute(Tuple.of(id, why, utc(nextAt))).replaceWithVoid();
+    }
+
+    /** Given up: WeCom refused it, or put it off too often ({@code why} says which). */
+    public Uni<Void> wecomFailed(long id, String why) {
+        return pool.preparedQuery("""
+                UPDATE staff_notice SET wecom_state = 'FAILED', wecom_attempts = wecom_attempts + 1, wecom_error = $2,
+                    wecom_next_at = NULL WHERE id = $1""")
+                .execute(Tuple.of(id, why)).replaceWithVoid();
+    }
+
+    private static Stored stored(Row r) {
+        OffsetDateTime readAt = r.getOffsetDateTime("read_at");
+        return new Stored(r.getLong("id"), r.getString("tracking_no").strip(), r.getString("clock"), r.getString("step"),
+                r.getString("audience"), r.getString("title"), r.getString("body"),
+                r.getOffsetDateTime("due_at").toInstant(), r.getOffsetDateTime("created_at").toInstant(),
+                readAt == null ? null : readAt.toInstant(), r.getString("wecom_state"));
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
