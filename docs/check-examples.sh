@@ -180,6 +180,32 @@ check "sla.md: RESPOND stopped" 200 '"state":"STOPPED","stateLabel":"已停止"'
 check "sla.md: re-time the running clocks" 200 '"clocksRetimed":' -- -XPOST "$BASE/api/v1/sla/recompute" \
     -H "Authorization: Bearer $ADMIN"
 
+# docs/sla.md and api.md: clock rule administration (read, and a refusal that stores nothing)
+check "sla.md: the clock rules in force" 200 '"inForce"' -- "$BASE/api/v1/admin/clock-rules" -H "Authorization: Bearer $ADMIN"
+check "sla.md: the history of RESPOND" 200 '"clock":"RESPOND"' -- "$BASE/api/v1/admin/clock-rules/history?clock=RESPOND" \
+    -H "Authorization: Bearer $ADMIN"
+check "sla.md: a rule dated in the past is refused" 422 'effectiveFrom.past' -- -XPOST "$BASE/api/v1/admin/clock-rules" \
+    -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d '{"clock":"RESPOND","category":"TAX_SERVICE","amount":30,"unit":"NATURAL_MINUTES","legalSource":"试点","effectiveFrom":"2020-01-01","reason":"试点"}'
+
+# docs/notices.md: a commissioner's notices (the demo has WeCom off: in-app only)
+check "notices.md: my notices" 200 '"unread"' -- "$BASE/api/v1/notices" -H "Authorization: Bearer $TAX"
+
+# docs/supervision.md: the desk, an order on the appeal re-dispatched to SAMR above, the unit leader's answer
+LEADER=$(tok district-leader)
+UNIT=$(tok leader-samr)
+check "supervision.md: the desk" 200 '"lines"' -- "$BASE/api/v1/supervision?limit=10" -H "Authorization: Bearer $LEADER"
+check "supervision.md: issue an order" 201 '"state":"OPEN"' -- -XPOST "$BASE/api/v1/supervision/$RET/orders" \
+    -H "Authorization: Bearer $LEADER" -H 'Content-Type: application/json' \
+    -d '{"demand":"请说明该诉求超时未办结的原因及整改措施。","replyWorkingDays":3}'
+ORDER=$(sed -nE 's/^\{"id":([0-9]+).*/\1/p' "$body")
+check "supervision.md: the unit leader's orders" 200 "\"trackingNo\":\"$RET\"" -- "$BASE/api/v1/supervision/orders" \
+    -H "Authorization: Bearer $UNIT"
+check "supervision.md: the answer" 200 '"state":"ANSWERED"' -- -XPOST "$BASE/api/v1/supervision/orders/$ORDER/answer" \
+    -H "Authorization: Bearer $UNIT" -H 'Content-Type: application/json' \
+    -d '{"explanation":"经核实，问题已于今日协调解决，后续将按时办结。"}'
+check "supervision.md: escalated orders" 200 '' -- "$BASE/api/v1/supervision/escalated" -H "Authorization: Bearer $LEADER"
+
 echo
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -29,6 +29,9 @@ public final class StaffNavigation {
             new Page("/appeals/mine", "我的诉求", Set.of(Roles.ENTERPRISE)),
             new Page("/workqueue", "工作台", Set.of(Roles.COMMISSIONER, Roles.UNIT_LEADER)),
             new Page("/dispatch", "派单台", Set.of(Roles.DISPATCHER)),
+            // a unit's orders before the desk: a path belongs to the first page it starts with
+            new Page("/supervision/orders", "督办单", Set.of(Roles.UNIT_LEADER)),
+            new Page("/supervision", "督办台", Set.of(Roles.DISPATCHER, Roles.DISTRICT_LEADER)),
             new Page("/desk/phone", "话务坐席", Set.of(Roles.AGENT)),
             new Page("/evaluation/visits", "回访", Set.of(Roles.DISPATCHER)),
             new Page("/evaluation/contests", "申诉复核",
@@ -38,6 +41,8 @@ public final class StaffNavigation {
             new Page("/admin/catalogue", "派单目录", Set.of(Roles.ADMIN)),
             new Page("/admin/staff", "值班安排", Set.of(Roles.ADMIN)),
             new Page("/admin/key-enterprises", "重点企业专员", Set.of(Roles.ADMIN)),
+            new Page("/notices", "通知", Set.of(Roles.COMMISSIONER, Roles.UNIT_LEADER, Roles.DISPATCHER,
+                    Roles.DISTRICT_LEADER, Roles.AGENT, Roles.ADMIN)),
             new Page("/ranking", "榜单", EVERYONE),
             new Page("/sla", "服务时限", EVERYONE));
 

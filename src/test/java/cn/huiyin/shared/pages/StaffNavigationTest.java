@@ -17,9 +17,12 @@ import cn.huiyin.evaluation.web.RatingContestPage;
 import cn.huiyin.evaluation.web.ReturnVisitPage;
 import cn.huiyin.metrics.web.LeaderDashboardPage;
 import cn.huiyin.metrics.web.RankingResource;
+import cn.huiyin.notify.staff.web.NoticesPage;
 import cn.huiyin.routing.web.CatalogueAdminPage;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.sla.web.SlaPage;
+import cn.huiyin.supervision.web.SupervisionDeskPage;
+import cn.huiyin.supervision.web.SupervisionOrdersPage;
 import cn.huiyin.workqueue.web.DispatchDeskPage;
 import cn.huiyin.workqueue.web.DutyRosterPage;
 import cn.huiyin.channel.web.EnterpriseAppealsPage;
@@ -33,6 +36,9 @@ class StaffNavigationTest {
             Map.entry("/appeals/mine", EnterpriseAppealsPage.class),
             Map.entry("/workqueue", WorkQueuePages.class),
             Map.entry("/dispatch", DispatchDeskPage.class),
+            Map.entry("/supervision/orders", SupervisionOrdersPage.class),
+            Map.entry("/supervision", SupervisionDeskPage.class),
+            Map.entry("/notices", NoticesPage.class),
             Map.entry("/desk/phone", AgentDeskPage.class),
             Map.entry("/evaluation/visits", ReturnVisitPage.class),
             Map.entry("/evaluation/contests", RatingContestPage.class),
@@ -68,14 +74,14 @@ class StaffNavigationTest {
 
     @Test
     void each_role_gets_exactly_its_pages() {
-        assertThat(paths(Roles.COMMISSIONER)).containsExactly("/workqueue", "/evaluation/contests", "/ranking", "/sla");
-        assertThat(paths(Roles.UNIT_LEADER)).containsExactly("/workqueue", "/evaluation/contests", "/leader/metrics", "/ranking", "/sla");
-        assertThat(paths(Roles.DISPATCHER)).containsExactly("/dispatch", "/evaluation/visits", "/evaluation/contests",
-                "/ranking", "/sla");
-        assertThat(paths(Roles.AGENT)).containsExactly("/desk/phone", "/ranking", "/sla");
-        assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/evaluation/contests", "/leader/metrics", "/admin/reveals", "/ranking", "/sla");
+        assertThat(paths(Roles.COMMISSIONER)).containsExactly("/workqueue", "/evaluation/contests", "/notices", "/ranking", "/sla");
+        assertThat(paths(Roles.UNIT_LEADER)).containsExactly("/workqueue", "/supervision/orders", "/evaluation/contests", "/leader/metrics", "/notices", "/ranking", "/sla");
+        assertThat(paths(Roles.DISPATCHER)).containsExactly("/dispatch", "/supervision", "/evaluation/visits", "/evaluation/contests",
+                "/notices", "/ranking", "/sla");
+        assertThat(paths(Roles.AGENT)).containsExactly("/desk/phone", "/notices", "/ranking", "/sla");
+        assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/supervision", "/evaluation/contests", "/leader/metrics", "/admin/reveals", "/notices", "/ranking", "/sla");
         assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/admin/reveals", "/admin/catalogue", "/admin/staff",
-                "/admin/key-enterprises", "/ranking", "/sla");
+                "/admin/key-enterprises", "/notices", "/ranking", "/sla");
         assertThat(paths(Roles.ENTERPRISE)).containsExactly("/appeals/new", "/appeals/lookup", "/appeals/mine", "/ranking", "/sla");
         assertThat(paths(null)).containsExactly("/appeals/new", "/appeals/lookup");
     }
@@ -97,6 +103,8 @@ class StaffNavigationTest {
         assertThat(StaffNavigation.pageOf("/")).isNull();
         assertThat(StaffNavigation.pageOf("/appeals/mine/2611250000510").path()).isEqualTo("/appeals/mine");
         assertThat(StaffNavigation.pageOf("/appeals/new")).isNull();
+        assertThat(StaffNavigation.pageOf("/supervision/orders").path()).isEqualTo("/supervision/orders");
+        assertThat(StaffNavigation.pageOf("/supervision?after=12").path()).isEqualTo("/supervision");
     }
 
     private static List<String> paths(String role) {

@@ -64,7 +64,7 @@ class StaffShellTest {
                 .contains("<span id=\"who-role\">服务专员</span>")
                 .contains("<span id=\"who-unit\">国家税务总局广州市天河区税务局</span>")
                 .contains("action=\"/signout\"").contains("退出登录").doesNotContain("工作人员登录");
-        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/ranking", "/sla");
+        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/notices", "/ranking", "/sla");
     }
 
     @Test
@@ -73,7 +73,8 @@ class StaffShellTest {
 
         assertThat(header(html)).contains("<span id=\"who-role\">派单员</span>")
                 .contains("<span id=\"who-unit\">天河区发展和改革局</span>");
-        assertThat(navLinks(html)).containsExactly("/dispatch", "/evaluation/visits", "/evaluation/contests", "/ranking", "/sla");
+        assertThat(navLinks(html)).containsExactly("/dispatch", "/supervision", "/evaluation/visits", "/evaluation/contests", "/notices",
+                "/ranking", "/sla");
     }
 
     @Test
@@ -82,7 +83,8 @@ class StaffShellTest {
 
         assertThat(header(html)).contains("<span id=\"who-name\">区营商办 领导 郑华</span>")
                 .contains("<span id=\"who-role\">区领导</span>").doesNotContain("who-unit");
-        assertThat(navLinks(html)).containsExactly("/evaluation/contests", "/leader/metrics", "/admin/reveals", "/ranking", "/sla");
+        assertThat(navLinks(html)).containsExactly("/supervision", "/evaluation/contests", "/leader/metrics", "/admin/reveals", "/notices",
+                "/ranking", "/sla");
     }
 
     @Test
@@ -90,7 +92,7 @@ class StaffShellTest {
         String html = page(cookieFor("agent-demo"), "/desk/phone");
 
         assertThat(header(html)).contains("<span id=\"who-role\">话务员</span>").contains("退出登录");
-        assertThat(navLinks(html)).containsExactly("/desk/phone", "/ranking", "/sla");
+        assertThat(navLinks(html)).containsExactly("/desk/phone", "/notices", "/ranking", "/sla");
     }
 
     @Test
@@ -98,7 +100,8 @@ class StaffShellTest {
         String html = page(cookieFor("leader-samr"), "/leader/metrics");
 
         assertThat(header(html)).contains("<span id=\"who-role\">单位领导</span>");
-        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/leader/metrics", "/ranking", "/sla");
+        assertThat(navLinks(html)).containsExactly("/workqueue", "/supervision/orders", "/evaluation/contests", "/leader/metrics",
+                "/notices", "/ranking", "/sla");
     }
 
     @Test
@@ -192,7 +195,7 @@ class StaffShellTest {
                 .extract().asString();
         assertThat(html).contains("<h1>无权访问</h1>").contains("您当前的身份（服务专员）无权打开此页面。")
                 .contains("<span id=\"who-role\">服务专员</span>");
-        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/ranking", "/sla");
+        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/notices", "/ranking", "/sla");
 
         given().redirects().follow(false).accept("application/json, */*;q=0.1").cookie("huiyin_token", commissioner)
                 .get("/leader/metrics").then().statusCode(403).contentType(startsWith(Problem.MEDIA_TYPE))
