@@ -26,7 +26,10 @@ public interface WecomConfig {
     /** The app's AgentId (应用管理 → the app). */
     Optional<Integer> agentId();
 
-    /** The service's public address: a card's button opens {@code <public-base-url>/workqueue/<trackingNo>}. */
+    /**
+     * The service's public address: a card's button opens a page there, by the recipient's role (the appeal in the
+     * work queue, or the supervision desk).
+     */
     String publicBaseUrl();
 
     /** The card's button text. */

@@ -54,6 +54,10 @@ class EscalationNoticesTest {
     private static final String DISTRICT = "district-leader";
     private static final Map<String, String> WECOM_IDS = Map.of(HOLDER, "ChenChen", LEADER, "LiuQiang", DESK, "HuangLi");
 
+    /** Where the cards' buttons lead (the test profile's public address). */
+    private static final String WORKQUEUE = "http://localhost:8080/workqueue/";
+    private static final String SUPERVISION_DESK = "http://localhost:8080/supervision";
+
     @Inject
     Database db;
 
@@ -185,7 +189,8 @@ class EscalationNoticesTest {
         assertThat(sent).allSatisfy(r -> {
             assertThat(r.body().getString("msgtype")).isEqualTo("textcard");
             assertThat(r.body().getInteger("agentid")).isEqualTo(StubWecomApi.AGENT_ID);
-            assertThat(r.card().getString("url")).isEqualTo("http://localhost:8080/workqueue/" + trackingNo);
+            assertThat(r.card().getString("url")).as("a page %s may open", r.touser())
+                    .isEqualTo(r.touser().equals(WECOM_IDS.get(DESK)) ? SUPERVISION_DESK : WORKQUEUE + trackingNo);
             assertThat(r.card().getString("btntxt")).isNotBlank();
             assertThat(r.card().getString("description")).contains(trackingNo);
             assertThat(r.answered()).isZero();
@@ -195,6 +200,47 @@ class EscalationNoticesTest {
                 .isEqualTo(wecomExpected.size());
         assertThat(db.count("SELECT count(*) FROM staff_notice WHERE tracking_no = $1 AND wecom_state = 'NONE'", trackingNo))
                 .isEqualTo(expected.size() - wecomExpected.size());
+    }
+
+    @Test
+    void the_desk_and_the_district_leader_are_sent_to_the_supervision_desk_which_the_work_queue_would_refuse() {
+        String admin = Appeals.tokenFor("admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("wecomUserId", "ZhengWei"))
+                .put("/api/v1/admin/staff/" + DISTRICT + "/wecom").then().statusCode(200);
+        try {
+            String trackingNo = untouchedAppeal();
+            climb(trackingNo, "ALL");
+            sendUntilQuiet();
+
+            List<Received> toDistrict = StubWecomApi.about(trackingNo).stream()
+                    .filter(r -> r.touser().equals("ZhengWei")).toList();
+            assertThat(toDistrict).as("the district leader hears of 督办 in WeCom").isNotEmpty();
+            assertThat(toDistrict).allSatisfy(r -> {
+                assertThat(r.card().getString("title")).startsWith("【督办】");
+                assertThat(r.card().getString("url")).isEqualTo(SUPERVISION_DESK);
+            });
+            assertThat(linksOf(DISTRICT, trackingNo)).isNotEmpty().containsOnly("/supervision");
+            assertThat(linksOf(DESK, trackingNo)).isNotEmpty().containsOnly("/supervision");
+            assertThat(linksOf(LEADER, trackingNo)).isNotEmpty().containsOnly("/workqueue/" + trackingNo);
+
+            // where the links lead opens for them; the work-queue page does not
+            String district = Appeals.tokenFor(DISTRICT);
+            given().auth().oauth2(district).accept("text/html").get("/supervision").then().statusCode(200);
+            given().auth().oauth2(district).accept("text/html").get("/workqueue/" + trackingNo).then().statusCode(403);
+        } finally {
+            Map<String, Object> cleared = new HashMap<>();
+            cleared.put("wecomUserId", null);
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(cleared)
+                    .put("/api/v1/admin/staff/" + DISTRICT + "/wecom").then().statusCode(200);
+        }
+    }
+
+    /** The links of a person's notices of the appeal, as their list in the app shows them. */
+    private static List<String> linksOf(String username, String trackingNo) {
+        List<Map<String, Object>> notices = given().auth().oauth2(Appeals.tokenFor(username))
+                .get("/api/v1/notices?limit=200").then().statusCode(200).extract().jsonPath().getList("notices");
+        return notices.stream().filter(n -> trackingNo.equals(n.get("trackingNo"))).map(n -> (String) n.get("link"))
+                .toList();
     }
 
     /** The card's title names the step and the clock: "【超时】处置时限 · 诉求 …". */

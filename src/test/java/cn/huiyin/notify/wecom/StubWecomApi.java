@@ -59,9 +59,12 @@ public class StubWecomApi implements QuarkusTestResourceLifecycleManager {
         NEXT_ANSWERS.clear();
     }
 
-    /** The messages whose card opens this appeal's page. */
+    /**
+     * The messages about this appeal: their card's title names it ("… · 诉求 2612070000013"). Not the button's
+     * address: the desk's and the district leaders' cards open the supervision desk, which names no appeal.
+     */
     public static List<Received> about(String trackingNo) {
-        return RECEIVED.stream().filter(r -> r.card() != null && r.card().getString("url", "").endsWith("/" + trackingNo))
+        return RECEIVED.stream().filter(r -> r.card() != null && r.card().getString("title", "").endsWith("诉求 " + trackingNo))
                 .toList();
     }
 

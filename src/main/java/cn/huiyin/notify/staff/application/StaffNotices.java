@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.huiyin.notify.staff.NoticesConfig;
+import cn.huiyin.notify.staff.domain.NoticeLinks;
 import cn.huiyin.notify.staff.persistence.StaffNoticeRepository;
 import cn.huiyin.notify.staff.persistence.StaffNoticeRepository.Stored;
 import io.smallrye.mutiny.Uni;
@@ -17,13 +18,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class StaffNotices {
 
-    /** One notice as its reader sees it; {@code link} is the appeal's page. */
+    /** One notice as its reader sees it; {@code link} is the page their role may open ({@link NoticeLinks}). */
     public record Notice(long id, String trackingNo, String clock, String step, String audience, String title,
             String body, Instant dueAt, Instant createdAt, Instant readAt, boolean read, String wecom, String link) {
 
         static Notice of(Stored s) {
             return new Notice(s.id(), s.trackingNo(), s.clock(), s.step(), s.audience(), s.title(), s.body(), s.dueAt(),
-                    s.createdAt(), s.readAt(), s.readAt() != null, s.wecomState(), "/workqueue/" + s.trackingNo());
+                    s.createdAt(), s.readAt(), s.readAt() != null, s.wecomState(),
+                    NoticeLinks.pathFor(s.recipientRole(), s.trackingNo()));
         }
     }
 

@@ -71,7 +71,7 @@ public class WecomDeliveries {
             return settled(notice, new Delivery.Refused("the staff member has no WeCom user id any more"));
         }
         return messenger.send(notice.wecomUserId(), NoticeCard.of(notice.title(), notice.body(), notice.trackingNo(),
-                config.publicBaseUrl(), config.buttonText()))
+                notice.recipientRole(), config.publicBaseUrl(), config.buttonText()))
                 .chain(outcome -> settled(notice, outcome));
     }
 

@@ -27,17 +27,25 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class StaffNoticeRepository {
 
-    /** A notice as its reader sees it. */
+    /**
+     * A notice as its reader sees it; {@code recipientRole} is the reader's role on the roster now (null when they
+     * left it), which decides the page the notice links to.
+     */
     public record Stored(long id, String trackingNo, String clock, String step, String audience, String title,
-            String body, Instant dueAt, Instant createdAt, Instant readAt, String wecomState) {
+            String body, Instant dueAt, Instant createdAt, Instant readAt, String wecomState, String recipientRole) {
     }
 
-    /** A notice claimed for WeCom; {@code wecomUserId} is the person's id now (null when it was removed since). */
-    public record Due(long id, String trackingNo, String title, String body, int attempts, String wecomUserId) {
+    /**
+     * A notice claimed for WeCom; {@code wecomUserId} is the person's id now (null when it was removed since), and
+     * {@code recipientRole} their role now, which decides the page the card opens.
+     */
+    public record Due(long id, String trackingNo, String title, String body, int attempts, String wecomUserId,
+            String recipientRole) {
     }
 
-    private static final String COLUMNS = "id, tracking_no, clock, step, audience, title, body, due_at, created_at, "
-            + "read_at, wecom_state";
+    private static final String COLUMNS = "n.id, n.tracking_no, n.clock, n.step, n.audience, n.title, n.body, n.due_at, "
+            + "n.created_at, n.read_at, n.wecom_state, "
+            + "(SELECT s.role FROM staff_member s WHERE s.username = n.recipient) AS recipient_role";
 
     @Inject
     Pool pool;
@@ -82,8 +90,8 @@ public class StaffNoticeRepository {
 
     /** The person's notices, newest first. */
     public Uni<List<Stored>> of(String recipient, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_notice WHERE recipient = $1 "
-                + "ORDER BY created_at DESC, id DESC LIMIT $2")
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM staff_notice n WHERE n.recipient = $1 "
+                + "ORDER BY n.created_at DESC, n.id DESC LIMIT $2")
                 .execute(Tuple.of(recipient, limit))
                 .map(rows -> {
                     List<Stored> stored = new ArrayList<>();
@@ -115,13 +123,15 @@ public class StaffNoticeRepository {
                 WHERE n.id IN (SELECT id FROM staff_notice WHERE wecom_state = 'PENDING' AND wecom_next_at <= $1
                                ORDER BY wecom_next_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
                 RETURNING n.id, n.tracking_no, n.title, n.body, n.wecom_attempts,
-                    (SELECT s.wecom_user_id FROM staff_member s WHERE s.username = n.recipient) AS wecom_user_id""")
+                    (SELECT s.wecom_user_id FROM staff_member s WHERE s.username = n.recipient) AS wecom_user_id,
+                    (SELECT s.role FROM staff_member s WHERE s.username = n.recipient) AS recipient_role""")
                 .execute(Tuple.of(utc(now), batch, (double) lease.toSeconds()))
                 .map(rows -> {
                     List<Due> due = new ArrayList<>();
                     for (Row r : rows) {
                         due.add(new Due(r.getLong("id"), r.getString("tracking_no"), r.getString("title"),
-                                r.getString("body"), r.getInteger("wecom_attempts"), r.getString("wecom_user_id")));
+                                r.getString("body"), r.getInteger("wecom_attempts"), r.getString("wecom_user_id"),
+                                r.getString("recipient_role")));
                     }
                     return due;
                 });
@@ -155,7 +165,7 @@ public class StaffNoticeRepository {
         return new Stored(r.getLong("id"), r.getString("tracking_no").strip(), r.getString("clock"), r.getString("step"),
                 r.getString("audience"), r.getString("title"), r.getString("body"),
                 r.getOffsetDateTime("due_at").toInstant(), r.getOffsetDateTime("created_at").toInstant(),
-                readAt == null ? null : readAt.toInstant(), r.getString("wecom_state"));
+                readAt == null ? null : readAt.toInstant(), r.getString("wecom_state"), r.getString("recipient_role"));
     }
 
     static OffsetDateTime utc(Instant at) {

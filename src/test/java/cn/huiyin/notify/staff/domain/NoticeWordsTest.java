@@ -43,10 +43,18 @@ class NoticeWordsTest {
     @Test
     void the_card_opens_the_appeals_page_and_escapes_what_the_enterprise_typed() {
         Textcard card = NoticeCard.of("【超时】处置时限 · 诉求 2612070000013", "诉求「<b>急</b> & 快」已超时。",
-                "2612070000013 ", "https://huiyin.example.gov.cn/", "查看详情");
+                "2612070000013 ", "commissioner", "https://huiyin.example.gov.cn/", "查看详情");
         assertThat(card.url()).isEqualTo("https://huiyin.example.gov.cn/workqueue/2612070000013");
         assertThat(card.description()).isEqualTo("<div class=\"gray\">诉求编号 2612070000013</div>"
                 + "<div class=\"normal\">诉求「&lt;b&gt;急&lt;/b&gt; &amp; 快」已超时。</div>");
         assertThat(card.buttonText()).isEqualTo("查看详情");
+    }
+
+    @Test
+    void a_district_leaders_card_opens_the_supervision_desk_not_the_work_queue_that_refuses_them() {
+        Textcard card = NoticeCard.of("【督办】处置时限 · 诉求 2612070000013", "诉求「发票开具失败」已列入督办。",
+                "2612070000013", "district-leader", "https://huiyin.example.gov.cn", "查看详情");
+        assertThat(card.url()).isEqualTo("https://huiyin.example.gov.cn/supervision");
+        assertThat(card.description()).contains("诉求编号 2612070000013");
     }
 }
