@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.notify.tokens.SharedAccessTokens.Fetched;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -23,10 +24,6 @@ public class WechatTokenEndpoint {
     static final Duration EARLY_REFRESH = Duration.ofMinutes(5);
     /** How long one call to WeChat may take. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
-
-    /** A token just fetched, and how long it may be handed out. */
-    record Fetched(String token, Duration usableFor) {
-    }
 
     @Inject
     WechatConfig config;
