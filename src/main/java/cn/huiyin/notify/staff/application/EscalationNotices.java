@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +12,11 @@ import jakarta.inject.Inject;
 import cn.huiyin.appeal.application.AppealNotices;
 import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.AppealNotice;
+import cn.huiyin.notify.sms.SmsConfig;
 import cn.huiyin.notify.staff.NoticesConfig;
 import cn.huiyin.notify.staff.domain.EscalatedAppeal;
 import cn.huiyin.notify.staff.domain.Escalation;
+import cn.huiyin.notify.staff.domain.NoticeChannel;
 import cn.huiyin.notify.staff.domain.NoticeDraft;
 import cn.huiyin.notify.staff.domain.NoticeWords;
 import cn.huiyin.notify.staff.domain.Recipient;
@@ -33,8 +34,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * Outbox handler of {@code SlaEscalated}: the people who hear of the step get a notice each, all written in one
  * transaction. An outbox row may be delivered again (a crash before it was marked done): the escalation's notices are
- * then found written and nothing changes, even if the appeal's holder or the duty roster changed in between. WeCom
- * messages are not sent here but by {@link WecomDeliveries}, which retries them on their own schedule.
+ * then found written and nothing changes, even if the appeal's holder or the duty roster changed in between. Each
+ * notice's channel beside the app is decided here ({@link NoticeChannel}); WeCom messages and SMS are not sent here
+ * but by {@link WecomDeliveries} and {@link SmsDeliveries}, which retry them on their own schedules.
  */
 @ApplicationScoped
 public class EscalationNotices implements OutboxHandler {
@@ -56,6 +58,9 @@ public class EscalationNotices implements OutboxHandler {
 
     @Inject
     WecomAgents wecom;
+
+    @Inject
+    SmsConfig sms;
 
     @Inject
     Clock clock;
@@ -84,14 +89,13 @@ public class EscalationNotices implements OutboxHandler {
             return roster.roster(tx, appeal.handlingUnit(), config.desk()).chain(people -> {
                 List<Recipient> recipients = WhoHears.recipients(config.rules().audiencesOf(escalation.step()), appeal,
                         people, config.desk());
-                Uni<Set<String>> onWecom = wecom.enabled()
-                        ? roster.onWecom(tx, recipients.stream().map(Recipient::username).toList())
-                        : Uni.createFrom().item(Set.of());
-                return onWecom.chain(reached -> stored.insert(tx, recipients.stream()
-                        .map(r -> new NoticeDraft(escalation, appeal.trackingNo(), r,
-                                NoticeWords.of(escalation, appeal.trackingNo(), appeal.title(), r.audience()),
-                                reached.contains(r.username())))
-                        .toList(), clock.instant()));
+                return roster.contacts(tx, recipients.stream().map(Recipient::username).toList())
+                        .chain(contacts -> stored.insert(tx, recipients.stream()
+                                .map(r -> new NoticeDraft(escalation, appeal.trackingNo(), r,
+                                        NoticeWords.of(escalation, appeal.trackingNo(), appeal.title(), r.audience()),
+                                        NoticeChannel.of(wecom.enabled(), sms.enabled(),
+                                                contacts.getOrDefault(r.username(), NoticeChannel.Contact.NONE))))
+                                .toList(), clock.instant()));
             });
         });
     }

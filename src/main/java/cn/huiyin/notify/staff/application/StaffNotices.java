@@ -18,13 +18,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class StaffNotices {
 
-    /** One notice as its reader sees it; {@code link} is the page their role may open ({@link NoticeLinks}). */
+    /**
+     * One notice as its reader sees it; {@code wecom} and {@code sms} are those channels' states, {@code link} is the
+     * page their role may open ({@link NoticeLinks}).
+     */
     public record Notice(long id, String trackingNo, String clock, String step, String audience, String title,
-            String body, Instant dueAt, Instant createdAt, Instant readAt, boolean read, String wecom, String link) {
+            String body, Instant dueAt, Instant createdAt, Instant readAt, boolean read, String wecom, String sms,
+            String link) {
 
         static Notice of(Stored s) {
             return new Notice(s.id(), s.trackingNo(), s.clock(), s.step(), s.audience(), s.title(), s.body(), s.dueAt(),
-                    s.createdAt(), s.readAt(), s.readAt() != null, s.wecomState(),
+                    s.createdAt(), s.readAt(), s.readAt() != null, s.wecomState(), s.smsState(),
                     NoticeLinks.pathFor(s.recipientRole(), s.trackingNo()));
         }
     }

@@ -1,6 +1,6 @@
 package cn.huiyin.notify.staff.domain;
 
-/** A notice about to be stored: one escalation, one person, the words they read; {@code viaWecom} also sends it. */
+/** A notice about to be stored: one escalation, one person, the words they read, and the channel beside the app. */
 public record NoticeDraft(Escalation escalation, String trackingNo, Recipient recipient, NoticeWords.Text text,
-        boolean viaWecom) {
+        NoticeChannel channel) {
 }

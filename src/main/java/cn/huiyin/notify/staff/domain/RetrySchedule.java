@@ -3,8 +3,8 @@ package cn.huiyin.notify.staff.domain;
 import java.time.Duration;
 
 /**
- * When a WeCom message that could not go out now is tried again: 30 s after the first attempt, doubling each time, at
- * most an hour apart; after {@code maxAttempts} attempts it is given up (the notice stays in the app).
+ * When a WeCom message or an SMS that could not go out now is tried again: 30 s after the first attempt, doubling
+ * each time, at most an hour apart; after {@code maxAttempts} attempts it is given up (the notice stays in the app).
  */
 public record RetrySchedule(int maxAttempts) {
 

@@ -1,17 +1,19 @@
 package cn.huiyin.notify.staff.persistence;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.huiyin.notify.staff.domain.DeskRole;
 import cn.huiyin.notify.staff.domain.EscalatedAppeal;
+import cn.huiyin.notify.staff.domain.NoticeChannel.Contact;
 import cn.huiyin.notify.staff.domain.RosterEntry;
+import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,14 +24,18 @@ import io.vertx.pgclient.PgException;
 
 /**
  * What deciding who hears of an escalation reads, in the notices' transaction: the appeal's holder and unit, and the
- * people on the roster ({@code staff_member}, with its duty flag) who might hear; and each person's WeCom user id,
- * which is kept here.
+ * people on the roster ({@code staff_member}, with its duty flag) who might hear; and each person's WeCom user id and
+ * work mobile, which are kept here.
  */
 @ApplicationScoped
 public class NoticeRosterRepository {
 
     /** A staff member's WeCom user id as set (null: none). */
     public record WecomId(String username, String displayName, String wecomUserId) {
+    }
+
+    /** A staff member's work mobile (null: none); it prints masked, and is shown to nobody unmasked. */
+    public record MobileOf(String username, String displayName, MobileNumber mobile) {
     }
 
     /** The WeCom user id is another person's already. */
@@ -72,16 +78,19 @@ public class NoticeRosterRepository {
                 });
     }
 
-    /** Of these people, those with a WeCom user id. */
-    public Uni<Set<String>> onWecom(SqlClient tx, List<String> usernames) {
+    /** Whether each of these people has a WeCom user id and a mobile (those not on the roster are left out). */
+    public Uni<Map<String, Contact>> contacts(SqlClient tx, List<String> usernames) {
         if (usernames.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().item(Map.of());
         }
-        return tx.preparedQuery("SELECT username FROM staff_member WHERE username = ANY($1) AND wecom_user_id IS NOT NULL")
+        return tx.preparedQuery("""
+                SELECT username, wecom_user_id IS NOT NULL AS on_wecom, mobile IS NOT NULL AS on_sms
+                FROM staff_member WHERE username = ANY($1)""")
                 .execute(Tuple.of((Object) usernames.toArray(String[]::new)))
                 .map(rows -> {
-                    Set<String> found = new HashSet<>();
-                    rows.forEach(r -> found.add(r.getString("username")));
+                    Map<String, Contact> found = new HashMap<>();
+                    rows.forEach(r -> found.put(r.getString("username"),
+                            new Contact(r.getBoolean("on_wecom"), r.getBoolean("on_sms"))));
                     return found;
                 });
     }
@@ -101,6 +110,21 @@ public class NoticeRosterRepository {
                             r.getString("wecom_user_id")));
                 })
                 .onFailure(NoticeRosterRepository::uniqueViolation).transform(taken -> new WecomIdTaken());
+    }
+
+    /** Sets (or with null clears) the person's work mobile, 11 digits; empty when there is no such person. */
+    public Uni<Optional<MobileOf>> setMobile(String username, String mobile) {
+        return pool.preparedQuery("""
+                UPDATE staff_member SET mobile = $2 WHERE username = $1 RETURNING username, display_name, mobile""")
+                .execute(Tuple.of(username, mobile))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<MobileOf> empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new MobileOf(r.getString("username"), r.getString("display_name"),
+                            MobileNumber.parse(r.getString("mobile")).orElse(null)));
+                });
     }
 
     private static boolean uniqueViolation(Throwable failure) {

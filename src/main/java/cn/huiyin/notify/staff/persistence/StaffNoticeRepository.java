@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.huiyin.notify.staff.domain.Escalation;
+import cn.huiyin.notify.staff.domain.NoticeChannel;
 import cn.huiyin.notify.staff.domain.NoticeDraft;
+import cn.huiyin.shared.domain.MobileNumber;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,8 +23,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * {@code staff_notice}: the notices of escalations, one row per escalation step and person, with each channel's
- * delivery state (in the app a stored row is delivered; WeCom is {@code PENDING}, {@code SENT} or {@code FAILED}, or
- * {@code NONE} when the person is not reached there).
+ * delivery state (in the app a stored row is delivered; WeCom and SMS are each {@code PENDING}, {@code SENT} or
+ * {@code FAILED}, or {@code NONE} when the person is not reached there).
  */
 @ApplicationScoped
 public class StaffNoticeRepository {
@@ -32,7 +34,8 @@ public class StaffNoticeRepository {
      * left it), which decides the page the notice links to.
      */
     public record Stored(long id, String trackingNo, String clock, String step, String audience, String title,
-            String body, Instant dueAt, Instant createdAt, Instant readAt, String wecomState, String recipientRole) {
+            String body, Instant dueAt, Instant createdAt, Instant readAt, String wecomState, String smsState,
+            String recipientRole) {
     }
 
     /**
@@ -43,8 +46,16 @@ public class StaffNoticeRepository {
             String recipientRole) {
     }
 
+    /**
+     * A notice claimed for SMS; {@code mobile} is the person's work mobile now (null when it was removed since), and
+     * {@code recipientRole} their role now, which decides the page the message links to.
+     */
+    public record SmsDue(long id, String trackingNo, String clock, String step, int attempts, MobileNumber mobile,
+            String recipientRole) {
+    }
+
     private static final String COLUMNS = "n.id, n.tracking_no, n.clock, n.step, n.audience, n.title, n.body, n.due_at, "
-            + "n.created_at, n.read_at, n.wecom_state, "
+            + "n.created_at, n.read_at, n.wecom_state, n.sms_state, "
             + "(SELECT s.role FROM staff_member s WHERE s.username = n.recipient) AS recipient_role";
 
     @Inject
@@ -78,14 +89,23 @@ public class StaffNoticeRepository {
             Escalation e = d.escalation();
             rows.add(Tuple.from(Arrays.asList(e.appealId(), d.trackingNo(), e.clock(), e.step().name(), utc(e.dueAt()),
                     d.recipient().username(), d.recipient().audience().name(), d.text().title(), d.text().body(),
-                    utc(now), d.viaWecom() ? "PENDING" : "NONE", d.viaWecom() ? utc(now) : null)));
+                    utc(now), state(d, NoticeChannel.WECOM), due(d, NoticeChannel.WECOM, now),
+                    state(d, NoticeChannel.SMS), due(d, NoticeChannel.SMS, now))));
         }
         return tx.preparedQuery("""
                 INSERT INTO staff_notice (appeal_id, tracking_no, clock, step, due_at, recipient, audience, title, body,
-                    created_at, wecom_state, wecom_next_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                    created_at, wecom_state, wecom_next_at, sms_state, sms_next_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                 ON CONFLICT (appeal_id, clock, step, due_at, recipient) DO NOTHING""")
                 .executeBatch(rows).replaceWithVoid();
+    }
+
+    private static String state(NoticeDraft draft, NoticeChannel channel) {
+        return draft.channel() == channel ? "PENDING" : "NONE";
+    }
+
+    private static OffsetDateTime due(NoticeDraft draft, NoticeChannel channel, Instant now) {
+        return draft.channel() == channel ? utc(now) : null;
     }
 
     /** The person's notices, newest first. */
@@ -160,12 +180,60 @@ public class StaffNoticeRepository {
                 .execute(Tuple.of(id, why)).replaceWithVoid();
     }
 
+    /**
+     * Up to {@code batch} notices due for SMS, reserved for {@code lease} as {@link #claimWecom} reserves WeCom's: rows
+     * another replica holds are skipped, and a reservation that runs out makes its rows due again.
+     */
+    public Uni<List<SmsDue>> claimSms(Instant now, int batch, Duration lease) {
+        return pool.preparedQuery("""
+                UPDATE staff_notice n SET sms_next_at = $1 + make_interval(secs => $3)
+                WHERE n.id IN (SELECT id FROM staff_notice WHERE sms_state = 'PENDING' AND sms_next_at <= $1
+                               ORDER BY sms_next_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+                RETURNING n.id, n.tracking_no, n.clock, n.step, n.sms_attempts,
+                    (SELECT s.mobile FROM staff_member s WHERE s.username = n.recipient) AS mobile,
+                    (SELECT s.role FROM staff_member s WHERE s.username = n.recipient) AS recipient_role""")
+                .execute(Tuple.of(utc(now), batch, (double) lease.toSeconds()))
+                .map(rows -> {
+                    List<SmsDue> due = new ArrayList<>();
+                    for (Row r : rows) {
+                        due.add(new SmsDue(r.getLong("id"), r.getString("tracking_no").strip(), r.getString("clock"),
+                                r.getString("step"), r.getInteger("sms_attempts"),
+                                MobileNumber.parse(r.getString("mobile")).orElse(null), r.getString("recipient_role")));
+                    }
+                    return due;
+                });
+    }
+
+    public Uni<Void> smsSent(long id, Instant at) {
+        return pool.preparedQuery("""
+                UPDATE staff_notice SET sms_state = 'SENT', sms_attempts = sms_attempts + 1, sms_sent_at = $2,
+                    sms_next_at = NULL, sms_error = NULL WHERE id = $1""")
+                .execute(Tuple.of(id, utc(at))).replaceWithVoid();
+    }
+
+    /** One more attempt that the gateway put off: due again at {@code nextAt}. */
+    public Uni<Void> smsLater(long id, String why, Instant nextAt) {
+        return pool.preparedQuery("""
+                UPDATE staff_notice SET sms_attempts = sms_attempts + 1, sms_error = $2, sms_next_at = $3
+                WHERE id = $1""")
+                .execute(Tuple.of(id, why, utc(nextAt))).replaceWithVoid();
+    }
+
+    /** Given up: the gateway refused it, or put it off too often ({@code why} says which). */
+    public Uni<Void> smsFailed(long id, String why) {
+        return pool.preparedQuery("""
+                UPDATE staff_notice SET sms_state = 'FAILED', sms_attempts = sms_attempts + 1, sms_error = $2,
+                    sms_next_at = NULL WHERE id = $1""")
+                .execute(Tuple.of(id, why)).replaceWithVoid();
+    }
+
     private static Stored stored(Row r) {
         OffsetDateTime readAt = r.getOffsetDateTime("read_at");
         return new Stored(r.getLong("id"), r.getString("tracking_no").strip(), r.getString("clock"), r.getString("step"),
                 r.getString("audience"), r.getString("title"), r.getString("body"),
                 r.getOffsetDateTime("due_at").toInstant(), r.getOffsetDateTime("created_at").toInstant(),
-                readAt == null ? null : readAt.toInstant(), r.getString("wecom_state"), r.getString("recipient_role"));
+                readAt == null ? null : readAt.toInstant(), r.getString("wecom_state"), r.getString("sms_state"),
+                r.getString("recipient_role"));
     }
 
     static OffsetDateTime utc(Instant at) {
