@@ -1,0 +1,42 @@
+package cn.huiyin.replicas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+
+/** Removes the keys under one prefix from the local Redis (SCAN and DEL; never a flush of the whole server). */
+final class RedisKeys {
+
+    private RedisKeys() {
+    }
+
+    static void deleteUnder(String prefix) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, "redis://127.0.0.1:6379"));
+            String cursor = "0";
+            do {
+                Response page = join(redis.scan(List.of(cursor, "MATCH", prefix + "*", "COUNT", "500")));
+                cursor = page.get(0).toString();
+                List<String> keys = new ArrayList<>();
+                page.get(1).forEach(key -> keys.add(key.toString()));
+                if (!keys.isEmpty()) {
+                    join(redis.del(keys));
+                }
+            } while (!"0".equals(cursor));
+            redis.close();
+        } finally {
+            join(vertx.close());
+        }
+    }
+
+    private static <T> T join(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
