@@ -46,6 +46,13 @@ public interface MetricsConfig {
         @WithDefault("0.20")
         double onTimeCompletion();
 
+        /**
+         * 免督办率 (1 − appeals given a supervision order ÷ appeals received). Set to 0 to leave supervision out of
+         * the score; the other weights then share its part.
+         */
+        @WithDefault("0.10")
+        double unsupervisedRate();
+
         /** Units or streets with fewer appeals in the month are listed but not ranked. */
         @WithDefault("5")
         int minimumAppeals();

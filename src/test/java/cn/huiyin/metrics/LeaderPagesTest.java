@@ -77,6 +77,31 @@ class LeaderPagesTest {
     }
 
     @Test
+    void the_dashboard_shows_the_units_supervision_orders_and_its_unsupervised_rate() {
+        // a seventh appeal: an order issued, left unanswered until it climbed
+        Instant received = Instant.parse("2026-04-02T01:00:00Z");
+        long id = fixture.appeal(unit, "ST-SHIPAI", "TAX_SERVICE", "DISPATCHED", received);
+        fixture.event(id, "RECEIVED", received, Map.of("channel", "WEB"));
+        fixture.event(id, "DISPATCHED", received.plusSeconds(600), Map.of("unit", unit));
+        fixture.event(id, "SUPERVISION_ORDER_ISSUED", received.plusSeconds(86400),
+                Map.of("orderId", 1, "unit", unit, "replyDueAt", "2026-04-06T10:00:00Z"));
+        fixture.event(id, "SUPERVISION_ORDER_CLIMBED", Instant.parse("2026-04-06T10:01:00Z"),
+                Map.of("orderId", 1, "to", "DISTRICT_LEADER", "replyDueAt", "2026-04-06T10:00:00Z"));
+        projector.projectAll().await().indefinitely();
+
+        String page = given().cookie("huiyin_token", cookie("district-leader")).queryParam("from", "2026-04-01")
+                .queryParam("to", "2026-04-30").queryParam("unit", unit).get("/leader/metrics")
+                .then().statusCode(200).extract().asString();
+        String orders = page.substring(page.indexOf("id=\"supervision\""), page.indexOf("</table>", page.indexOf("id=\"supervision\"")));
+        assertThat(orders).contains("<th>被督办</th><th>督办单均按期答复</th><th>督办单升级至区领导</th>")
+                .containsPattern("figure=SUPERVISED&amp;[^\"]*\">1</a>")
+                .containsPattern("figure=SUPERVISION_ON_TIME&amp;[^\"]*\">0</a>")
+                .containsPattern("figure=SUPERVISION_CLIMBED&amp;[^\"]*\">1</a>");
+        // 免督办率 = 1 − 1 ÷ 7
+        assertThat(page).contains("免督办率", "85.7%", "1 − <a href=");
+    }
+
+    @Test
     void the_drilldown_shows_beijing_times_and_chinese_names_not_codes() {
         String drill = given().cookie("huiyin_token", cookie("district-leader")).queryParam("figure", "RATED")
                 .queryParam("from", "2026-04-01").queryParam("to", "2026-04-30").queryParam("unit", unit)
@@ -116,11 +141,16 @@ class LeaderPagesTest {
     @Test
     void the_ranking_is_public_and_carries_no_personal_data() {
         String page = given().queryParam("month", MONTH).get("/ranking").then().statusCode(200).extract().asString();
-        assertThat(page).contains("诉求办理榜单", "测试单位" + unit, "综合得分").doesNotContain("张三", "138");
-        // scores with two decimals (the precision places are decided at), rates in percent with one
+        assertThat(page).contains("诉求办理榜单", "测试单位" + unit, "综合得分", "<th>免督办率</th>")
+                .doesNotContain("张三", "138");
+        // scores with two decimals (the precision places are decided at), rates in percent with one: the four
+        // rates and 免督办率
         String row = page.substring(page.indexOf("测试单位" + unit), page.indexOf("</tr>", page.indexOf("测试单位" + unit)));
         assertThat(row).containsPattern("<td>6</td><td>\\d{1,3}\\.\\d{2}</td>")
-                .containsPattern("(<td>(\\d{1,3}\\.\\d%|—)</td>\\s*){4}$");
+                .containsPattern("(<td>(\\d{1,3}\\.\\d%|—)</td>\\s*){5}$");
+        // a month without appeals: one line across the header's 4 + 5 columns
+        given().queryParam("month", "1999-01").get("/ranking").then().statusCode(200)
+                .body(containsString("<td colspan=\"9\">本月暂无数据</td>"));
         List<Map<String, Object>> lines = given().queryParam("month", MONTH).get("/api/v1/rankings").then().statusCode(200)
                 .extract().jsonPath().getList("lines");
         Map<String, Object> mine = lines.stream().filter(l -> unit.equals(l.get("code"))).findFirst().orElseThrow();

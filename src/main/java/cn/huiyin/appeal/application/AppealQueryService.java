@@ -37,10 +37,16 @@ import io.smallrye.mutiny.Uni;
 public class AppealQueryService {
 
 
-    /** A rating the system recorded when the window ran out is never shown as the enterprise's own. */
+    /**
+     * A rating the system recorded when the window ran out is never shown as the enterprise's own; a supervision order
+     * answered after its deadline says it was late.
+     */
     private static String label(EventRow e) {
         if ("RATED".equals(e.type()) && e.payload().contains("\"defaulted\":true")) {
             return "系统默认评价";
+        }
+        if ("SUPERVISION_ORDER_ANSWERED".equals(e.type()) && e.payload().contains("\"onTime\":false")) {
+            return "督办单逾期答复";
         }
         return AppealEventLabels.of(e.type());
     }

@@ -157,6 +157,35 @@ public sealed interface AppealEvent {
         }
     }
 
+    // supervision orders (督办单): internal, never shown to the enterprise
+
+    /**
+     * The district centre issued order {@code orderId} to {@code unit}, to be answered by {@code replyDueAt}; the
+     * demand, as the supervisor wrote it, is the event's reason.
+     */
+    record SupervisionOrderIssued(long orderId, String unit, String replyDueAt) implements AppealEvent {
+        public String type() {
+            return "SUPERVISION_ORDER_ISSUED";
+        }
+    }
+
+    /** The unit's leader answered order {@code orderId}, by its deadline or not; the explanation is the reason. */
+    record SupervisionOrderAnswered(long orderId, boolean onTime) implements AppealEvent {
+        public String type() {
+            return "SUPERVISION_ORDER_ANSWERED";
+        }
+    }
+
+    /** Unanswered at its deadline {@code replyDueAt}, order {@code orderId} climbed to {@code to} (DISTRICT_LEADER). */
+    record SupervisionOrderClimbed(long orderId, String to, String replyDueAt) implements AppealEvent {
+        /** The one rung above a unit's leader today. */
+        public static final String DISTRICT_LEADER = "DISTRICT_LEADER";
+
+        public String type() {
+            return "SUPERVISION_ORDER_CLIMBED";
+        }
+    }
+
     // the enterprise and the record
 
     /** The appellant added to the appeal (WeChat follow-up): {@code kind} text, image or voice. */

@@ -22,6 +22,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class RankingService {
 
     public static final String SCORE_FORMULA = "综合得分 = Σ(权重 × 指标率) ÷ Σ(参与计算的权重) × 100，保留两位小数；"
+            + "指标为响应率、解决率、满意率、按期办结率和免督办率（1 − 被督办诉求数 ÷ 受理诉求数）；"
             + "某项指标当月无分母时不参与计算，其权重按比例分给其余指标；当月受理少于最低件数的单位列出但不排名。";
 
     /** One ranked line with names, rates in percent (null: no denominator). */
@@ -44,7 +45,8 @@ public class RankingService {
 
     public RankingWeights weights() {
         MetricsConfig.Ranking r = config.ranking();
-        return new RankingWeights(r.responseRate(), r.resolutionRate(), r.satisfactionRate(), r.onTimeCompletion());
+        return new RankingWeights(r.responseRate(), r.resolutionRate(), r.satisfactionRate(), r.onTimeCompletion(),
+                r.unsupervisedRate());
     }
 
     /** @param byStreet streets (街道) instead of units */

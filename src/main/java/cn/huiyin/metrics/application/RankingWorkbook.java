@@ -56,7 +56,7 @@ final class RankingWorkbook {
     }
 
     static final List<Figure> RANKED_RATES = List.of(Figure.RESPONSE_RATE, Figure.RESOLUTION_RATE,
-            Figure.SATISFACTION_RATE, Figure.ON_TIME_COMPLETION);
+            Figure.SATISFACTION_RATE, Figure.ON_TIME_COMPLETION, Figure.UNSUPERVISED_RATE);
 
     /** Widest column, in characters: the long formula texts run on into the empty cells beside them instead. */
     static final int MAX_WIDTH_CHARS = 60;

@@ -24,9 +24,10 @@ public record SummaryView(LocalDate from, LocalDate to, String unit, String stre
     public record CountView(String label, long value, String drilldown) {
     }
 
-    public record RateView(String figure, String label, Double value, long numerator, long denominator,
-            String numeratorCount, String denominatorCount, String formula, String numeratorDrilldown,
-            String denominatorDrilldown) {
+    /** {@code complement}: the value is 1 − numerator ÷ denominator (the numerator counts what should not happen). */
+    public record RateView(String figure, String label, Double value, boolean complement, long numerator,
+            long denominator, String numeratorCount, String denominatorCount, String formula,
+            String numeratorDrilldown, String denominatorDrilldown) {
     }
 
     public record Distribution(long appeals, Long p50, Long p90, Long p99) {
@@ -59,7 +60,7 @@ public record SummaryView(LocalDate from, LocalDate to, String unit, String stre
         }
         List<RateView> rates = new ArrayList<>();
         for (Figure f : Figure.values()) {
-            rates.add(new RateView(f.name(), f.label(), f.of(rollup), rollup.count(f.numerator()),
+            rates.add(new RateView(f.name(), f.label(), f.of(rollup), f.complement(), rollup.count(f.numerator()),
                     rollup.count(f.denominator()), f.numerator().name(), f.denominator().name(), f.formula(),
                     q.drilldown(f.numerator().name(), null), q.drilldown(f.denominator().name(), null)));
         }

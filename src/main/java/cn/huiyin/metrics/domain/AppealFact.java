@@ -6,13 +6,16 @@ import java.time.LocalDate;
 /**
  * Everything the leaders' figures need about one appeal, folded from its events ({@link AppealFactFolder}).
  * Minutes are office minutes on the work calendar; the on-time flags are null while the clock has neither
- * stopped nor run out. The rating is the last round's, after any return visit that overturned it.
+ * stopped nor run out. The rating is the last round's, after any return visit that overturned it. The
+ * supervision numbers count the appeal's supervision orders (督办单): issued, answered by their deadline, climbed to
+ * the district leader.
  */
 public record AppealFact(long appealId, int appliedSeq, String trackingNo, CellKey cell, String channel,
         String appealType, String status, boolean open, Instant receivedAt, Instant dispatchedAt, Instant acceptedAt,
         Instant firstContactAt, Instant repliedAt, Instant handleDueAt, Long responseMinutes, Long handlingMinutes,
         Long custodyMinutes, Boolean respondOnTime, Boolean handleOnTime, int returns, int transfers, int reworks,
-        Integer ratingLevel, Boolean ratingResolved, boolean ratingDefaulted, boolean ratingExcluded) {
+        Integer ratingLevel, Boolean ratingResolved, boolean ratingDefaulted, boolean ratingExcluded,
+        int supervisionOrders, int supervisionAnsweredOnTime, int supervisionClimbed) {
 
     public LocalDate receivedDay() {
         return cell.day();
@@ -32,6 +35,15 @@ public record AppealFact(long appealId, int appliedSeq, String trackingNo, CellK
             }
         }
         return bits;
+    }
+
+    boolean supervised() {
+        return supervisionOrders > 0;
+    }
+
+    /** Every order issued on it was answered by its deadline (one still waiting, or answered late, spoils it). */
+    boolean supervisionAllOnTime() {
+        return supervised() && supervisionAnsweredOnTime == supervisionOrders;
     }
 
     boolean rated() {

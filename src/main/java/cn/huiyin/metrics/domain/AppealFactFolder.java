@@ -47,7 +47,8 @@ public final class AppealFactFolder {
                 onTime(responded, appeal.respondDueAt(), h.respondOverdue),
                 onTime(h.repliedAt, appeal.handleDueAt(), h.handleOverdue), h.returns, h.transfers, h.reworks,
                 h.rating == null ? null : h.rating.level, h.rating == null ? null : h.rating.resolved,
-                h.rating != null && h.rating.defaulted, h.rating != null && h.rating.excluded);
+                h.rating != null && h.rating.defaulted, h.rating != null && h.rating.excluded, h.supervisionOrders,
+                h.supervisionAnsweredOnTime, h.supervisionClimbed);
     }
 
     /** On time if it happened by the due time; late if it happened after, or if the clock ran out first. */
@@ -93,6 +94,9 @@ public final class AppealFactFolder {
         int transfers;
         int reworks;
         Rating rating;
+        int supervisionOrders;
+        int supervisionAnsweredOnTime;
+        int supervisionClimbed;
 
         void apply(StoredEvent stored) {
             lastSeq = Math.max(lastSeq, stored.seq());
@@ -127,6 +131,12 @@ public final class AppealFactFolder {
                 rating = new Rating(rated.round(), rated.level(), rated.resolved(), rated.defaulted());
             } else if (e instanceof AppealEvent.ReturnVisited visited) {
                 overturn(visited);
+            } else if (e instanceof AppealEvent.SupervisionOrderIssued) {
+                supervisionOrders++;
+            } else if (e instanceof AppealEvent.SupervisionOrderAnswered answered) {
+                supervisionAnsweredOnTime += answered.onTime() ? 1 : 0;
+            } else if (e instanceof AppealEvent.SupervisionOrderClimbed) {
+                supervisionClimbed++;
             } else if (e instanceof AppealEvent.RatingReviewDecided decided) {
                 if (rating != null && decided.excludedFromMetrics() && rating.round == decided.round()) {
                     rating.excluded = true;

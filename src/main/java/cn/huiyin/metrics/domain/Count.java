@@ -23,7 +23,11 @@ public enum Count {
     RETURNED("有退单", f -> f.returns() > 0),
     TRANSFERRED("有转办", f -> f.transfers() > 0),
     REWORKED("有整改", f -> f.reworks() > 0),
-    OPEN("未办结", AppealFact::open);
+    OPEN("未办结", AppealFact::open),
+    // new sets go last: an appeal's sets are stored as bits by position
+    SUPERVISED("被督办", AppealFact::supervised),
+    SUPERVISION_ON_TIME("督办单均按期答复", AppealFact::supervisionAllOnTime),
+    SUPERVISION_CLIMBED("督办单升级至区领导", f -> f.supervisionClimbed() > 0);
 
     private final String label;
     private final Predicate<AppealFact> member;

@@ -1,8 +1,9 @@
 package cn.huiyin.metrics.domain;
 
 /**
- * The published rates: each is one count over another, both drillable. The formula text is what the API answer,
- * the dashboard and docs/metrics.md show.
+ * The published rates: each is one count over another, both drillable, or (a {@link #complement()} figure, where
+ * fewer is better) one minus that ratio. The formula text is what the API answer, the dashboard and docs/metrics.md
+ * show.
  */
 public enum Figure {
     RESPONSE_RATE("响应率", Count.RESPOND_ON_TIME, Count.RESPOND_DUE,
@@ -13,18 +14,26 @@ public enum Figure {
             "处置时限内答复数 ÷ 应办结数（已答复或处置时限已到）"),
     REWORK_RATE("整改率", Count.REWORKED, Count.REPLIED, "有整改的诉求数 ÷ 已答复数"),
     RETURN_RATE("退单率", Count.RETURNED, Count.DISPATCHED, "有退单的诉求数 ÷ 已派单数"),
-    TRANSFER_RATE("转办率", Count.TRANSFERRED, Count.DISPATCHED, "有转办的诉求数 ÷ 已派单数");
+    TRANSFER_RATE("转办率", Count.TRANSFERRED, Count.DISPATCHED, "有转办的诉求数 ÷ 已派单数"),
+    UNSUPERVISED_RATE("免督办率", Count.SUPERVISED, Count.RECEIVED,
+            "1 − 被督办诉求数 ÷ 受理诉求数（被下发过督办单的诉求，不论几张，只计一次）", true);
 
     private final String label;
     private final Count numerator;
     private final Count denominator;
     private final String formula;
+    private final boolean complement;
 
     Figure(String label, Count numerator, Count denominator, String formula) {
+        this(label, numerator, denominator, formula, false);
+    }
+
+    Figure(String label, Count numerator, Count denominator, String formula, boolean complement) {
         this.label = label;
         this.numerator = numerator;
         this.denominator = denominator;
         this.formula = formula;
+        this.complement = complement;
     }
 
     public String label() {
@@ -43,9 +52,18 @@ public enum Figure {
         return formula;
     }
 
+    /** The rate is 1 − numerator ÷ denominator: the numerator counts what should not happen. */
+    public boolean complement() {
+        return complement;
+    }
+
     /** The rate in [0, 1], or null when nothing is in the denominator (no rate rather than a made-up 0 or 100 %). */
     public Double of(Rollup rollup) {
         long below = rollup.count(denominator);
-        return below == 0 ? null : (double) rollup.count(numerator) / below;
+        if (below == 0) {
+            return null;
+        }
+        double share = (double) rollup.count(numerator) / below;
+        return complement ? 1 - share : share;
     }
 }

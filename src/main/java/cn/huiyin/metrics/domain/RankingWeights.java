@@ -5,11 +5,11 @@ import java.util.Map;
 
 /** The published weights of the monthly ranking's composite score, one per rate. */
 public record RankingWeights(double responseRate, double resolutionRate, double satisfactionRate,
-        double onTimeCompletion) {
+        double onTimeCompletion, double unsupervisedRate) {
 
     public RankingWeights {
-        if (responseRate < 0 || resolutionRate < 0 || satisfactionRate < 0 || onTimeCompletion < 0
-                || responseRate + resolutionRate + satisfactionRate + onTimeCompletion <= 0) {
+        if (responseRate < 0 || resolutionRate < 0 || satisfactionRate < 0 || onTimeCompletion < 0 || unsupervisedRate < 0
+                || responseRate + resolutionRate + satisfactionRate + onTimeCompletion + unsupervisedRate <= 0) {
             throw new IllegalArgumentException("ranking weights must be non-negative and not all zero");
         }
     }
@@ -20,6 +20,7 @@ public record RankingWeights(double responseRate, double resolutionRate, double 
         weights.put(Figure.RESOLUTION_RATE, resolutionRate);
         weights.put(Figure.SATISFACTION_RATE, satisfactionRate);
         weights.put(Figure.ON_TIME_COMPLETION, onTimeCompletion);
+        weights.put(Figure.UNSUPERVISED_RATE, unsupervisedRate);
         return weights;
     }
 }

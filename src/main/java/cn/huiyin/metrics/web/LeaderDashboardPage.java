@@ -24,6 +24,7 @@ import cn.huiyin.metrics.application.MetricsQueryService.TrendPoint;
 import cn.huiyin.metrics.application.MetricsQueryService.UnitSpeed;
 import cn.huiyin.metrics.application.Query;
 import cn.huiyin.metrics.application.SummaryView;
+import cn.huiyin.metrics.domain.Count;
 import cn.huiyin.metrics.domain.Figure;
 import cn.huiyin.metrics.persistence.FactReadRepository.FactRow;
 import cn.huiyin.metrics.persistence.UnitDirectory;
@@ -49,17 +50,25 @@ public class LeaderDashboardPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(Query query, boolean unitFixed, SummaryView summary,
-                List<RateCard> rates, String trendJson, List<UnitSpeed> slowest, Drilldown overdue,
+                List<RateCard> rates, List<CountCard> supervision, String trendJson, List<UnitSpeed> slowest,
+                Drilldown overdue,
                 Map<String, String> units, Map<String, String> streets, Map<String, String> categories);
 
         static native TemplateInstance drilldown(Query query, Drilldown page, String nextLink, String backLink,
                 Map<String, String> units, Map<String, String> categories);
     }
 
-    /** A rate as the page shows it, with its links. */
-    public record RateCard(String label, String percent, long numerator, long denominator, String numeratorLink,
-            String denominatorLink, String numeratorLabel, String denominatorLabel, String formula) {
+    /** A rate as the page shows it, with its links; {@code complement}: shown as 1 − numerator ÷ denominator. */
+    public record RateCard(String label, String percent, boolean complement, long numerator, long denominator,
+            String numeratorLink, String denominatorLink, String numeratorLabel, String denominatorLabel, String formula) {
     }
+
+    /** A counted set as the page shows it, linked to its appeals. */
+    public record CountCard(String label, long value, String link) {
+    }
+
+    /** The supervision orders' sets, shown together under 督办单. */
+    static final List<Count> SUPERVISION = List.of(Count.SUPERVISED, Count.SUPERVISION_ON_TIME, Count.SUPERVISION_CLIMBED);
 
     @Inject
     MetricsQueryService metrics;
@@ -84,8 +93,8 @@ public class LeaderDashboardPage {
                     metrics.drilldown(query, "OVERDUE", null, 0, 20), directory.all(), directory.streets(),
                     directory.categories())
                     .with((summary, trend, slowest, overdue, units, streets, categories) -> Templates.dashboard(query,
-                            unitFixed, summary, cards(query, summary), trendJson(trend), slowest, overdue, units, streets,
-                            categories));
+                            unitFixed, summary, cards(query, summary), supervision(query, summary), trendJson(trend),
+                            slowest, overdue, units, streets, categories));
         });
     }
 
@@ -118,11 +127,16 @@ public class LeaderDashboardPage {
         for (SummaryView.RateView r : summary.rates()) {
             Figure f = Figure.valueOf(r.figure());
             cards.add(new RateCard(r.label(), r.value() == null ? "—" : String.format("%.1f%%", r.value() * 100),
-                    r.numerator(), r.denominator(), query.link(DRILLDOWN_PAGE, r.numeratorCount(), null),
+                    r.complement(), r.numerator(), r.denominator(), query.link(DRILLDOWN_PAGE, r.numeratorCount(), null),
                     query.link(DRILLDOWN_PAGE, r.denominatorCount(), null), f.numerator().label(),
                     f.denominator().label(), r.formula()));
         }
         return cards;
+    }
+
+    private static List<CountCard> supervision(Query query, SummaryView summary) {
+        return SUPERVISION.stream().map(c -> new CountCard(c.label(), summary.counts().get(c.name()).value(),
+                query.link(DRILLDOWN_PAGE, c.name(), null))).toList();
     }
 
     private String trendJson(List<TrendPoint> trend) {

@@ -10,23 +10,29 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.appeal.application.AppealRecords;
+import cn.huiyin.appeal.domain.AppealEvent;
 import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.appeal.domain.NewEvent;
+import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.sla.application.SlaCalendar;
 import cn.huiyin.supervision.SupervisionConfig;
 import cn.huiyin.supervision.domain.OrderStep;
 import cn.huiyin.supervision.domain.ReplyDeadline;
 import cn.huiyin.supervision.persistence.SupervisionRepository;
+import cn.huiyin.supervision.persistence.SupervisionRepository.Climbed;
 import cn.huiyin.supervision.persistence.SupervisionRepository.OrderEventRow;
 import cn.huiyin.supervision.persistence.SupervisionRepository.OrderRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Supervision orders (督办单): the district centre issues one on a late appeal, the holding unit's leader answers
- * it, and one not answered by its deadline climbs to the district leader. Each step and its history entry commit
- * together.
+ * it, and one not answered by its deadline climbs to the district leader. Each step, its history entry and the
+ * appeal's internal event ({@code SUPERVISION_ORDER_*}, which the metrics count) commit together.
  */
 @ApplicationScoped
 public class SupervisionOrders {
@@ -44,6 +50,9 @@ public class SupervisionOrders {
 
     @Inject
     SupervisionRepository orders;
+
+    @Inject
+    AppealRecords appeals;
 
     @Inject
     SlaCalendar calendar;
@@ -72,6 +81,9 @@ public class SupervisionOrders {
                     return orders.insertOrder(tx, appeal, demand, replyDays, by.actor(), now, due).chain(id -> id.isEmpty()
                             ? Uni.createFrom().item(new IssueOutcome.AlreadyOpen())
                             : orders.recordEvent(tx, id.get(), "ISSUED", by.actor(), now, demand)
+                                    .chain(() -> chain(tx, appeal.id(), NewEvent.of(new AppealEvent.SupervisionOrderIssued(
+                                            id.get(), appeal.unitCode(), due.toString()), by.actor(), now, demand,
+                                            PlannedEvent.Visibility.INTERNAL)))
                                     .chain(() -> view(tx, id.get())).map(IssueOutcome.Issued::new));
                 })));
     }
@@ -79,19 +91,25 @@ public class SupervisionOrders {
     /** The unit's leader answers with a written explanation; an order of another unit is answered as not found. */
     public Uni<AnswerOutcome> answer(long id, String explanation, Caller by) {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> orders.lockOrder(tx, id).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().item(new AnswerOutcome.Refused(OrderStep.Refusal.NOT_YOURS));
-            }
-            OrderStep step = found.get().answer(by.unitCode(), explanation, by.actor(), now);
-            if (step instanceof OrderStep.Refused refused) {
-                return Uni.createFrom().item(new AnswerOutcome.Refused(refused.refusal()));
-            }
-            OrderStep.Moved moved = (OrderStep.Moved) step;
-            return orders.saveAnswer(tx, moved.order())
-                    .chain(() -> orders.recordEvent(tx, id, "ANSWERED", by.actor(), now, explanation))
-                    .chain(() -> view(tx, id)).map(AnswerOutcome.Answered::new);
-        }));
+        AnswerOutcome notYours = new AnswerOutcome.Refused(OrderStep.Refusal.NOT_YOURS);
+        return pool.withTransaction(tx -> orders.appealOf(tx, id).chain(appealId -> appealId.isEmpty()
+                ? Uni.createFrom().item(notYours)
+                : orders.lockAppealRow(tx, appealId.get()).chain(() -> orders.lockOrder(tx, id)).chain(found -> {
+                    if (found.isEmpty()) {
+                        return Uni.createFrom().item(notYours);
+                    }
+                    OrderStep step = found.get().answer(by.unitCode(), explanation, by.actor(), now);
+                    if (step instanceof OrderStep.Refused refused) {
+                        return Uni.createFrom().item(new AnswerOutcome.Refused(refused.refusal()));
+                    }
+                    OrderStep.Moved moved = (OrderStep.Moved) step;
+                    NewEvent answered = NewEvent.of(new AppealEvent.SupervisionOrderAnswered(id,
+                            !moved.order().answeredLate()), by.actor(), now, explanation, PlannedEvent.Visibility.INTERNAL);
+                    return orders.saveAnswer(tx, moved.order())
+                            .chain(() -> orders.recordEvent(tx, id, "ANSWERED", by.actor(), now, explanation))
+                            .chain(() -> chain(tx, appealId.get(), answered))
+                            .chain(() -> view(tx, id)).map(AnswerOutcome.Answered::new);
+                })));
     }
 
     /** The caller's unit's orders, those waiting for an answer first. */
@@ -122,9 +140,25 @@ public class SupervisionOrders {
 
     private Uni<Integer> escalateDue(int soFar) {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> orders.escalateDue(tx, now, config.escalateBatch(), ACTOR))
-                .chain(ids -> ids.size() < config.escalateBatch() ? Uni.createFrom().item(soFar + ids.size())
-                        : escalateDue(soFar + ids.size()));
+        return pool.withTransaction(tx -> orders.escalateDue(tx, now, config.escalateBatch(), ACTOR)
+                .call(climbed -> appeals.append(tx, climbedEvents(climbed, now))))
+                .chain(climbed -> climbed.size() < config.escalateBatch() ? Uni.createFrom().item(soFar + climbed.size())
+                        : escalateDue(soFar + climbed.size()));
+    }
+
+    /** One appeal holds one waiting order at most, so each climbed order is its appeal's only event here. */
+    private static Map<Long, List<NewEvent>> climbedEvents(List<Climbed> climbed, Instant now) {
+        Map<Long, List<NewEvent>> events = new HashMap<>();
+        for (Climbed c : climbed) {
+            events.put(c.appealId(), List.of(NewEvent.of(new AppealEvent.SupervisionOrderClimbed(c.orderId(),
+                    AppealEvent.SupervisionOrderClimbed.DISTRICT_LEADER, c.replyDueAt().toString()), ACTOR, now, null,
+                    PlannedEvent.Visibility.INTERNAL)));
+        }
+        return events;
+    }
+
+    private Uni<Void> chain(SqlConnection tx, long appealId, NewEvent event) {
+        return appeals.append(tx, Map.of(appealId, List.of(event)));
     }
 
     private Uni<OrderView> view(SqlClient client, long id) {

@@ -47,8 +47,8 @@ public class SupervisionRepository {
     public record OrderEventRow(long orderId, String kind, String actor, Instant occurredAt, String note) {
     }
 
-    /** Per unit, the orders issued in a period, those answered after their deadline, and those escalated. */
-    public record UnitCounts(String unitCode, String unitName, long issued, long answeredLate, long escalated) {
+    /** An order the escalation moved, with what its appeal's event says. */
+    public record Climbed(long orderId, long appealId, Instant replyDueAt) {
     }
 
     /** Sorts an appeal without a breach (supervised by hand) after every breach. */
@@ -142,6 +142,22 @@ public class SupervisionRepository {
                 .execute(Tuple.of(orderId, kind, actor, utc(at), note)).replaceWithVoid();
     }
 
+    /** The appeal an order is on, read without a lock (it never changes), so it can be locked before the order. */
+    public Uni<Optional<Long>> appealOf(SqlClient client, long orderId) {
+        return client.preparedQuery("SELECT appeal_id FROM supervision_order WHERE id = $1").execute(Tuple.of(orderId))
+                .map(rows -> rows.size() == 0 ? Optional.<Long> empty()
+                        : Optional.of(rows.iterator().next().getLong("appeal_id")));
+    }
+
+    /**
+     * Locks an appeal row. Every move of an order locks its appeal first and the order second, as issuing does (the
+     * appeal's event is chained in the same transaction), so two moves cannot wait on each other in a circle.
+     */
+    public Uni<Void> lockAppealRow(SqlClient tx, long appealId) {
+        return tx.preparedQuery("SELECT id FROM appeal WHERE id = $1 FOR UPDATE").execute(Tuple.of(appealId))
+                .replaceWithVoid();
+    }
+
     public Uni<Optional<SupervisionOrder>> lockOrder(SqlClient tx, long id) {
         return tx.preparedQuery(SELECT_ORDERS + " WHERE o.id = $1 FOR UPDATE OF o").execute(Tuple.of(id))
                 .map(rows -> orders(rows).stream().map(OrderRow::order).findFirst());
@@ -157,26 +173,30 @@ public class SupervisionRepository {
 
     /**
      * Escalates up to {@code limit} open orders whose reply deadline has passed, and records it in their history, in
-     * one statement: the rows are claimed with {@code SKIP LOCKED} and only an OPEN order moves, so with any number of
-     * replicas each order escalates exactly once. Mirrors {@link SupervisionOrder#escalate}.
+     * one statement: the orders and their appeals are claimed with {@code SKIP LOCKED} (an order whose appeal another
+     * transaction holds waits for the next tick, so the appeal's event can be chained here without waiting) and only
+     * an OPEN order moves, so with any number of replicas each order escalates exactly once. Mirrors
+     * {@link SupervisionOrder#escalate}.
      */
-    public Uni<List<Long>> escalateDue(SqlClient tx, Instant now, int limit, String actor) {
+    public Uni<List<Climbed>> escalateDue(SqlClient tx, Instant now, int limit, String actor) {
         return tx.preparedQuery("""
                 WITH due AS (
-                    SELECT id FROM supervision_order WHERE state = 'OPEN' AND reply_due_at <= $1
-                    ORDER BY reply_due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED),
+                    SELECT o.id FROM supervision_order o JOIN appeal a ON a.id = o.appeal_id
+                    WHERE o.state = 'OPEN' AND o.reply_due_at <= $1
+                    ORDER BY o.reply_due_at, o.id LIMIT $2 FOR UPDATE OF o, a SKIP LOCKED),
                 moved AS (
                     UPDATE supervision_order o SET state = 'ESCALATED', escalated_at = $1
-                    FROM due WHERE o.id = due.id AND o.state = 'OPEN' RETURNING o.id),
+                    FROM due WHERE o.id = due.id AND o.state = 'OPEN' RETURNING o.id, o.appeal_id, o.reply_due_at),
                 logged AS (
                     INSERT INTO supervision_order_event (order_id, kind, actor, occurred_at, note)
                     SELECT id, 'ESCALATED', $3, $1, NULL FROM moved)
-                SELECT id FROM moved ORDER BY id""")
+                SELECT id, appeal_id, reply_due_at FROM moved ORDER BY id""")
                 .execute(Tuple.of(utc(now), limit, actor))
                 .map(rows -> {
-                    List<Long> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getLong("id")));
-                    return ids;
+                    List<Climbed> climbed = new ArrayList<>();
+                    rows.forEach(r -> climbed.add(new Climbed(r.getLong("id"), r.getLong("appeal_id"),
+                            instant(r, "reply_due_at"))));
+                    return climbed;
                 });
     }
 
@@ -216,26 +236,6 @@ public class SupervisionRepository {
                                 instant(r, "occurred_at"), r.getString("note")));
                     }
                     return events;
-                });
-    }
-
-    /** Per unit: orders issued in [from, to), and of those, answered after their deadline and escalated. */
-    public Uni<List<UnitCounts>> countsPerUnit(Instant from, Instant to) {
-        return pool.preparedQuery("""
-                SELECT o.unit_code, u.name, count(*) AS issued,
-                    count(*) FILTER (WHERE o.answered_at > o.reply_due_at) AS answered_late,
-                    count(*) FILTER (WHERE o.escalated_at IS NOT NULL) AS escalated
-                FROM supervision_order o LEFT JOIN handling_unit u ON u.code = o.unit_code
-                WHERE o.issued_at >= $1 AND o.issued_at < $2
-                GROUP BY o.unit_code, u.name ORDER BY o.unit_code""")
-                .execute(Tuple.of(utc(from), utc(to)))
-                .map(rows -> {
-                    List<UnitCounts> counts = new ArrayList<>();
-                    for (Row r : rows) {
-                        counts.add(new UnitCounts(r.getString("unit_code"), r.getString("name"), r.getLong("issued"),
-                                r.getLong("answered_late"), r.getLong("escalated")));
-                    }
-                    return counts;
                 });
     }
 

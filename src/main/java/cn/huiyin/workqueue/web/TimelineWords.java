@@ -29,7 +29,7 @@ final class TimelineWords {
 
     private static final Map<String, String> SYSTEM_JOBS = Map.of(
             "intake", "系统（受理）", "assignment", "系统（分配）", "sla", "系统（时限）",
-            "evaluation", "系统（评价）", "demo-history", "系统（演示历史）");
+            "evaluation", "系统（评价）", "demo-history", "系统（演示历史）", "supervision", "系统（督办）");
 
     private static final Pattern CATALOGUE = Pattern.compile("catalogue: (\\S+) → (\\S+)");
     private static final Pattern CLASSIFIER = Pattern.compile("classifier: (\\S+) at ([0-9.]+); (.*)");

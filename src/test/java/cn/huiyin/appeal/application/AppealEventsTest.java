@@ -23,6 +23,9 @@ class AppealEventsTest {
         if (type == int.class) {
             return sparse ? 0 : 3 + index;
         }
+        if (type == long.class) {
+            return sparse ? 0L : 9_000_000_000L + index; // past int, so a narrowing reader would show
+        }
         if (type == boolean.class) {
             return !sparse;
         }

@@ -48,7 +48,7 @@ class AppealEventTableTest {
             Class<?>[] parameters = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
                     .toArray(Class<?>[]::new);
             Object[] values = Arrays.stream(parameters).map(p -> p == int.class ? (Object) 0
-                    : p == boolean.class ? (Object) false : null).toArray();
+                    : p == long.class ? (Object) 0L : p == boolean.class ? (Object) false : null).toArray();
             return (AppealEvent) type.getDeclaredConstructor(parameters).newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
@@ -73,7 +73,7 @@ class AppealEventTableTest {
 
     @Test
     void every_event_type_has_a_chinese_label() {
-        assertThat(expected()).hasSize(31).allSatisfy(line -> assertThat(AppealEventLabels.knows(line.type()))
+        assertThat(expected()).hasSize(34).allSatisfy(line -> assertThat(AppealEventLabels.knows(line.type()))
                 .as(line.type()).isTrue());
     }
 

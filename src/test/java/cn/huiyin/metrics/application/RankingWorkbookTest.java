@@ -27,17 +27,17 @@ import cn.huiyin.metrics.domain.RankingWeights;
 /** The office's workbook, read back the way a spreadsheet program would read it. */
 class RankingWorkbookTest {
 
-    private static final RankingWeights WEIGHTS = new RankingWeights(0.25, 0.25, 0.30, 0.20);
+    private static final RankingWeights WEIGHTS = new RankingWeights(0.25, 0.25, 0.30, 0.20, 0.10);
 
     private static XSSFWorkbook book;
 
     @BeforeAll
     static void aMonthWithOneRankedAndOneUnrankedUnit() throws Exception {
         RankingView units = view("unit", List.of(
-                new Line(1, "U-TAX", "区税务局第一税务所", 12, 87.5, rates(91.7, 75.0, 100.0, null)),
-                new Line(0, "U-NEW", "新设单位", 2, null, rates(null, null, null, null))));
+                new Line(1, "U-TAX", "区税务局第一税务所", 12, 87.5, rates(91.7, 75.0, 100.0, null, 80.0)),
+                new Line(0, "U-NEW", "新设单位", 2, null, rates(null, null, null, null, 100.0))));
         RankingView streets = view("street", List.of(new Line(1, "ST-SHIPAI", "石牌街道", 30, 66.67,
-                rates(50.0, 66.7, 83.3, 66.7))));
+                rates(50.0, 66.7, 83.3, 66.7, 90.0))));
         byte[] bytes = RankingWorkbook.write(units, streets, WEIGHTS);
         book = new XSSFWorkbook(new ByteArrayInputStream(bytes));
     }
@@ -53,7 +53,7 @@ class RankingWorkbookTest {
     void the_header_is_bold_filled_and_stays_in_view() {
         XSSFSheet units = book.getSheetAt(0);
         assertThat(texts(units.getRow(0))).containsExactly("名次", "代码", "名称", "受理件数", "综合得分", "响应率（%）",
-                "解决率（%）", "满意率（%）", "按期办结率（%）");
+                "解决率（%）", "满意率（%）", "按期办结率（%）", "免督办率（%）");
         for (int s = 0; s < 3; s++) {
             XSSFCell first = book.getSheetAt(s).getRow(0).getCell(0);
             assertThat(first.getCellStyle().getFont().getBold()).isTrue();
@@ -80,6 +80,7 @@ class RankingWorkbookTest {
         assertThat(shown.formatCellValue(ranked.getCell(4))).isEqualTo("87.50");
         assertThat(shown.formatCellValue(ranked.getCell(7))).isEqualTo("100.0");
         assertThat(ranked.getCell(8, Row.MissingCellPolicy.RETURN_BLANK_AS_NULL)).as("no rate: empty, not 0").isNull();
+        assertThat(ranked.getCell(9).getNumericCellValue()).as("免督办率, in percent").isEqualTo(80.0);
     }
 
     @Test
@@ -104,8 +105,8 @@ class RankingWorkbookTest {
 
     @Test
     void the_rankings_can_be_filtered_by_their_header() {
-        assertThat(book.getSheetAt(0).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:I3");
-        assertThat(book.getSheetAt(1).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:I2");
+        assertThat(book.getSheetAt(0).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J3");
+        assertThat(book.getSheetAt(1).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J2");
         assertThat(book.getSheetAt(2).getCTWorksheet().isSetAutoFilter()).isFalse();
     }
 
@@ -116,8 +117,12 @@ class RankingWorkbookTest {
         assertThat(weights.getRow(3).getCell(0).getStringCellValue()).isEqualTo("满意率");
         assertThat(weights.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(0.30);
         assertThat(weights.getRow(3).getCell(2).getStringCellValue()).startsWith("评价3–5分数");
-        assertThat(weights.getRow(5).getCell(0).getStringCellValue()).isEqualTo("综合得分");
-        assertThat(weights.getRow(5).getCell(2).getStringCellValue()).isEqualTo(RankingService.SCORE_FORMULA);
+        assertThat(weights.getRow(5).getCell(0).getStringCellValue()).isEqualTo("免督办率");
+        assertThat(weights.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(0.10);
+        assertThat(weights.getRow(5).getCell(2).getStringCellValue()).startsWith("1 − 被督办诉求数 ÷ 受理诉求数");
+        assertThat(weights.getRow(6).getCell(0).getStringCellValue()).isEqualTo("综合得分");
+        assertThat(weights.getRow(6).getCell(2).getStringCellValue()).isEqualTo(RankingService.SCORE_FORMULA)
+                .contains("免督办率");
     }
 
     @Test
@@ -133,12 +138,14 @@ class RankingWorkbookTest {
         return new RankingView("2026-04", by, weights, 5, RankingService.SCORE_FORMULA, lines);
     }
 
-    private static Map<String, Double> rates(Double response, Double resolution, Double satisfaction, Double onTime) {
+    private static Map<String, Double> rates(Double response, Double resolution, Double satisfaction, Double onTime,
+            Double unsupervised) {
         Map<String, Double> rates = new LinkedHashMap<>();
         rates.put("响应率", response);
         rates.put("解决率", resolution);
         rates.put("满意率", satisfaction);
         rates.put("按期办结率", onTime);
+        rates.put("免督办率", unsupervised);
         return rates;
     }
 

@@ -98,4 +98,32 @@ class AppealFactFolderTest {
         assertThat(fact.ratingLevel()).isEqualTo(5);
         assertThat(fact.ratingDefaulted()).isTrue();
     }
+
+    @Test
+    void supervision_orders_are_counted_per_appeal_issued_answered_on_time_and_climbed() {
+        then(10, new AppealEvent.Dispatched("TAX", "TAX_SERVICE", "CATALOGUE", null));
+        assertThat(fold().countBits() & Count.SUPERVISED.bit()).as("no order yet").isZero();
+
+        // a first order answered by its deadline: supervised, and every order on time so far
+        then(20, new AppealEvent.SupervisionOrderIssued(7, "TAX", "2026-03-05T10:00:00Z"));
+        assertThat(fold().counts(Count.SUPERVISION_ON_TIME)).as("waiting for its answer is not on time").isFalse();
+        then(30, new AppealEvent.SupervisionOrderAnswered(7, true));
+        AppealFact answered = fold();
+        assertThat(answered.counts(Count.SUPERVISED)).isTrue();
+        assertThat(answered.counts(Count.SUPERVISION_ON_TIME)).isTrue();
+        assertThat(answered.counts(Count.SUPERVISION_CLIMBED)).isFalse();
+
+        // a second order climbs and is answered late: two orders, one on time, one climbed
+        then(40, new AppealEvent.SupervisionOrderIssued(8, "TAX", "2026-03-09T10:00:00Z"));
+        then(50, new AppealEvent.SupervisionOrderClimbed(8, "DISTRICT_LEADER", "2026-03-09T10:00:00Z"));
+        then(60, new AppealEvent.SupervisionOrderAnswered(8, false));
+        AppealFact fact = fold();
+        assertThat(fact.supervisionOrders()).isEqualTo(2);
+        assertThat(fact.supervisionAnsweredOnTime()).isEqualTo(1);
+        assertThat(fact.supervisionClimbed()).isEqualTo(1);
+        assertThat(fact.counts(Count.SUPERVISION_ON_TIME)).as("one late answer spoils it").isFalse();
+        assertThat(fact.counts(Count.SUPERVISION_CLIMBED)).isTrue();
+        assertThat(fact.transfers()).as("supervision moves no other figure").isZero();
+        assertThat(fact.open()).isTrue();
+    }
 }
