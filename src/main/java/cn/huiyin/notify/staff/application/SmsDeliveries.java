@@ -13,8 +13,8 @@ import cn.huiyin.notify.sms.SmsGateway;
 import cn.huiyin.notify.staff.NoticesConfig;
 import cn.huiyin.notify.staff.domain.NoticeSms;
 import cn.huiyin.notify.staff.domain.RetrySchedule;
-import cn.huiyin.notify.staff.persistence.StaffNoticeRepository;
-import cn.huiyin.notify.staff.persistence.StaffNoticeRepository.SmsDue;
+import cn.huiyin.notify.staff.persistence.NoticeDeliveryRepository;
+import cn.huiyin.notify.staff.persistence.NoticeDeliveryRepository.SmsDue;
 import cn.huiyin.shared.outbox.OutboxHandler.PermanentFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -33,7 +33,7 @@ public class SmsDeliveries {
     private static final Logger LOG = Logger.getLogger(SmsDeliveries.class);
 
     @Inject
-    StaffNoticeRepository stored;
+    NoticeDeliveryRepository stored;
 
     @Inject
     SmsGateway gateway;
@@ -70,7 +70,7 @@ public class SmsDeliveries {
     private Uni<Void> deliver(SmsDue notice) {
         if (notice.mobile() == null) {
             count("failed");
-            return stored.smsFailed(notice.id(), "the staff member has no mobile any more");
+            return stored.failed(NoticeDeliveryRepository.Channel.SMS, notice.id(), "the staff member has no mobile any more");
         }
         // deferred: the gateway checks its settings before it returns a Uni, and that failure is this message's too
         return Uni.createFrom().deferred(() -> gateway.send("staff-notice-" + notice.id(), notice.mobile().normalized(),
@@ -78,7 +78,7 @@ public class SmsDeliveries {
                         notice.recipientRole(), config.sms().publicBaseUrl())))
                 .chain(() -> {
                     count("sent");
-                    return stored.smsSent(notice.id(), clock.instant());
+                    return stored.sent(NoticeDeliveryRepository.Channel.SMS, notice.id(), clock.instant());
                 })
                 .onFailure().recoverWithUni(failure -> unsent(notice, failure));
     }
@@ -90,17 +90,17 @@ public class SmsDeliveries {
         if (failure instanceof PermanentFailure) {
             count("failed");
             LOG.infof("the SMS gateway refused the message of staff notice %d: %s", notice.id(), why);
-            return stored.smsFailed(notice.id(), why);
+            return stored.failed(NoticeDeliveryRepository.Channel.SMS, notice.id(), why);
         }
         RetrySchedule schedule = new RetrySchedule(config.sms().maxAttempts());
         if (schedule.mayRetryAfter(attempts)) {
             count("later");
             Instant next = clock.instant().plus(schedule.delayAfter(attempts));
-            return stored.smsLater(notice.id(), why, next);
+            return stored.later(NoticeDeliveryRepository.Channel.SMS, notice.id(), why, next);
         }
         count("failed");
         LOG.warnf("SMS of staff notice %d given up after %d attempts: %s", notice.id(), attempts, why);
-        return stored.smsFailed(notice.id(), "gave up after " + attempts + " attempts: " + why);
+        return stored.failed(NoticeDeliveryRepository.Channel.SMS, notice.id(), "gave up after " + attempts + " attempts: " + why);
     }
 
     private void count(String outcome) {

@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 import cn.huiyin.notify.staff.domain.NoticeCard;
 import cn.huiyin.notify.staff.domain.RetrySchedule;
-import cn.huiyin.notify.staff.persistence.StaffNoticeRepository;
-import cn.huiyin.notify.staff.persistence.StaffNoticeRepository.Due;
+import cn.huiyin.notify.staff.persistence.NoticeDeliveryRepository;
+import cn.huiyin.notify.staff.persistence.NoticeDeliveryRepository.WecomDue;
 import cn.huiyin.notify.wecom.WecomAgents;
 import cn.huiyin.notify.wecom.WecomConfig;
 import cn.huiyin.notify.wecom.WecomMessenger;
@@ -33,7 +33,7 @@ public class WecomDeliveries {
     private static final Logger LOG = Logger.getLogger(WecomDeliveries.class);
 
     @Inject
-    StaffNoticeRepository stored;
+    NoticeDeliveryRepository stored;
 
     @Inject
     WecomMessenger messenger;
@@ -66,7 +66,7 @@ public class WecomDeliveries {
                         .collect().asList().replaceWith(due.size()));
     }
 
-    private Uni<Void> deliver(Due notice) {
+    private Uni<Void> deliver(WecomDue notice) {
         if (notice.wecomUserId() == null) {
             return settled(notice, new Delivery.Refused("the staff member has no WeCom user id any more"));
         }
@@ -75,27 +75,27 @@ public class WecomDeliveries {
                 .chain(outcome -> settled(notice, outcome));
     }
 
-    private Uni<Void> settled(Due notice, Delivery outcome) {
+    private Uni<Void> settled(WecomDue notice, Delivery outcome) {
         Instant now = clock.instant();
         int attempts = notice.attempts() + 1;
         if (outcome instanceof Delivery.Sent) {
             count("sent");
-            return stored.wecomSent(notice.id(), now);
+            return stored.sent(NoticeDeliveryRepository.Channel.WECOM, notice.id(), now);
         }
         if (outcome instanceof Delivery.TryLater later) {
             RetrySchedule schedule = new RetrySchedule(config.maxAttempts());
             if (schedule.mayRetryAfter(attempts)) {
                 count("later");
-                return stored.wecomLater(notice.id(), later.why(), now.plus(schedule.delayAfter(attempts)));
+                return stored.later(NoticeDeliveryRepository.Channel.WECOM, notice.id(), later.why(), now.plus(schedule.delayAfter(attempts)));
             }
             count("failed");
             LOG.warnf("WeCom message of staff notice %d given up after %d attempts: %s", notice.id(), attempts, later.why());
-            return stored.wecomFailed(notice.id(), "gave up after " + attempts + " attempts: " + later.why());
+            return stored.failed(NoticeDeliveryRepository.Channel.WECOM, notice.id(), "gave up after " + attempts + " attempts: " + later.why());
         }
         String why = ((Delivery.Refused) outcome).why();
         count("failed");
         LOG.infof("WeCom refused the message of staff notice %d: %s", notice.id(), why);
-        return stored.wecomFailed(notice.id(), why);
+        return stored.failed(NoticeDeliveryRepository.Channel.WECOM, notice.id(), why);
     }
 
     private void count(String outcome) {

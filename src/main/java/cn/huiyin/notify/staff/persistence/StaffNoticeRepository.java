@@ -1,6 +1,5 @@
 package cn.huiyin.notify.staff.persistence;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import cn.huiyin.notify.staff.domain.Escalation;
 import cn.huiyin.notify.staff.domain.NoticeChannel;
 import cn.huiyin.notify.staff.domain.NoticeDraft;
-import cn.huiyin.shared.domain.MobileNumber;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,22 +33,6 @@ public class StaffNoticeRepository {
      */
     public record Stored(long id, String trackingNo, String clock, String step, String audience, String title,
             String body, Instant dueAt, Instant createdAt, Instant readAt, String wecomState, String smsState,
-            String recipientRole) {
-    }
-
-    /**
-     * A notice claimed for WeCom; {@code wecomUserId} is the person's id now (null when it was removed since), and
-     * {@code recipientRole} their role now, which decides the page the card opens.
-     */
-    public record Due(long id, String trackingNo, String title, String body, int attempts, String wecomUserId,
-            String recipientRole) {
-    }
-
-    /**
-     * A notice claimed for SMS; {@code mobile} is the person's work mobile now (null when it was removed since), and
-     * {@code recipientRole} their role now, which decides the page the message links to.
-     */
-    public record SmsDue(long id, String trackingNo, String clock, String step, int attempts, MobileNumber mobile,
             String recipientRole) {
     }
 
@@ -131,100 +113,6 @@ public class StaffNoticeRepository {
     public Uni<Boolean> markRead(long id, String recipient, Instant at) {
         return pool.preparedQuery("UPDATE staff_notice SET read_at = coalesce(read_at, $3) WHERE id = $1 AND recipient = $2")
                 .execute(Tuple.of(id, recipient, utc(at))).map(rows -> rows.rowCount() > 0);
-    }
-
-    /**
-     * Up to {@code batch} notices due for WeCom, reserved for {@code lease}: rows another replica holds are skipped
-     * ({@code SKIP LOCKED}), and a reservation that runs out (the replica died) makes its rows due again.
-     */
-    public Uni<List<Due>> claimWecom(Instant now, int batch, Duration lease) {
-        return pool.preparedQuery("""
-                UPDATE staff_notice n SET wecom_next_at = $1 + make_interval(secs => $3)
-                WHERE n.id IN (SELECT id FROM staff_notice WHERE wecom_state = 'PENDING' AND wecom_next_at <= $1
-                               ORDER BY wecom_next_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-                RETURNING n.id, n.tracking_no, n.title, n.body, n.wecom_attempts,
-                    (SELECT s.wecom_user_id FROM staff_member s WHERE s.username = n.recipient) AS wecom_user_id,
-                    (SELECT s.role FROM staff_member s WHERE s.username = n.recipient) AS recipient_role""")
-                .execute(Tuple.of(utc(now), batch, (double) lease.toSeconds()))
-                .map(rows -> {
-                    List<Due> due = new ArrayList<>();
-                    for (Row r : rows) {
-                        due.add(new Due(r.getLong("id"), r.getString("tracking_no"), r.getString("title"),
-                                r.getString("body"), r.getInteger("wecom_attempts"), r.getString("wecom_user_id"),
-                                r.getString("recipient_role")));
-                    }
-                    return due;
-                });
-    }
-
-    public Uni<Void> wecomSent(long id, Instant at) {
-        return pool.preparedQuery("""
-                UPDATE staff_notice SET wecom_state = 'SENT', wecom_attempts = wecom_attempts + 1, wecom_sent_at = $2,
-                    wecom_next_at = NULL, wecom_error = NULL WHERE id = $1""")
-                .execute(Tuple.of(id, utc(at))).replaceWithVoid();
-    }
-
-    /** One more attempt that WeCom put off: due again at {@code nextAt}. */
-    public Uni<Void> wecomLater(long id, String why, Instant nextAt) {
-        return pool.preparedQuery("""
-                UPDATE staff_notice SET wecom_attempts = wecom_attempts + 1, wecom_error = $2, wecom_next_at = $3
-                WHERE id = $1""")
-                .execute(Tuple.of(id, why, utc(nextAt))).replaceWithVoid();
-    }
-
-    /** Given up: WeCom refused it, or put it off too often ({@code why} says which). */
-    public Uni<Void> wecomFailed(long id, String why) {
-        return pool.preparedQuery("""
-                UPDATE staff_notice SET wecom_state = 'FAILED', wecom_attempts = wecom_attempts + 1, wecom_error = $2,
-                    wecom_next_at = NULL WHERE id = $1""")
-                .execute(Tuple.of(id, why)).replaceWithVoid();
-    }
-
-    /**
-     * Up to {@code batch} notices due for SMS, reserved for {@code lease} as {@link #claimWecom} reserves WeCom's: rows
-     * another replica holds are skipped, and a reservation that runs out makes its rows due again.
-     */
-    public Uni<List<SmsDue>> claimSms(Instant now, int batch, Duration lease) {
-        return pool.preparedQuery("""
-                UPDATE staff_notice n SET sms_next_at = $1 + make_interval(secs => $3)
-                WHERE n.id IN (SELECT id FROM staff_notice WHERE sms_state = 'PENDING' AND sms_next_at <= $1
-                               ORDER BY sms_next_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-                RETURNING n.id, n.tracking_no, n.clock, n.step, n.sms_attempts,
-                    (SELECT s.mobile FROM staff_member s WHERE s.username = n.recipient) AS mobile,
-                    (SELECT s.role FROM staff_member s WHERE s.username = n.recipient) AS recipient_role""")
-                .execute(Tuple.of(utc(now), batch, (double) lease.toSeconds()))
-                .map(rows -> {
-                    List<SmsDue> due = new ArrayList<>();
-                    for (Row r : rows) {
-                        due.add(new SmsDue(r.getLong("id"), r.getString("tracking_no").strip(), r.getString("clock"),
-                                r.getString("step"), r.getInteger("sms_attempts"),
-                                MobileNumber.parse(r.getString("mobile")).orElse(null), r.getString("recipient_role")));
-                    }
-                    return due;
-                });
-    }
-
-    public Uni<Void> smsSent(long id, Instant at) {
-        return pool.preparedQuery("""
-                UPDATE staff_notice SET sms_state = 'SENT', sms_attempts = sms_attempts + 1, sms_sent_at = $2,
-                    sms_next_at = NULL, sms_error = NULL WHERE id = $1""")
-                .execute(Tuple.of(id, utc(at))).replaceWithVoid();
-    }
-
-    /** One more attempt that the gateway put off: due again at {@code nextAt}. */
-    public Uni<Void> smsLater(long id, String why, Instant nextAt) {
-        return pool.preparedQuery("""
-                UPDATE staff_notice SET sms_attempts = sms_attempts + 1, sms_error = $2, sms_next_at = $3
-                WHERE id = $1""")
-                .execute(Tuple.of(id, why, utc(nextAt))).replaceWithVoid();
-    }
-
-    /** Given up: the gateway refused it, or put it off too often ({@code why} says which). */
-    public Uni<Void> smsFailed(long id, String why) {
-        return pool.preparedQuery("""
-                UPDATE staff_notice SET sms_state = 'FAILED', sms_attempts = sms_attempts + 1, sms_error = $2,
-                    sms_next_at = NULL WHERE id = $1""")
-                .execute(Tuple.of(id, why)).replaceWithVoid();
     }
 
     private static Stored stored(Row r) {
