@@ -74,6 +74,8 @@ check "README: submit an appeal" 202 '"queryCode"' -- -XPOST "$BASE/api/v1/appea
 NO=$(field trackingNo)
 check "README: the appeal as the tax commissioner, with its clocks" 200 '"clocks":[{"clock":"RESPOND"' -- \
     "$BASE/api/v1/appeals/$NO" -H "Authorization: Bearer $TAX"
+check "README: appeals expected late" 200 '"expectedLateAt":' -- "$BASE/api/v1/risk/expected-late?limit=3" \
+    -H "Authorization: Bearer $(tok district-leader)"
 check "README: demo login of the agent, to the desk" 303 '' -- "$BASE/demo/login/agent-demo?to=/desk/phone"
 check "README: a call on the demo CTI token" 200 '{}' -- "$BASE/api/v1/cti/demo-cti-token-0001" -d event=newCall \
     -d direction=in -d from=13800138000 -d to=020-12345 -d callId=z-readme-0001
@@ -90,6 +92,10 @@ NO=$(field trackingNo)
 await_assigned "$NO" || echo "      (the appeal was not assigned within 10 s)"
 check "workqueue.md: the queue" 200 "\"trackingNo\":\"$NO\"" -- "$BASE/api/v1/workqueue?limit=200" \
     -H "Authorization: Bearer $TAX"
+check "workqueue.md: the queue riskiest first" 200 '"breachRisk"' -- "$BASE/api/v1/workqueue?sort=risk&limit=5" \
+    -H "Authorization: Bearer $TAX"
+check "sla.md: appeals expected late" 200 '"expectedLateAt":' -- "$BASE/api/v1/risk/expected-late?limit=3" \
+    -H "Authorization: Bearer $(tok district-leader)"
 check "workqueue.md: live updates open" 200 '' -- -N --max-time 2 "$BASE/api/v1/workqueue/live" \
     -H "Authorization: Bearer $TAX"
 check "workqueue.md: accept" 200 '"status":"ACCEPTED"' -- -XPOST "$BASE/api/v1/appeals/$NO/accept" \

@@ -5,7 +5,7 @@
   function refresh() {
     if (pending) { return; }
     pending = true;
-    fetch(window.location.pathname, { credentials: 'same-origin' })
+    fetch(window.location.pathname + window.location.search, { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         pending = false;

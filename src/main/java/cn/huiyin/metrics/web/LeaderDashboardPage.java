@@ -2,6 +2,7 @@ package cn.huiyin.metrics.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,8 @@ import cn.huiyin.metrics.domain.Count;
 import cn.huiyin.metrics.domain.Figure;
 import cn.huiyin.metrics.persistence.FactReadRepository.FactRow;
 import cn.huiyin.metrics.persistence.UnitDirectory;
+import cn.huiyin.risk.application.BreachRisks;
+import cn.huiyin.risk.application.ExpectedLate;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -51,7 +54,7 @@ public class LeaderDashboardPage {
     static class Templates {
         static native TemplateInstance dashboard(Query query, boolean unitFixed, SummaryView summary,
                 List<RateCard> rates, List<CountCard> supervision, String trendJson, List<UnitSpeed> slowest,
-                Drilldown overdue,
+                Drilldown overdue, ExpectedLateView expectedLate,
                 Map<String, String> units, Map<String, String> streets, Map<String, String> categories);
 
         static native TemplateInstance drilldown(Query query, Drilldown page, String nextLink, String backLink,
@@ -65,6 +68,13 @@ public class LeaderDashboardPage {
 
     /** A counted set as the page shows it, linked to its appeals. */
     public record CountCard(String label, long value, String link) {
+    }
+
+    /**
+     * Appeals expected late now (预计超时), in the unit asked or the whole district: how many per unit, the riskiest,
+     * and from which probability an appeal counts.
+     */
+    public record ExpectedLateView(String threshold, Map<String, Long> byUnit, List<ExpectedLate> riskiest) {
     }
 
     /** The supervision orders' sets, shown together under 督办单. */
@@ -82,6 +92,9 @@ public class LeaderDashboardPage {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    BreachRisks risks;
+
     @GET
     public Uni<TemplateInstance> dashboard(@RestQuery String from, @RestQuery String to, @RestQuery String unit,
             @RestQuery String street, @RestQuery String category) {
@@ -90,12 +103,25 @@ public class LeaderDashboardPage {
             Query query = metrics.scoped(who, asked);
             boolean unitFixed = who.hasRole(Roles.UNIT_LEADER);
             return Uni.combine().all().unis(metrics.summary(query), metrics.trend(query), metrics.slowestUnits(query, 10),
-                    metrics.drilldown(query, "OVERDUE", null, 0, 20), directory.all(), directory.streets(),
-                    directory.categories())
-                    .with((summary, trend, slowest, overdue, units, streets, categories) -> Templates.dashboard(query,
-                            unitFixed, summary, cards(query, summary), supervision(query, summary), trendJson(trend),
-                            slowest, overdue, units, streets, categories));
+                    metrics.drilldown(query, "OVERDUE", null, 0, 20), expectedLate(query), directory.all(),
+                    directory.streets(), directory.categories())
+                    .with((summary, trend, slowest, overdue, expectedLate, units, streets, categories) -> Templates.dashboard(
+                            query, unitFixed, summary, cards(query, summary), supervision(query, summary), trendJson(trend),
+                            slowest, overdue, expectedLate, units, streets, categories));
         });
+    }
+
+    private Uni<ExpectedLateView> expectedLate(Query query) {
+        return Uni.combine().all().unis(risks.expectedLateByUnit(), risks.expectedLate(query.unit(), 10))
+                .with((byUnit, riskiest) -> {
+                    Map<String, Long> shown = new LinkedHashMap<>();
+                    byUnit.forEach((unit, n) -> {
+                        if (query.unit() == null || query.unit().equals(unit)) {
+                            shown.put(unit, n);
+                        }
+                    });
+                    return new ExpectedLateView(Math.round(risks.expectedLateAt() * 100) + "%", shown, riskiest);
+                });
     }
 
     @GET

@@ -106,4 +106,12 @@ public class WorkQueueService {
         }
         return appeals.queue(caller.unitCode(), afterDue, afterId, limit);
     }
+
+    /** The queue riskiest first (风险: the probability of missing the handling deadline). */
+    public Uni<List<QueueItem>> queueByRisk(Caller caller, double afterRisk, long afterId, int limit) {
+        if (caller.unitCode() == null) {
+            throw new ForbiddenException();
+        }
+        return appeals.queueByRisk(caller.unitCode(), afterRisk, afterId, limit);
+    }
 }

@@ -16,6 +16,7 @@ import cn.huiyin.appeal.domain.AppealStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -32,9 +33,24 @@ public class WorkQueueRepository {
         }
     }
 
+    /** {@code breachRisk}: the probability of missing the handling deadline (风险), null until computed. */
     public record QueueItem(String trackingNo, String title, String status, String appealType, boolean urgent,
-            boolean supervised, Instant receivedAt, Instant handleDueAt, long appealId, String assignee, String part) {
+            boolean supervised, Instant receivedAt, Instant handleDueAt, long appealId, String assignee, String part,
+            Double breachRisk) {
     }
+
+    /** The open appeals of the unit, and those it helps with (协办); the risk table is the risk capability's, read only. */
+    private static final String QUEUE = """
+            SELECT a.id, a.tracking_no, a.title, a.status, a.appeal_type, a.urgent, a.supervised, a.received_at,
+                coalesce(c.due_at, 'infinity'::timestamptz) AS handle_due, a.assignee,
+                CASE WHEN a.handling_unit = $1 THEN 'LEAD' ELSE 'HELPER' END AS part,
+                r.miss_probability, coalesce(r.miss_probability, -1) AS risk_key
+            FROM appeal a
+            LEFT JOIN appeal_clock c ON c.appeal_id = a.id AND c.clock = 'HANDLE' AND c.stopped_at IS NULL
+            LEFT JOIN appeal_risk r ON r.appeal_id = a.id
+            WHERE (a.handling_unit = $1 OR a.id IN (SELECT h.appeal_id FROM appeal_helper_unit h WHERE h.unit_code = $1))
+              AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
+            """;
 
     @Inject
     Pool pool;
@@ -92,30 +108,38 @@ public class WorkQueueRepository {
      * stays fast at any depth.
      */
     public Uni<List<QueueItem>> queue(String unit, Instant afterDue, long afterId, int limit) {
-        return pool.preparedQuery("""
-                SELECT a.id, a.tracking_no, a.title, a.status, a.appeal_type, a.urgent, a.supervised, a.received_at,
-                    coalesce(c.due_at, 'infinity'::timestamptz) AS handle_due, a.assignee,
-                    CASE WHEN a.handling_unit = $1 THEN 'LEAD' ELSE 'HELPER' END AS part
-                FROM appeal a
-                LEFT JOIN appeal_clock c ON c.appeal_id = a.id AND c.clock = 'HANDLE' AND c.stopped_at IS NULL
-                WHERE (a.handling_unit = $1 OR a.id IN (SELECT h.appeal_id FROM appeal_helper_unit h WHERE h.unit_code = $1))
-                  AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
+        return pool.preparedQuery(QUEUE + """
                   AND (coalesce(c.due_at, 'infinity'::timestamptz), a.id) > (coalesce($2, 'infinity'::timestamptz), $3)
                 ORDER BY handle_due, a.id LIMIT $4""")
                 .execute(Tuple.tuple(Arrays.asList(unit, Instant.MAX.equals(afterDue) ? null : afterDue.atOffset(ZoneOffset.UTC),
                         afterId, limit)))
-                .map(rows -> {
-                    List<QueueItem> items = new ArrayList<>();
-                    for (Row r : rows) {
-                        OffsetDateTime due = r.getOffsetDateTime("handle_due");
-                        // no running handling clock sorts last ('infinity'), shown as no due time
-                        due = due == null || due.getYear() > 9999 ? null : due;
-                        items.add(new QueueItem(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
-                                r.getString("appeal_type"), r.getBoolean("urgent"), r.getBoolean("supervised"),
-                                r.getOffsetDateTime("received_at").toInstant(), due == null ? null : due.toInstant(),
-                                r.getLong("id"), r.getString("assignee"), r.getString("part")));
-                    }
-                    return items;
-                });
+                .map(WorkQueueRepository::items);
+    }
+
+    /**
+     * The same appeals, riskiest first (those without a computed risk last), a page after the keyset
+     * ({@code afterRisk}, {@code afterId}; a risk of -1 for past the appeals with one).
+     */
+    public Uni<List<QueueItem>> queueByRisk(String unit, double afterRisk, long afterId, int limit) {
+        return pool.preparedQuery(QUEUE + """
+                  AND (coalesce(r.miss_probability, -1) < $2::float8 OR (coalesce(r.miss_probability, -1) = $2::float8 AND a.id > $3))
+                ORDER BY risk_key DESC, a.id LIMIT $4""")
+                .execute(Tuple.of(unit, afterRisk, afterId, limit))
+                .map(WorkQueueRepository::items);
+    }
+
+    private static List<QueueItem> items(RowSet<Row> rows) {
+        List<QueueItem> items = new ArrayList<>();
+        for (Row r : rows) {
+            OffsetDateTime due = r.getOffsetDateTime("handle_due");
+            // no running handling clock sorts last ('infinity'), shown as no due time
+            due = due == null || due.getYear() > 9999 ? null : due;
+            Double risk = r.getDouble("miss_probability");
+            items.add(new QueueItem(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
+                    r.getString("appeal_type"), r.getBoolean("urgent"), r.getBoolean("supervised"),
+                    r.getOffsetDateTime("received_at").toInstant(), due == null ? null : due.toInstant(),
+                    r.getLong("id"), r.getString("assignee"), r.getString("part"), risk));
+        }
+        return items;
     }
 }

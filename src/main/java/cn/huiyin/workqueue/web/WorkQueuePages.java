@@ -27,6 +27,7 @@ import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.application.AppealView;
 import cn.huiyin.appeal.application.PersonalDataReveals;
 import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.risk.application.BreachRisks;
 import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
@@ -38,6 +39,7 @@ import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.OpenRequest;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Holding;
+import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Order;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -56,7 +58,7 @@ public class WorkQueuePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(String unitName, List<Line> mine, List<Line> pool, boolean leader,
-                List<OpenRequest> requests, Map<String, String> errors, String notice);
+                List<OpenRequest> requests, Map<String, String> errors, String notice, boolean byRisk);
 
         static native TemplateInstance appeal(AppealView appeal, AllowedForms forms, List<Unit> units, Typed typed,
                 Map<String, String> errors, String notice, Shown shown, List<String> purposes,
@@ -67,7 +69,7 @@ public class WorkQueuePages {
 
     /** A row of the queue as shown: the due time in Beijing time, and whether it has passed. */
     public record Line(String trackingNo, String title, String statusLabel, boolean urgent, boolean supervised, String due,
-            boolean overdue) {
+            boolean overdue, String risk, boolean expectedLate) {
     }
 
     public record Unit(String code, String name) {
@@ -100,6 +102,9 @@ public class WorkQueuePages {
     DispatchDesk desk;
 
     @Inject
+    BreachRisks risks;
+
+    @Inject
     DispatchDeskRepository extensions;
 
     @Inject
@@ -124,8 +129,9 @@ public class WorkQueuePages {
     Clock clock;
 
     @GET
-    public Uni<TemplateInstance> queue(@RestQuery String ok) {
-        return caller.get().chain(who -> queuePage(who, Map.of(), PageMessages.done(ok)));
+    public Uni<TemplateInstance> queue(@RestQuery String ok, @RestQuery String sort) {
+        Order order = "risk".equals(sort) ? Order.RISK : Order.DEADLINE;
+        return caller.get().chain(who -> queuePage(who, Map.of(), PageMessages.done(ok), order));
     }
 
     /**
@@ -156,16 +162,22 @@ public class WorkQueuePages {
     }
 
     private Uni<TemplateInstance> queuePage(Caller who, Map<String, String> errors, String notice) {
+        return queuePage(who, errors, notice, Order.DEADLINE);
+    }
+
+    private Uni<TemplateInstance> queuePage(Caller who, Map<String, String> errors, String notice, Order order) {
         if (who.unitCode() == null) {
             throw new ForbiddenException();
         }
         Instant now = clock.instant();
         boolean leader = who.hasRole(Roles.UNIT_LEADER);
         Uni<List<OpenRequest>> requests = leader ? extensions.openRequests(who.unitCode()) : Uni.createFrom().item(List.of());
-        return Uni.combine().all().unis(queue.heldBy(who.unitCode(), who.username(), now, LIMIT),
-                queue.unclaimed(who.unitCode(), now, LIMIT), catalogue.current(), requests)
+        double expectedLateAt = risks.expectedLateAt();
+        return Uni.combine().all().unis(queue.heldBy(who.unitCode(), who.username(), now, order, LIMIT),
+                queue.unclaimed(who.unitCode(), now, order, LIMIT), catalogue.current(), requests)
                 .with((mine, pool, rules, open) -> Templates.queue(rules.unitNames().getOrDefault(who.unitCode(), who.unitCode()),
-                        WorkQueueView.lines(mine, now), WorkQueueView.lines(pool, now), leader, open, errors, notice));
+                        WorkQueueView.lines(mine, now, expectedLateAt), WorkQueueView.lines(pool, now, expectedLateAt), leader,
+                        open, errors, notice, order == Order.RISK));
     }
 
     @GET

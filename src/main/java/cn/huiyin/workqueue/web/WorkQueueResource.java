@@ -36,13 +36,21 @@ public class WorkQueueResource {
 
     /**
      * My unit's open appeals, nearest handling deadline first; next page: {@code ?afterDue=…&afterId=…} from the
-     * last item ({@code afterDue=none} once the items without a running handling clock have begun).
+     * last item ({@code afterDue=none} once the items without a running handling clock have begun). With
+     * {@code sort=risk}, riskiest first (风险, those not yet computed last); next page {@code ?sort=risk&afterRisk=…&afterId=…}
+     * from the last item's {@code breachRisk} ({@code afterRisk=none} once those without one have begun).
      */
     @GET
-    public Uni<List<QueueItem>> queue(@RestQuery String afterDue, @RestQuery Long afterId,
+    public Uni<List<QueueItem>> queue(@RestQuery String sort, @RestQuery String afterDue, @RestQuery String afterRisk,
+            @RestQuery Long afterId,
             @RestQuery @Min(value = 1, message = LIMIT) @Max(value = 200, message = LIMIT) Integer limit) {
-        Instant after = QueueCursor.afterDue(afterDue);
         int size = limit == null ? 50 : limit;
-        return caller.get().chain(who -> work.queue(who, after, afterId == null ? 0 : afterId, size));
+        long id = afterId == null ? 0 : afterId;
+        if (QueueCursor.byRisk(sort)) {
+            double after = QueueCursor.afterRisk(afterRisk);
+            return caller.get().chain(who -> work.queueByRisk(who, after, id, size));
+        }
+        Instant after = QueueCursor.afterDue(afterDue);
+        return caller.get().chain(who -> work.queue(who, after, id, size));
     }
 }

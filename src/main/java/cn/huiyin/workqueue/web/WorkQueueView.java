@@ -14,7 +14,7 @@ import cn.huiyin.workqueue.web.WorkQueuePages.Unit;
 
 /**
  * What the commissioner's pages show, made from what they read: the queue's rows with the handling deadline in
- * Beijing time and whether it has passed, and the units an appeal can be transferred to, in code order.
+ * Beijing time, whether it has passed, and the risk of missing it (风险), and the units an appeal can be transferred to, in code order.
  */
 final class WorkQueueView {
 
@@ -24,10 +24,19 @@ final class WorkQueueView {
     private WorkQueueView() {
     }
 
-    static List<Line> lines(List<QueueRow> rows, Instant now) {
-        return rows.stream().map(r -> new Line(r.trackingNo().strip(), r.title(), AppealStatus.valueOf(r.status()).label(),
-                r.urgent(), r.supervised(), r.handleDueAt() == null ? NO_DEADLINE : PageTime.beijing(r.handleDueAt()),
-                r.handleDueAt() != null && r.handleDueAt().isBefore(now))).toList();
+    /** @param expectedLateAt from this risk a row not late yet is marked 预计超时 */
+    static List<Line> lines(List<QueueRow> rows, Instant now, double expectedLateAt) {
+        return rows.stream().map(r -> {
+            boolean overdue = r.handleDueAt() != null && r.handleDueAt().isBefore(now);
+            return new Line(r.trackingNo().strip(), r.title(), AppealStatus.valueOf(r.status()).label(), r.urgent(),
+                    r.supervised(), r.handleDueAt() == null ? NO_DEADLINE : PageTime.beijing(r.handleDueAt()), overdue,
+                    risk(r.breachRisk()), !overdue && r.breachRisk() != null && r.breachRisk() >= expectedLateAt);
+        }).toList();
+    }
+
+    /** A risk as a whole percentage; a dash until it is computed. */
+    static String risk(Double breachRisk) {
+        return breachRisk == null ? NO_DEADLINE : Math.round(breachRisk * 100) + "%";
     }
 
     /** Every unit of the catalogue except the caller's own, which cannot take over what it already has. */
