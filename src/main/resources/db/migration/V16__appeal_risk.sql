@@ -12,5 +12,5 @@ CREATE TABLE appeal_risk (
 CREATE INDEX appeal_risk_probability_idx ON appeal_risk (miss_probability DESC, appeal_id);
 CREATE INDEX appeal_risk_unit_idx ON appeal_risk (unit_code, miss_probability DESC, appeal_id);
 
--- The risk job reads the recent stopped handling clocks; only those are indexed.
-CREATE INDEX appeal_clock_handle_stopped_idx ON appeal_clock (stopped_at) WHERE clock = 'HANDLE' AND stopped_at IS NOT NULL;
+-- The risk job reads the answered handling clocks started recently; only those are indexed.
+CREATE INDEX appeal_clock_handle_answered_idx ON appeal_clock (started_at) WHERE clock = 'HANDLE' AND stopped_at IS NOT NULL;

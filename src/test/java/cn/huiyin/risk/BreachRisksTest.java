@@ -124,7 +124,11 @@ class BreachRisksTest {
         List<Map<String, Object>> whole = given().auth().oauth2(tax).queryParam("sort", "risk").queryParam("limit", 200)
                 .get("/api/v1/workqueue").then().statusCode(200).extract().jsonPath().getList("");
         List<Object> order = whole.stream().map(item -> item.get("trackingNo")).toList();
-        assertThat(order.indexOf(late)).isNotNegative().isLessThan(order.indexOf(fresh));
+        // the suite leaves many open TAX appeals: the fresh one may lie past this page, but never before the late one
+        assertThat(order.indexOf(late)).isNotNegative();
+        assertThat(order.indexOf(fresh)).satisfiesAnyOf(at -> assertThat(at).isNegative(),
+                at -> assertThat(at).isGreaterThan(order.indexOf(late)));
+        assertThat(storedRisk(fresh)).isLessThan(storedRisk(late));
         List<Double> shown = whole.stream().map(item -> item.get("breachRisk"))
                 .map(risk -> risk == null ? -1.0 : ((Number) risk).doubleValue()).toList();
         assertThat(shown).isSortedAccordingTo((a, b) -> Double.compare(b, a));

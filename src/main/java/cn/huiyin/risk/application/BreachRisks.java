@@ -69,7 +69,7 @@ public class BreachRisks {
         return calendar.calculator().chain(calculator -> pool.withTransaction(tx -> risks.tryRefreshLock(tx)
                 .chain(locked -> !locked ? Uni.createFrom().item(-1)
                         : Uni.combine().all().unis(risks.openClocks(tx, WAITING),
-                                risks.stoppedSince(tx, since, config.samplesPerUnit())).asTuple()
+                                risks.answeredStartedSince(tx, since, config.samplesPerUnit())).asTuple()
                                 .emitOn(Infrastructure.getDefaultWorkerPool())
                                 .map(read -> new RiskComputation(calculator, forecast, config.samplesPerUnit())
                                         .risks(read.getItem1(), read.getItem2(), since, now))

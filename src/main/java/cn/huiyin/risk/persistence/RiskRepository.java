@@ -70,14 +70,18 @@ public class RiskRepository {
                 });
     }
 
-    /** The handling clocks stopped since {@code since}, at most {@code perUnit} of the latest per unit. */
-    public Uni<List<StoppedClock>> stoppedSince(SqlClient tx, Instant since, int perUnit) {
+    /**
+     * The handling clocks started since {@code since} and stopped by the answer, at most {@code perUnit} of the latest
+     * started per unit. Taken by start, not by answer, so that with the open ones they form one cohort whose slow
+     * members are not left out.
+     */
+    public Uni<List<StoppedClock>> answeredStartedSince(SqlClient tx, Instant since, int perUnit) {
         return tx.preparedQuery("""
                 SELECT unit, started_at, due_at, stopped_at FROM (
                     SELECT a.handling_unit AS unit, c.started_at, c.due_at, c.stopped_at,
-                        row_number() OVER (PARTITION BY a.handling_unit ORDER BY c.stopped_at DESC) AS nth
+                        row_number() OVER (PARTITION BY a.handling_unit ORDER BY c.started_at DESC) AS nth
                     FROM appeal_clock c JOIN appeal a ON a.id = c.appeal_id
-                    WHERE c.clock = 'HANDLE' AND c.stopped_at IS NOT NULL AND c.stopped_at >= $1
+                    WHERE c.clock = 'HANDLE' AND c.stopped_at IS NOT NULL AND c.started_at >= $1
                       AND a.handling_unit IS NOT NULL) s
                 WHERE nth <= $2""")
                 .execute(Tuple.of(utc(since), perUnit))

@@ -10,14 +10,16 @@ import java.util.function.Predicate;
 /**
  * Replays a history of appeals on a working-minute axis and asks, k working days before each handling deadline, which
  * of the appeals still open will miss it. What a prediction may use is what the live job sees at that moment: the
- * unit's handling times answered in the trailing window, its answers in that window, and its open appeals now.
+ * unit's (and the city's) answered appeals of the trailing window and open appeals now, each with its clock's allowed
+ * time, the unit's answers in that window, and, for the naive rule and the former forecast, the handling times
+ * answered in the window.
  */
 final class Backtest {
 
     static final long DAY = 420;     // office minutes of a working day (09:00–12:00, 14:00–18:00)
     static final long WINDOW = 60 * DAY;
     static final int ENOUGH = 20;
-    private static final String ALL = "*";
+    private static final String CITY = "*";
 
     /** One appeal: its unit, dispatch, first reply (Long.MAX_VALUE if none by the horizon) and handling due. */
     record Appeal(String unit, long dispatched, long replied, long due) {
@@ -25,15 +27,29 @@ final class Backtest {
         boolean missed() {
             return replied > due;
         }
+
+        /** The working minutes its handling clock allows. */
+        long allowed() {
+            return due - dispatched;
+        }
     }
 
-    /** One question: an appeal (dispatched at {@code appeal}) open at {@code at}, what was known then, and whether it did miss. */
-    record Question(long appeal, long at, int daysAhead, long elapsed, long remaining, HandlingTimes times, long unitMedian,
-            UnitLoad load, boolean missed) {
+    /**
+     * One question: an appeal (dispatched at {@code appeal}) open {@code daysAhead} working days before its deadline,
+     * what was known then, and whether it did miss.
+     *
+     * @param pooled     the handling times answered in the window, one pool (the unit's, or the city's when it has
+     *                   fewer than {@link #ENOUGH}): what the former forecast read
+     * @param unitMedian the unit's own median handling time: what the naive rule reads
+     */
+    record Question(long appeal, int daysAhead, long elapsed, long remaining, long allowed, UnitHistory unit,
+            UnitHistory city, UnitLoad load, HandlingTimes pooled, long unitMedian, boolean missed) {
     }
 
     /** Counts of a rule's answers against the outcomes. */
     record Score(long truePositive, long falsePositive, long falseNegative, long trueNegative) {
+
+        static final Score NONE = new Score(0, 0, 0, 0);
 
         double precision() {
             return truePositive + falsePositive == 0 ? 0 : (double) truePositive / (truePositive + falsePositive);
@@ -49,12 +65,13 @@ final class Backtest {
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
 
-        long questions() {
-            return truePositive + falsePositive + falseNegative + trueNegative;
-        }
-
         long missed() {
             return truePositive + falseNegative;
+        }
+
+        Score plus(Score other) {
+            return new Score(truePositive + other.truePositive, falsePositive + other.falsePositive,
+                    falseNegative + other.falseNegative, trueNegative + other.trueNegative);
         }
     }
 
@@ -66,9 +83,10 @@ final class Backtest {
         Map<String, Unit> units = new HashMap<>();
         for (Appeal a : appeals) {
             units.computeIfAbsent(a.unit(), u -> new Unit()).add(a);
-            units.computeIfAbsent(ALL, u -> new Unit()).add(a);
+            units.computeIfAbsent(CITY, u -> new Unit()).add(a);
         }
         units.values().forEach(Unit::index);
+        Unit city = units.get(CITY);
         List<Question> questions = new ArrayList<>();
         for (Appeal a : appeals) {
             boolean known = a.replied() <= horizon || a.due() <= horizon;
@@ -79,11 +97,10 @@ final class Backtest {
                 }
                 Unit unit = units.get(a.unit());
                 HandlingTimes own = unit.timesAt(at);
-                // as live: a unit with too few answers borrows the city's distribution
-                HandlingTimes times = own.size() >= ENOUGH ? own : units.get(ALL).timesAt(at);
-                UnitLoad load = UnitLoad.of(unit.openAt(at), unit.answeredIn(at - WINDOW, at), WINDOW, times.mean());
-                questions.add(new Question(a.dispatched(), at, k, at - a.dispatched(), a.due() - at, times, own.median(),
-                        load, a.missed()));
+                HandlingTimes pooled = own.size() >= ENOUGH ? own : city.timesAt(at);
+                UnitLoad load = UnitLoad.of(unit.openAt(at), unit.answeredIn(at - WINDOW, at), WINDOW, pooled.mean());
+                questions.add(new Question(a.dispatched(), k, at - a.dispatched(), a.due() - at, a.allowed(),
+                        unit.historyAt(at), city.dailyHistoryAt(at), load, pooled, own.median(), a.missed()));
             }
         }
         return questions;
@@ -122,6 +139,7 @@ final class Backtest {
         private long[] replied;
         private Appeal[] byReply;
         private final Map<Long, HandlingTimes> daily = new HashMap<>();
+        private final Map<Long, UnitHistory> dailyHistory = new HashMap<>();
 
         void add(Appeal a) {
             appeals.add(a);
@@ -154,6 +172,32 @@ final class Backtest {
                 }
                 return HandlingTimes.of(minutes);
             });
+        }
+
+        /**
+         * What the live job reads at t: the appeals dispatched in the trailing window and answered by t, and every
+         * appeal open at t. Answered appeals are taken by dispatch, not by answer, so that with the open ones they
+         * form a cohort whose slow members are not left out.
+         */
+        UnitHistory historyAt(long t) {
+            List<UnitHistory.Finished> finished = new ArrayList<>();
+            List<UnitHistory.Open> open = new ArrayList<>();
+            for (Appeal a : appeals) {
+                if (a.dispatched() > t) {
+                    continue;
+                }
+                if (a.replied() > t) {
+                    open.add(new UnitHistory.Open(t - a.dispatched(), a.allowed()));
+                } else if (a.dispatched() > t - WINDOW) {
+                    finished.add(new UnitHistory.Finished(a.replied() - a.dispatched(), a.allowed()));
+                }
+            }
+            return UnitHistory.of(finished, open);
+        }
+
+        /** The same, refreshed once a working day: the city's, which only backs up each unit's own. */
+        UnitHistory dailyHistoryAt(long t) {
+            return dailyHistory.computeIfAbsent(t / DAY, d -> historyAt(d * DAY));
         }
 
         private static int atOrBefore(long[] sorted, long t) {
