@@ -211,6 +211,8 @@ check "supervision.md: the answer" 200 '"state":"ANSWERED"' -- -XPOST "$BASE/api
     -H "Authorization: Bearer $UNIT" -H 'Content-Type: application/json' \
     -d '{"explanation":"经核实，问题已于今日协调解决，后续将按时办结。"}'
 check "supervision.md: escalated orders" 200 '' -- "$BASE/api/v1/supervision/escalated" -H "Authorization: Bearer $LEADER"
+check "supervision.md: appeals expected late" 200 '"expectedLateAt":' -- \
+    "$BASE/api/v1/supervision/expected-late?limit=5" -H "Authorization: Bearer $LEADER"
 
 echo
 echo "$passed passed, $failed failed"

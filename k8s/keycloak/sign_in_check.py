@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Checks the Huiyin realm on a running Keycloak, through its real login pages in headless Chromium.
 
-Run by sign-in-check.sh, which starts Keycloak (and, if built, a Huiyin demo service that trusts it).
+Run by sign-in-check.sh, which starts Keycloak (and, if built, a Huiyin demo service connected to it).
 Standard library only: Chromium is driven through chromedriver's W3C WebDriver HTTP API.
 
-  python3 k8s/keycloak/sign_in_check.py [--keycloak URL] [--huiyin URL]
+  python3 k8s/keycloak/sign_in_check.py [--keycloak URL] [--huiyin URL] [--shots DIR]
 
 Prints one line per check and ends with 'N passed, M failed' (exit status 1 on a failure).
 """
@@ -50,11 +50,33 @@ def totp(key, at=None, digits=6, period=30):
     return str(value % 10 ** digits).zfill(digits)
 
 
+used_periods = set()
+
+
 def fresh_code(key):
-    """A code with at least 5 s left in its period, so that it is still valid when the form arrives."""
-    if 30 - time.time() % 30 < 5:
+    """A code with at least 5 s left in its period, so that it is still valid when the form arrives, and of a period
+    not used before: Keycloak takes each code once."""
+    while True:
+        if 30 - time.time() % 30 < 5:
+            time.sleep(30 - time.time() % 30 + 0.5)
+        period = (key, int(time.time() // 30))
+        if period not in used_periods:
+            used_periods.add(period)
+            return totp(key)
         time.sleep(30 - time.time() % 30 + 0.5)
-    return totp(key)
+
+
+def wait_for(condition, wait=15):
+    """Whether condition() holds within wait seconds."""
+    deadline = time.time() + wait
+    while time.time() < deadline:
+        try:
+            if condition():
+                return True
+        except RuntimeError:
+            pass
+        time.sleep(0.25)
+    return False
 
 
 def claims(jwt):
@@ -150,7 +172,7 @@ class Browser:
 
 
 class Login:
-    """An authorization-code sign-in with PKCE, as Huiyin's pages will do it."""
+    """An authorization-code sign-in with PKCE, as Huiyin's pages do it (here by hand, to read the tokens)."""
 
     def __init__(self, keycloak, client):
         self.keycloak, (self.client_id, self.secret) = keycloak, client
@@ -214,7 +236,7 @@ def commissioner_signs_in(keycloak, huiyin, shots):
         check("access token: unit = SAMR, no uscc", access.get("unit") == "SAMR" and "uscc" not in access)
         check("id token: same groups and unit", id_token.get("groups") == ["commissioner"] and id_token.get("unit") == "SAMR")
         if huiyin:
-            unit_queue(browser, huiyin, tokens["access_token"], shots)
+            huiyin_api(browser, huiyin, tokens["access_token"], shots)
     finally:
         browser.close()
 
@@ -223,18 +245,60 @@ def as_list(value):
     return value if isinstance(value, list) else [value]
 
 
-def unit_queue(browser, huiyin, access_token, shots):
-    """Huiyin, trusting this Keycloak, shows the commissioner the unit's queue (API and page)."""
+def huiyin_api(browser, huiyin, access_token, shots):
+    """Huiyin, connected to this Keycloak, takes its access tokens on the API, and no token in a cookie on the pages."""
     status, body = http("GET", f"{huiyin}/api/v1/workqueue", headers={"Authorization": f"Bearer {access_token}"})
     check("huiyin: GET /api/v1/workqueue with the Keycloak token", status == 200, f"{status} {body}")
     print(f"     queue: {str(body)[:300]}", flush=True)
-    # until Huiyin signs people in itself, the cookie is what a gateway in front of it would set
     browser.open(f"{huiyin}/sla")
     browser.add_cookie("huiyin_token", access_token)
     browser.open(f"{huiyin}/workqueue")
-    source = browser.page_source()
-    browser.screenshot(f"{shots}/commissioner-workqueue.png")
-    check("huiyin: /workqueue page shows 本单位待认领 to the commissioner", "本单位待认领" in source)
+    check("huiyin: a token in the huiyin_token cookie signs nobody in (demo only)",
+          path_of(browser.url()) == "/signin", browser.url())
+
+
+def path_of(url):
+    return urllib.parse.urlparse(url).path
+
+
+def huiyin_signs_in(keycloak, huiyin, shots):
+    """Huiyin's own sign-in: the work queue sends a visitor to /signin, 统一身份认证登录 runs the authorization code
+    flow through Keycloak's login pages (password and TOTP) back to the unit's queue; signing out ends the session in
+    Huiyin and in Keycloak."""
+    browser = Browser()
+    began = time.time()
+    try:
+        browser.open(f"{huiyin}/workqueue")
+        check("huiyin: the work queue sends a visitor to /signin", path_of(browser.url()) == "/signin", browser.url())
+        if not check("huiyin: /signin offers 统一身份认证登录", browser.find("#signin-staff") is not None):
+            browser.screenshot(f"{shots}/huiyin-signin.png")
+            return
+        browser.click("#signin-staff")
+        on_keycloak = wait_for(lambda: browser.url().startswith(keycloak) and browser.find("#username") is not None)
+        check("huiyin: 统一身份认证登录 opens Keycloak's login page", on_keycloak, browser.url())
+        password_page(browser, "commissioner-samr")
+        wait_for(lambda: browser.find("#otp") is not None)
+        browser.type("#otp", fresh_code(COMMISSIONER_OTP_SECRET))
+        browser.click("#kc-login")
+        landed = wait_for(lambda: browser.url().startswith(huiyin) and path_of(browser.url()) == "/workqueue")
+        source = browser.page_source()
+        browser.screenshot(f"{shots}/huiyin-workqueue-signed-in.png")
+        check("huiyin: signed in by the code flow, back on /workqueue", landed, browser.url())
+        check("huiyin: the queue shows 本单位待认领 to the commissioner (服务专员, SAMR)",
+              "本单位待认领" in source and "服务专员" in source, source[:300])
+        print(f"     sign-in through Huiyin took {time.time() - began:.1f} s", flush=True)
+        browser.click("#signout")
+        back = wait_for(lambda: browser.url().startswith(huiyin) and path_of(browser.url()) == "/signin", 20)
+        check("huiyin: signing out passes Keycloak's logout and comes back to /signin", back, browser.url())
+        browser.open(f"{huiyin}/workqueue")
+        check("huiyin: after signing out the work queue asks to sign in again", path_of(browser.url()) == "/signin",
+              browser.url())
+        browser.click("#signin-staff")
+        check("huiyin: the Keycloak session has ended too (its login page asks again)",
+              wait_for(lambda: browser.url().startswith(keycloak) and browser.find("#username") is not None),
+              browser.url())
+    finally:
+        browser.close()
 
 
 def auditor_must_enrol(keycloak, shots):
@@ -326,12 +390,14 @@ def role_separation(keycloak, admin_user, admin_password):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--keycloak", default="http://127.0.0.1:8180")
-    parser.add_argument("--huiyin", help="a Huiyin demo service that trusts this Keycloak's tokens")
+    parser.add_argument("--huiyin", help="a Huiyin demo service connected to this Keycloak (HUIYIN_OIDC_URL)")
     parser.add_argument("--admin", default="kcadmin:kcadmin", help="master-realm administrator user:password")
     parser.add_argument("--shots", default="/tmp", help="where screenshots go")
     args = parser.parse_args()
     began = time.time()
     commissioner_signs_in(args.keycloak, args.huiyin, args.shots)
+    if args.huiyin:
+        huiyin_signs_in(args.keycloak, args.huiyin, args.shots)
     auditor_must_enrol(args.keycloak, args.shots)
     enterprise_signs_in(args.keycloak, args.shots)
     role_separation(args.keycloak, *args.admin.split(":", 1))

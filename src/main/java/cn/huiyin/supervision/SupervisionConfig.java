@@ -18,4 +18,8 @@ public interface SupervisionConfig {
     /** Most lines one page of the desk shows. */
     @WithDefault("100")
     int deskPageSize();
+
+    /** Most appeals the desk page lists as expected late (预计超时). */
+    @WithDefault("20")
+    int expectedLateShown();
 }

@@ -116,7 +116,8 @@ class TwoReplicaSweepIT {
     @Test
     void each_person_hears_of_each_step_once_in_wecom_though_a_replica_dies_mid_round() throws Exception {
         String admin = token(victim, "admin");
-        WECOM_IDS.forEach((username, wecomId) -> setWecomId(victim, admin, username, wecomId));
+        String securityAdmin = token(victim, "security-admin"); // staff identities are theirs (安全管理员)
+        WECOM_IDS.forEach((username, wecomId) -> setWecomId(victim, securityAdmin, username, wecomId));
         Map<String, Long> rules = new HashMap<>();
         for (String clock : CLOCKS) {
             rules.put(clock, addRule(survivor, admin, clock));
@@ -202,8 +203,8 @@ class TwoReplicaSweepIT {
                 .post("/api/v1/demo/tokens/" + username).then().statusCode(200).extract().path("accessToken");
     }
 
-    private static void setWecomId(Replica replica, String admin, String username, String wecomId) {
-        given().baseUri(replica.baseUri()).auth().oauth2(admin).contentType(ContentType.JSON)
+    private static void setWecomId(Replica replica, String securityAdmin, String username, String wecomId) {
+        given().baseUri(replica.baseUri()).auth().oauth2(securityAdmin).contentType(ContentType.JSON)
                 .body(Map.of("wecomUserId", wecomId)).put("/api/v1/admin/staff/" + username + "/wecom")
                 .then().statusCode(200);
     }

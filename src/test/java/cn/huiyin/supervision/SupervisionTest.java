@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.huiyin.risk.application.BreachRisks;
 import cn.huiyin.sla.application.SlaSweeper;
 import cn.huiyin.supervision.application.SupervisionOrders;
 import cn.huiyin.testsupport.Appeals;
@@ -43,6 +44,9 @@ class SupervisionTest {
     @Inject
     SupervisionOrders orders;
 
+    @Inject
+    BreachRisks risks;
+
     /** A tax appeal (dispatched to TAX on intake) whose clocks ran out {@code daysAgo} days ago, swept up the ladder. */
     private String overdueAppeal(int daysAgo) {
         String trackingNo = given().contentType(ContentType.JSON).body(Appeals.validSubmission()).post("/api/v1/appeals")
@@ -54,10 +58,30 @@ class SupervisionTest {
     }
 
     private String taxLeader() {
+        return Appeals.tokenFor(taxLeaderName());
+    }
+
+    /** A leader of the tax bureau of their own, named {@code 税务局 领导 <username>}. */
+    private String taxLeaderName() {
         String name = "leader-tax-" + UUID.randomUUID().toString().substring(0, 8);
         db.execute("INSERT INTO staff_member (username, display_name, role, unit_code, on_duty) VALUES ($1, $2, 'unit-leader', 'TAX', false)",
                 name, "税务局 领导 " + name);
-        return Appeals.tokenFor(name);
+        return name;
+    }
+
+    private static Map<String, Object> deskLine(String token, String trackingNo) {
+        return wholeDesk(token).stream().filter(line -> trackingNo.equals(line.get("trackingNo"))).findFirst()
+                .orElseThrow(() -> new AssertionError(trackingNo + " is not on the desk"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> lastAnswered(Map<String, Object> line) {
+        return (Map<String, Object>) line.get("lastAnswered");
+    }
+
+    private static void answer(String token, long id, String explanation) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("explanation", explanation))
+                .post("/api/v1/supervision/orders/" + id + "/answer").then().statusCode(200);
     }
 
     /** Every line of the desk, page after page, as the API gives them. */
@@ -141,6 +165,47 @@ class SupervisionTest {
                 .post("/api/v1/supervision/orders/" + id + "/answer")
                 .then().statusCode(409).body("type", containsString("order-already-answered"));
         issue(Appeals.tokenFor("district-leader"), trackingNo, "请再次说明办理进展。", 1);
+    }
+
+    @Test
+    void the_desk_shows_the_latest_orders_explanation_once_answered_and_takes_a_new_order() {
+        String trackingNo = overdueAppeal(30);
+        String name = taxLeaderName();
+        String unit = Appeals.tokenFor(name);
+        String supervisor = Appeals.tokenFor("district-leader");
+        String onTime = "经核实，企业授信额度问题已于今日协调解决，后续将按时办结。";
+        long first = ((Number) issue(supervisor, trackingNo, "请说明该诉求超时未办结的原因及整改措施。", 3).get("id")).longValue();
+        answer(unit, first, onTime);
+
+        Map<String, Object> line = deskLine(supervisor, trackingNo);
+        assertThat(line.get("openOrder")).isNull();
+        Map<String, Object> answered = lastAnswered(line);
+        assertThat(answered).isNotNull();
+        assertThat(((Number) answered.get("id")).longValue()).isEqualTo(first);
+        assertThat(answered.get("state")).isEqualTo("ANSWERED");
+        assertThat(answered.get("stateLabel")).isEqualTo("已答复");
+        assertThat(answered.get("answer")).isEqualTo(onTime);
+        assertThat(answered.get("answeredBy")).isEqualTo("unit-leader:" + name);
+        assertThat(answered.get("answeredByName")).isEqualTo("税务局 领导 " + name);
+        assertThat(answered.get("answeredLate")).isEqualTo(false);
+        assertThat(Instant.parse((String) answered.get("answeredAt"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(answered.get("demand")).isEqualTo("请说明该诉求超时未办结的原因及整改措施。");
+
+        // a new order is the appeal's latest: it waits, and the earlier answer leaves the line
+        long second = ((Number) issue(supervisor, trackingNo, "请再次说明办理进展。", 1).get("id")).longValue();
+        line = deskLine(supervisor, trackingNo);
+        assertThat(lastAnswered(line)).isNull();
+        assertThat(line.get("openOrder")).isNotNull();
+
+        // past its deadline it climbs, is answered late, and its answer (not the first) is on the desk, marked late
+        db.execute("UPDATE supervision_order SET reply_due_at = now() - interval '1 minute' WHERE id = $1", second);
+        orders.escalateDue().await().atMost(PATIENCE);
+        answer(unit, second, "因人员调整未能按期答复，现已为企业恢复开票。");
+        answered = lastAnswered(deskLine(supervisor, trackingNo));
+        assertThat(((Number) answered.get("id")).longValue()).isEqualTo(second);
+        assertThat(answered.get("answer")).isEqualTo("因人员调整未能按期答复，现已为企业恢复开票。");
+        assertThat(answered.get("answeredLate")).isEqualTo(true);
+        assertThat(answered.get("escalatedAt")).isNotNull();
     }
 
     @Test
@@ -248,5 +313,64 @@ class SupervisionTest {
                 .then().statusCode(200).body("answeredLate", equalTo(true));
         given().auth().oauth2(Appeals.tokenFor("district-leader")).get("/api/v1/supervision/escalated").then().statusCode(200)
                 .body("id", not(hasItem((int) id)));
+    }
+
+    @Test
+    void appeals_expected_late_are_listed_riskiest_first_and_none_that_is_late_already() {
+        AtRisk.taxAnsweredHistory(db);
+        String riskier = AtRisk.taxAppeal();
+        AtRisk.handlingStartedDaysAgo(db, riskier, 14, Duration.ofHours(5));
+        String lesser = AtRisk.taxAppeal();
+        AtRisk.handlingStartedDaysAgo(db, lesser, 14, Duration.ofHours(1));
+        String overdue = AtRisk.taxAppeal();
+        AtRisk.handlingStartedDaysAgo(db, overdue, 14, Duration.ofHours(-2));
+        // its ladder fired (on the late list), though its handling deadline is still ahead
+        String onDesk = overdueAppeal(3);
+        AtRisk.handlingStartedDaysAgo(db, onDesk, 14, Duration.ofHours(3));
+        String holder = taxCommissioner();
+        db.execute("UPDATE appeal SET assignee = $1 WHERE tracking_no = $2", holder, riskier);
+        risks.refresh().await().atMost(Duration.ofSeconds(30));
+        // the lesser one less likely to miss, though due sooner: the list goes by risk, not by deadline
+        AtRisk.storeRisk(db, lesser, 0.7);
+        assertThat(AtRisk.storedRisk(db, riskier)).isGreaterThan(0.7);
+        String leader = Appeals.tokenFor("district-leader");
+        // the risk's own list has the one on the desk: it is the desk that leaves it out
+        given().auth().oauth2(leader).queryParam("unit", "TAX").queryParam("limit", 200).get("/api/v1/risk/expected-late")
+                .then().statusCode(200).body("appeals.trackingNo", hasItem(onDesk));
+
+        JsonPath body = given().auth().oauth2(leader).queryParam("limit", 200).get("/api/v1/supervision/expected-late")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(body.getDouble("expectedLateAt")).isEqualTo(risks.expectedLateAt());
+        List<Map<String, Object>> appeals = body.getList("appeals");
+        List<Object> order = appeals.stream().map(a -> a.get("trackingNo")).toList();
+        assertThat(order).contains(riskier, lesser).doesNotContain(overdue, onDesk);
+        assertThat(order.indexOf(riskier)).isLessThan(order.indexOf(lesser));
+        assertThat(appeals.stream().map(a -> ((Number) a.get("breachRisk")).doubleValue()).toList())
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a))
+                .allSatisfy(risk -> assertThat(risk).isGreaterThanOrEqualTo(risks.expectedLateAt()));
+        Map<String, Object> line = appeals.get(order.indexOf(riskier));
+        assertThat(line).containsEntry("unitCode", "TAX").containsEntry("holder", holder)
+                .containsEntry("holderName", "专员 " + holder).containsKeys("unitName", "statusLabel", "computedAt");
+        assertThat(Instant.parse((String) line.get("handleDueAt"))).isAfter(Instant.now());
+        assertThat(deskLine(leader, onDesk)).isNotNull();
+
+        given().auth().oauth2(leader).queryParam("limit", 1).get("/api/v1/supervision/expected-late").then()
+                .statusCode(200).body("appeals.size()", equalTo(1));
+        given().auth().oauth2(leader).queryParam("limit", 0).get("/api/v1/supervision/expected-late").then()
+                .statusCode(400);
+        for (String user : List.of("commissioner-tax", "leader-samr", "enterprise-demo")) {
+            given().auth().oauth2(Appeals.tokenFor(user)).get("/api/v1/supervision/expected-late").then().statusCode(403);
+        }
+        given().auth().oauth2(Appeals.tokenFor("dispatcher-demo")).get("/api/v1/supervision/expected-late").then()
+                .statusCode(200);
+    }
+
+    /** A TAX commissioner of their own, off duty so automatic assignment leaves them alone. */
+    private String taxCommissioner() {
+        String name = "c-tax-" + UUID.randomUUID().toString().substring(0, 8);
+        db.execute("INSERT INTO staff_member (username, display_name, role, unit_code, on_duty) VALUES ($1, $2, 'commissioner', 'TAX', false)",
+                name, "专员 " + name);
+        return name;
     }
 }

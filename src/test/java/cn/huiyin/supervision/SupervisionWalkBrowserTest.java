@@ -39,8 +39,10 @@ import io.restassured.http.ContentType;
 
 /**
  * A supervision order walked in a real browser, through the pages only: the district leader finds a late appeal on
- * the desk (督办台) and issues an order; the leader of the unit holding it answers on their orders page (督办单); the
- * desk then shows no order waiting on the appeal. Each stage is saved as a screenshot under {@code target/screenshots}.
+ * the desk (督办台) and issues an order, coming back to the page they issued from; the leader of the unit holding it
+ * answers on their orders page (督办单); the district leader, back on the desk, reads the unit's explanation
+ * (情况说明) on the appeal's line and may issue a new order. Each stage is saved as a screenshot under
+ * {@code target/screenshots}.
  */
 @QuarkusTest
 class SupervisionWalkBrowserTest {
@@ -73,7 +75,7 @@ class SupervisionWalkBrowserTest {
     }
 
     @Test
-    void a_district_leader_issues_an_order_the_units_leader_answers_it_and_the_desk_has_none_waiting() {
+    void a_district_leader_issues_an_order_the_units_leader_answers_it_and_the_leader_reads_the_answer_on_the_desk() {
         String no = overdueTaxAppeal();
         String leader = newTaxLeader();
         String demand = "请于期限内书面说明该诉求超时未办结的原因及整改措施。";
@@ -91,9 +93,11 @@ class SupervisionWalkBrowserTest {
         days.clear();
         days.sendKeys("2");
         screenshot("supervision-02-order-form");
+        String deskPage = browser.getCurrentUrl();
         line.findElement(By.cssSelector("button.issue")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已下发督办单"));
-        assertThat(browser.getCurrentUrl()).endsWith("/supervision?ok=issued");
+        // back on the page of the desk the order was issued from (page 1, or the later page 下一页 led to)
+        assertThat(browser.getCurrentUrl()).isEqualTo(deskPage + (deskPage.contains("?") ? "&" : "?") + "ok=issued");
 
         long order = db.count("SELECT id FROM supervision_order WHERE appeal_id = $1", db.id(no));
         String due = PageTime.beijing(Instant.ofEpochSecond(
@@ -125,15 +129,24 @@ class SupervisionWalkBrowserTest {
         assertThat(mine.findElements(By.cssSelector("form.answer"))).isEmpty();
         screenshot("supervision-06-unit-answered");
 
-        // 3. the desk, reloaded: it shows only an order still waiting for its answer, so the answered one leaves
-        // the line free for a new order
+        // 3. the district leader reopens the desk: the appeal's line carries the unit's explanation, who gave it and
+        // that it came in time; nothing waits on the appeal any more, so the line takes a new order
         signIn(SUPERVISOR, "/supervision");
         assertPage("督办台");
         line = deskLine(no);
         assertThat(line.findElements(By.cssSelector(".order-state"))).isEmpty();
         assertThat(line.getText()).doesNotContain("待答复");
+        WebElement answer = line.findElement(By.cssSelector(".order-answer[data-order-id='" + order + "']"));
+        assertThat(text(answer, ".answer-state")).isEqualTo("情况说明（已答复，按时）");
+        assertThat(text(answer, ".answer")).isEqualTo(explanation);
+        String answeredAt = PageTime.beijing(Instant.ofEpochSecond(
+                db.count("SELECT floor(extract(epoch FROM answered_at))::bigint FROM supervision_order WHERE id = $1", order)));
+        assertThat(text(answer, ".answered-by")).startsWith("税务局 领导 " + leader + " 答复于 " + answeredAt)
+                .contains("答复期限 " + due);
+        assertThat(answer.getText()).contains("督办要求：" + demand);
         assertThat(line.findElements(By.cssSelector("form.issue"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#escalated-orders tr[data-order-id='" + order + "']"))).isEmpty();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", line);
         screenshot("supervision-07-desk-answered");
 
         assertThat(db.count("SELECT count(*) FROM supervision_order WHERE appeal_id = $1", db.id(no))).isEqualTo(1);

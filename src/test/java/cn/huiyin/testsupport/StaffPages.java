@@ -2,11 +2,18 @@ package cn.huiyin.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import cn.huiyin.shared.web.CsrfTokens;
 import io.restassured.response.ValidatableResponse;
 
-/** A staff member in a browser, as far as HTTP goes: signed in by the demo login's cookie, posting forms. */
+/**
+ * A staff member in a browser, as far as HTTP goes: signed in by the demo login's cookie, posting forms with the
+ * anti-forgery token every rendered form carries.
+ */
 public final class StaffPages {
 
     private StaffPages() {
@@ -32,10 +39,20 @@ public final class StaffPages {
         return given().cookie("huiyin_token", cookie).redirects().follow(false).get(path).then();
     }
 
-    /** Posts a form as the browser would (pairs of name, value), without following the redirect. */
+    /**
+     * The {@code _csrf} value the pages render into their forms for this cookie, derived like the service does
+     * (CsrfTest checks that it is the one in the rendered forms).
+     */
+    public static String csrfFor(String cookie) {
+        String secret = ConfigProvider.getConfig().getValue("huiyin.csrf.secret", String.class);
+        return new CsrfTokens(secret).tokenFor(CsrfTokens.sessionOf(List.of("huiyin_token=" + cookie)));
+    }
+
+    /** Posts a form as the browser would (pairs of name, value, and the form's token), not following the redirect. */
     public static ValidatableResponse post(String cookie, String path, String... fields) {
         var request = given().cookie("huiyin_token", cookie).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8");
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam(CsrfTokens.FIELD, csrfFor(cookie));
         for (int i = 0; i + 1 < fields.length; i += 2) {
             request.formParam(fields[i], fields[i + 1]);
         }

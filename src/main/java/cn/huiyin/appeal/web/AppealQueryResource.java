@@ -72,7 +72,7 @@ public class AppealQueryResource {
     /** Recomputes the appeal's event hash chain: has any stored event been altered, removed or reordered? */
     @GET
     @Path("/integrity")
-    @RolesAllowed({ Roles.ADMIN, Roles.DISTRICT_LEADER })
+    @RolesAllowed({ Roles.ADMIN, Roles.DISTRICT_LEADER, Roles.AUDITOR })
     public Uni<ChainVerification> integrity(@RestPath String trackingNo) {
         return appeals.verifyChain(trackingNo);
     }

@@ -16,7 +16,9 @@ import io.smallrye.mutiny.Uni;
 /** {@code GET /api/v1/admin/personal-data-reveals}: the audit of contact fields shown in full, newest first. */
 @Path("/api/v1/admin/personal-data-reveals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.ADMIN, Roles.DISTRICT_LEADER })
+// the auditor (安全审计员) and the district leader, who answers for the staff's conduct; not the system administrator,
+// whose own actions are among what is audited (等保三级 separation of duties, docs/operations.md)
+@RolesAllowed({ Roles.AUDITOR, Roles.DISTRICT_LEADER })
 public class RevealAuditResource {
 
     @Inject

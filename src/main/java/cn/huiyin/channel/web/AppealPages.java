@@ -29,10 +29,13 @@ import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.routing.domain.Catalogue;
 import cn.huiyin.routing.domain.DispatchRule;
 import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.GuessThrottle;
+import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.security.TooManyAttempts;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
+import cn.huiyin.workqueue.application.EnterpriseRegister;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
@@ -42,7 +45,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The enterprise-facing pages (Chinese): submit an appeal without signing in, and look one up with its
- * tracking number and query code. They work without JavaScript and submit exactly like the JSON API.
+ * tracking number and query code. They work without JavaScript and submit exactly like the JSON API. A signed-in
+ * enterprise does not type its credit code and name: the form shows them fixed, and the server takes the code
+ * from the token whatever the form says.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -53,7 +58,7 @@ public class AppealPages {
         static native TemplateInstance home();
 
         static native TemplateInstance form(AppealForm form, List<Catalogues.Category> categories,
-                Map<String, String> errors);
+                Map<String, String> errors, SignedIn signedIn);
 
         static native TemplateInstance receipt(AppealReceipt receipt);
 
@@ -74,6 +79,24 @@ public class AppealPages {
             return new AppealDraft(uscc, enterpriseName, contactName, contactMobile, category, appealType, urgent, title,
                     description, consent);
         }
+
+        /**
+         * As a signed-in enterprise submits it: its own credit code whatever was typed, its registered name when there
+         * is one, else the name typed (or, on a blank form, the one its latest appeal gave).
+         */
+        AppealForm of(SignedIn enterprise) {
+            String name = enterprise.nameFixed() || (enterpriseName == null || enterpriseName.isBlank()) && enterprise.name() != null
+                    ? enterprise.name() : enterpriseName;
+            return new AppealForm(enterprise.uscc(), name, contactName, contactMobile, category, appealType, urgent, title,
+                    description, consent, submissionId);
+        }
+    }
+
+    /**
+     * The enterprise the form is for when one is signed in: its credit code (from the token) and its name — fixed
+     * when the register holds it, else what its latest appeal gave, which it may correct; null when none is known.
+     */
+    public record SignedIn(String uscc, String name, boolean nameFixed) {
     }
 
     @Inject
@@ -88,6 +111,12 @@ public class AppealPages {
     @Inject
     RatingInvitations invitations;
 
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    EnterpriseRegister register;
+
     @GET
     public TemplateInstance home() {
         return Templates.home();
@@ -97,7 +126,9 @@ public class AppealPages {
     @Path("appeals/new")
     @WithSession
     public Uni<TemplateInstance> newAppeal() {
-        return catalogue.inFormOrder().map(categories -> Templates.form(AppealForm.empty(), categories, Map.of()));
+        return caller.get().chain(this::signedIn).chain(enterprise -> catalogue.inFormOrder().map(categories -> Templates
+                .form(enterprise == null ? AppealForm.empty() : AppealForm.empty().of(enterprise), categories, Map.of(),
+                        enterprise)));
     }
 
     @POST
@@ -108,21 +139,41 @@ public class AppealPages {
             @RestForm String contactMobile, @RestForm String category, @RestForm String appealType,
             @RestForm String urgent, @RestForm String title, @RestForm String description, @RestForm String consent,
             @RestForm String submissionId) {
-        AppealForm form = new AppealForm(uscc, enterpriseName, contactName, contactMobile, category, appealType,
+        AppealForm typed = new AppealForm(uscc, enterpriseName, contactName, contactMobile, category, appealType,
                 urgent != null, title, description, consent != null,
                 submissionId == null || submissionId.isBlank() ? UUID.randomUUID().toString() : submissionId);
-        // The hidden submission id is the Idempotency-Key: a double click or a resent form stores one appeal.
-        return intake.submit(form.toDraft(), "form-" + form.submissionId(), Caller.anonymous())
-                .map(receipt -> Response.ok(Templates.receipt(receipt)).build())
-                .onFailure(ProblemException.class).recoverWithUni(failure -> {
-                    Problem problem = ((ProblemException) failure).problem();
-                    Map<String, String> errors = problem.errors() == null
-                            ? Map.of("form", problem.detail())
-                            : problem.errors().stream().collect(Collectors.toMap(Problem.InvalidField::field,
-                                    Problem.InvalidField::messageZh, (first, second) -> first));
-                    return catalogue.inFormOrder().map(categories -> Response
-                            .status(problem.status()).entity(Templates.form(form, categories, errors)).build());
-                });
+        return caller.get().chain(who -> signedIn(who).chain(enterprise -> {
+            // a signed-in enterprise submits as itself (authenticated, no query code); anyone else as a visitor
+            AppealForm form = enterprise == null ? typed : typed.of(enterprise);
+            Caller submitter = enterprise == null ? Caller.anonymous() : who;
+            // The hidden submission id is the Idempotency-Key: a double click or a resent form stores one appeal.
+            return intake.submit(form.toDraft(), "form-" + form.submissionId(), submitter)
+                    .map(receipt -> Response.ok(Templates.receipt(receipt)).build())
+                    .onFailure(ProblemException.class).recoverWithUni(failure -> {
+                        Problem problem = ((ProblemException) failure).problem();
+                        Map<String, String> errors = problem.errors() == null
+                                ? Map.of("form", problem.detail())
+                                : problem.errors().stream().collect(Collectors.toMap(Problem.InvalidField::field,
+                                        Problem.InvalidField::messageZh, (first, second) -> first));
+                        return catalogue.inFormOrder().map(categories -> Response
+                                .status(problem.status()).entity(Templates.form(form, categories, errors, enterprise)).build());
+                    });
+        }));
+    }
+
+    /** The signed-in enterprise with its credit code and known name; null for a visitor or a staff member. */
+    private Uni<SignedIn> signedIn(Caller who) {
+        if (!who.hasRole(Roles.ENTERPRISE) || who.uscc() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return register.entry(who.uscc()).chain(entry -> {
+            if (entry.isPresent() && !entry.get().name().isBlank()) {
+                return Uni.createFrom().item(new SignedIn(who.uscc(), entry.get().name(), true));
+            }
+            return appeals.recentByUscc(who.uscc(), 1).map(recent -> new SignedIn(who.uscc(), recent.stream()
+                    .map(a -> a.enterpriseName()).filter(name -> name != null && !name.isBlank()).findFirst().orElse(null),
+                    false));
+        });
     }
 
     @GET

@@ -65,6 +65,7 @@ public class CatalogueAdminResource {
     /** Every version of the category, oldest first: who changed what, when, why, and when it took effect. */
     @GET
     @Path("{category}/history")
+    @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR }) // an audit trail: the auditor reads it too
     public Uni<List<Version>> history(@RestPath String category) {
         return versions.history(category).invoke(found -> {
             if (found.isEmpty()) {

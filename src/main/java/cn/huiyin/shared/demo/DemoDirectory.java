@@ -27,7 +27,7 @@ public class DemoDirectory {
 
     /** The order of the groups on the page: the staff roles first, the enterprise last. */
     private static final List<String> ORDER = List.of(Roles.COMMISSIONER, Roles.UNIT_LEADER, Roles.DISPATCHER,
-            Roles.AGENT, Roles.DISTRICT_LEADER, Roles.ADMIN, Roles.ENTERPRISE);
+            Roles.AGENT, Roles.DISTRICT_LEADER, Roles.ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR, Roles.ENTERPRISE);
 
     @Inject
     DemoConfig config;

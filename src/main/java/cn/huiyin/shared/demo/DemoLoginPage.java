@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
@@ -13,10 +14,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Demo mode only: {@code /demo/login/{username}?to=/desk/phone} signs a browser in as a demo user by setting
- * the token cookie the staff pages read. In production the OIDC provider's login sets it instead.
+ * the token cookie the staff pages read while the demo key verifies tokens (DemoTokenCookie). In production the
+ * pages sign in through the OIDC provider ({@code /signin/staff}) and this cookie signs nobody in.
  */
 @Path("/demo/login/{username}")
 public class DemoLoginPage {
@@ -27,11 +30,13 @@ public class DemoLoginPage {
     DemoTokenResource tokens;
 
     @GET
-    public Uni<Response> login(@RestPath String username, @RestQuery String to) {
+    public Uni<Response> login(@RestPath String username, @RestQuery String to, @Context HttpServerRequest request) {
         URI target = localTarget(to);
+        // Secure over https (also behind a proxy, once Quarkus is told to trust its X-Forwarded-Proto)
+        boolean https = "https".equalsIgnoreCase(request.scheme());
         return tokens.mint(username).map(token -> Response.seeOther(target)
                 .cookie(new NewCookie.Builder("huiyin_token").value(token.accessToken()).path("/").httpOnly(true)
-                        .sameSite(NewCookie.SameSite.LAX).maxAge((int) token.expiresIn()).build())
+                        .secure(https).sameSite(NewCookie.SameSite.LAX).maxAge((int) token.expiresIn()).build())
                 .build());
     }
 

@@ -55,7 +55,10 @@ public class DemoSeeder {
             new DemoUser("dispatcher-demo", "派单员 黄丽", Roles.DISPATCHER, "DRC", null),
             new DemoUser("leader-samr", "市场监管局 分管领导 刘强", Roles.UNIT_LEADER, "SAMR", null),
             new DemoUser("district-leader", "区营商办 领导 郑华", Roles.DISTRICT_LEADER, null, null),
-            new DemoUser("admin", "系统管理员", Roles.ADMIN, null, null));
+            new DemoUser("admin", "系统管理员", Roles.ADMIN, null, null),
+            // the separated duties (等保三级), as in the Keycloak realm
+            new DemoUser("security-admin", "安全管理员", Roles.SECURITY_ADMIN, null, null),
+            new DemoUser("auditor", "安全审计员", Roles.AUDITOR, null, null));
 
     @Inject
     DemoConfig config;

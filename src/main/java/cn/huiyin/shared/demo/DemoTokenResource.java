@@ -1,6 +1,8 @@
 package cn.huiyin.shared.demo;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -36,8 +38,13 @@ public class DemoTokenResource {
     @Inject
     DemoDirectoryRepository directory;
 
-    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "https://huiyin.demo/issuer")
+    /** The issuer the demo key's tokens name (quarkus.oidc.token.issuer in demo mode and tests). */
+    @ConfigProperty(name = "huiyin.oidc.demo-issuer", defaultValue = "https://huiyin.demo/issuer")
     String issuer;
+
+    /** The audience bearer tokens must name, as a Keycloak token names huiyin-api. */
+    @ConfigProperty(name = "quarkus.oidc.token.audience", defaultValue = "huiyin-api")
+    List<String> audience;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +56,7 @@ public class DemoTokenResource {
                 .map(found -> {
                     DemoDirectoryRepository.StaffMember user = found
                             .orElseThrow(() -> ProblemException.notFound("Demo user " + username));
-                    JwtClaimsBuilder claims = Jwt.issuer(issuer).upn(user.username())
+                    JwtClaimsBuilder claims = Jwt.issuer(issuer).audience(new HashSet<>(audience)).upn(user.username())
                             .subject(user.username()).claim("name", user.displayName())
                             .groups(Set.of(user.role())).expiresIn(LIFETIME);
                     if (user.unitCode() != null) {

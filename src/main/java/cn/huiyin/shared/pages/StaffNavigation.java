@@ -37,7 +37,7 @@ public final class StaffNavigation {
             new Page("/evaluation/contests", "申诉复核",
                     Set.of(Roles.COMMISSIONER, Roles.UNIT_LEADER, Roles.DISPATCHER, Roles.DISTRICT_LEADER)),
             new Page("/leader/metrics", "运行指标", Set.of(Roles.DISTRICT_LEADER, Roles.UNIT_LEADER, Roles.ADMIN)),
-            new Page("/admin/reveals", "查看记录", Set.of(Roles.DISTRICT_LEADER, Roles.ADMIN)),
+            new Page("/admin/reveals", "查看记录", Set.of(Roles.DISTRICT_LEADER, Roles.AUDITOR)),
             new Page("/admin/catalogue", "派单目录", Set.of(Roles.ADMIN)),
             new Page("/admin/staff", "值班安排", Set.of(Roles.ADMIN)),
             new Page("/admin/key-enterprises", "重点企业专员", Set.of(Roles.ADMIN)),
@@ -58,7 +58,9 @@ public final class StaffNavigation {
             Roles.DISPATCHER, "派单员",
             Roles.UNIT_LEADER, "单位领导",
             Roles.DISTRICT_LEADER, "区领导",
-            Roles.ADMIN, "管理员");
+            Roles.ADMIN, "管理员",
+            Roles.SECURITY_ADMIN, "安全管理员",
+            Roles.AUDITOR, "安全审计员");
 
     private StaffNavigation() {
     }

@@ -13,15 +13,19 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads the verified bearer token of the current request into a {@link Caller}. Authentication is lazy
- * (only where asked for), so the identity is resolved without blocking the event loop.
+ * Reads the verified token of the current request into a {@link Caller}: the API's bearer access token, or the ID token
+ * of a page's OIDC session (both are {@link JsonWebToken}s, verified by Quarkus OIDC; roles from {@code groups}).
+ * Authentication is lazy (only where asked for), so the identity is resolved without blocking the event loop.
  */
 @RequestScoped
 public class CurrentCaller {
 
     /** When a token carries several roles, the most capable one decides what it may see. */
-    private static final List<String> PRECEDENCE = List.of(Roles.ADMIN, Roles.DISTRICT_LEADER, Roles.DISPATCHER,
-            Roles.UNIT_LEADER, Roles.COMMISSIONER, Roles.AGENT, Roles.ENTERPRISE);
+    private static final List<String> PRECEDENCE = List.of(Roles.ADMIN,
+            // the separated system roles (等保三级) before every business role: a token that carries both is a realm
+            // mistake, and the pages and services then take the caller for the system role
+            Roles.SECURITY_ADMIN, Roles.AUDITOR,
+            Roles.DISTRICT_LEADER, Roles.DISPATCHER, Roles.UNIT_LEADER, Roles.COMMISSIONER, Roles.AGENT, Roles.ENTERPRISE);
 
     @Inject
     CurrentIdentityAssociation identities;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -86,6 +87,20 @@ public class EdgeGuard {
     }
 
     private void readBody(RoutingContext rc, int limit, boolean form) {
+        readWithin(rc, limit, body -> {
+            if (form) {
+                acceptForm(rc, body);
+            } else {
+                acceptText(rc, body);
+            }
+        });
+    }
+
+    /**
+     * Reads the whole body, refusing it with {@code 413} once it passes {@code limit} bytes, and hands it on; also
+     * for the CSRF guard, which reads the multipart bodies left unread here.
+     */
+    void readWithin(RoutingContext rc, int limit, Consumer<Buffer> then) {
         HttpServerRequest request = rc.request();
         Buffer body = Buffer.buffer();
         boolean[] refused = { false };
@@ -107,13 +122,8 @@ public class EdgeGuard {
             }
         });
         request.endHandler(end -> {
-            if (refused[0]) {
-                return;
-            }
-            if (form) {
-                acceptForm(rc, body);
-            } else {
-                acceptText(rc, body);
+            if (!refused[0]) {
+                then.accept(body);
             }
         });
         request.resume();

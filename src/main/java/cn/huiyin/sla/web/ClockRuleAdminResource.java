@@ -92,6 +92,7 @@ public class ClockRuleAdminResource {
     /** Every version of one clock, oldest first, with who added it, when and why. */
     @GET
     @Path("history")
+    @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR }) // an audit trail: the auditor reads it too
     public Uni<List<Version>> history(@RestQuery String clock) {
         ClockKind kind = Arrays.stream(ClockKind.values()).filter(k -> k.name().equals(clock)).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("clock", "clock is one of " + Arrays.toString(ClockKind.values())));

@@ -122,9 +122,9 @@ public class SupervisionOrders {
         return orders.escalated(LIST_LIMIT).chain(this::views);
     }
 
-    /** By appeal id, the order each of these appeals has waiting for its answer. */
-    public Uni<Map<Long, OrderView>> waitingOn(Long[] appealIds) {
-        return orders.unansweredOn(appealIds).chain(rows -> views(rows).map(views -> {
+    /** By appeal id, the latest order of each of these appeals that has one, waiting or answered. */
+    public Uni<Map<Long, OrderView>> latestOn(Long[] appealIds) {
+        return orders.latestOn(appealIds).chain(rows -> views(rows).map(views -> {
             Map<Long, OrderView> byAppeal = new HashMap<>();
             for (int i = 0; i < rows.size(); i++) {
                 byAppeal.put(rows.get(i).order().appealId(), views.get(i));
@@ -164,7 +164,7 @@ public class SupervisionOrders {
     private Uni<OrderView> view(SqlClient client, long id) {
         return orders.order(client, id).chain(row -> orders.history(client, new Long[] { id })
                 .map(history -> OrderView.of(row.orElseThrow().order(), row.get().title(), row.get().unitName(),
-                        entries(history))));
+                        row.get().answeredByName(), entries(history))));
     }
 
     private Uni<List<OrderView>> views(List<OrderRow> rows) {
@@ -175,7 +175,7 @@ public class SupervisionOrders {
         return orders.history(pool, ids).map(history -> {
             Map<Long, List<OrderEventRow>> byOrder = new HashMap<>();
             history.forEach(event -> byOrder.computeIfAbsent(event.orderId(), key -> new ArrayList<>()).add(event));
-            return rows.stream().map(row -> OrderView.of(row.order(), row.title(), row.unitName(),
+            return rows.stream().map(row -> OrderView.of(row.order(), row.title(), row.unitName(), row.answeredByName(),
                     entries(byOrder.getOrDefault(row.order().id(), List.of())))).toList();
         });
     }

@@ -32,6 +32,13 @@ public class SupervisionRepository {
             Instant clockStoppedAt) {
     }
 
+    /**
+     * Where an appeal stands for the desk: whether its late list shows it (supervised, or an OVERDUE escalation, as
+     * {@link #desk} selects), and its holder's name.
+     */
+    public record Standing(String trackingNo, boolean onDesk, String holderName) {
+    }
+
     /** One fired step of an appeal's escalation ladder. */
     public record LadderRow(long appealId, String clock, String step, Instant dueAt, Instant firedAt) {
     }
@@ -40,8 +47,8 @@ public class SupervisionRepository {
     public record AppealTarget(long id, String trackingNo, String status, String unitCode) {
     }
 
-    /** An order with what its pages show next to it. */
-    public record OrderRow(SupervisionOrder order, String title, String unitName) {
+    /** An order with what its pages show next to it; {@code answeredByName} is the answering leader's name, if known. */
+    public record OrderRow(SupervisionOrder order, String title, String unitName, String answeredByName) {
     }
 
     public record OrderEventRow(long orderId, String kind, String actor, Instant occurredAt, String note) {
@@ -92,6 +99,25 @@ public class SupervisionRepository {
                                 r.getString("clock"), instant(r, "due_at"), instant(r, "stopped_at")));
                     }
                     return desk;
+                });
+    }
+
+    /** How these appeals stand for the desk (those that do not exist are left out). */
+    public Uni<List<Standing>> standings(String[] trackingNos) {
+        return pool.preparedQuery("""
+                SELECT a.tracking_no, s.display_name AS holder_name,
+                    (a.supervised OR EXISTS (SELECT 1 FROM escalation e WHERE e.appeal_id = a.id AND e.step = 'OVERDUE'))
+                        AS on_desk
+                FROM appeal a LEFT JOIN staff_member s ON s.username = a.assignee
+                WHERE a.tracking_no = ANY($1)""")
+                .execute(Tuple.of((Object) trackingNos))
+                .map(rows -> {
+                    List<Standing> standings = new ArrayList<>();
+                    for (Row r : rows) {
+                        standings.add(new Standing(r.getString("tracking_no"), r.getBoolean("on_desk"),
+                                r.getString("holder_name")));
+                    }
+                    return standings;
                 });
     }
 
@@ -206,9 +232,13 @@ public class SupervisionRepository {
                 .map(rows -> orders(rows).stream().findFirst());
     }
 
-    /** The orders still waiting for their answer on these appeals (one each at most). */
-    public Uni<List<OrderRow>> unansweredOn(Long[] appealIds) {
-        return pool.preparedQuery(SELECT_ORDERS + " WHERE o.appeal_id = ANY($1) AND o.state <> 'ANSWERED'")
+    /**
+     * The latest order on each of these appeals, whatever its state: an order waiting for its answer is always its
+     * appeal's latest (a new one is issued only once the last is answered), else the last answered one.
+     */
+    public Uni<List<OrderRow>> latestOn(Long[] appealIds) {
+        return pool.preparedQuery("SELECT DISTINCT ON (o.appeal_id) " + ORDER_COLUMNS + "\n" + ORDER_TABLES
+                + " WHERE o.appeal_id = ANY($1) ORDER BY o.appeal_id, o.issued_at DESC, o.id DESC")
                 .execute(Tuple.of((Object) appealIds)).map(SupervisionRepository::orders);
     }
 
@@ -239,10 +269,16 @@ public class SupervisionRepository {
                 });
     }
 
-    private static final String SELECT_ORDERS = """
-            SELECT o.*, a.tracking_no, a.title, u.name AS unit_name
+    private static final String ORDER_COLUMNS = "o.*, a.tracking_no, a.title, u.name AS unit_name, "
+            + "sa.display_name AS answered_by_name";
+
+    /** The answerer is read back from the actor ({@code role:username}, as {@code Caller.actor()} writes it). */
+    private static final String ORDER_TABLES = """
             FROM supervision_order o JOIN appeal a ON a.id = o.appeal_id
-            LEFT JOIN handling_unit u ON u.code = o.unit_code""";
+            LEFT JOIN handling_unit u ON u.code = o.unit_code
+            LEFT JOIN staff_member sa ON sa.username = substring(o.answered_by FROM position(':' IN o.answered_by) + 1)""";
+
+    private static final String SELECT_ORDERS = "SELECT " + ORDER_COLUMNS + "\n" + ORDER_TABLES;
 
     private static List<OrderRow> orders(RowSet<Row> rows) {
         List<OrderRow> orders = new ArrayList<>();
@@ -251,7 +287,7 @@ public class SupervisionRepository {
                     r.getString("unit_code"), r.getString("demand"), r.getInteger("reply_days"), r.getString("issued_by"),
                     instant(r, "issued_at"), instant(r, "reply_due_at"), OrderState.valueOf(r.getString("state")),
                     instant(r, "escalated_at"), r.getString("answer"), r.getString("answered_by"), instant(r, "answered_at"));
-            orders.add(new OrderRow(order, r.getString("title"), r.getString("unit_name")));
+            orders.add(new OrderRow(order, r.getString("title"), r.getString("unit_name"), r.getString("answered_by_name")));
         }
         return orders;
     }

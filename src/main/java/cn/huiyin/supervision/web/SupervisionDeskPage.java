@@ -24,6 +24,7 @@ import cn.huiyin.shared.security.Roles;
 import cn.huiyin.supervision.SupervisionConfig;
 import cn.huiyin.supervision.application.DeskCursor;
 import cn.huiyin.supervision.application.DeskPage;
+import cn.huiyin.supervision.application.ExpectedLateList;
 import cn.huiyin.supervision.application.OrderView;
 import cn.huiyin.supervision.application.SupervisionDesk;
 import cn.huiyin.supervision.application.SupervisionOrders;
@@ -34,8 +35,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The supervision desk page (督办台, Chinese) of the district centre: late and supervised appeals, the oldest breach
- * first, each with its ladder and a form to issue a supervision order; and the orders that climbed to the district
- * leader. The form goes through the same service, with the same field rules, as the JSON API.
+ * first, each with its ladder, its latest order (waiting, or answered with the unit's explanation) and a form to issue
+ * a supervision order; the appeals expected late (预计超时), riskiest first; and the orders that climbed to the
+ * district leader. The form goes through the same service, with the same field rules, as the JSON API, and carries
+ * the page's {@code after} cursor so the supervisor comes back to the page they issued from.
  */
 @Path("/supervision")
 @Produces(MediaType.TEXT_HTML)
@@ -44,8 +47,9 @@ public class SupervisionDeskPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance desk(DeskPage desk, List<OrderView> escalated, String focus,
-                Map<String, String> errors, String notice);
+        /** {@code after}: this page's cursor, null on the first page. */
+        static native TemplateInstance desk(DeskPage desk, String after, ExpectedLateList expectedLate,
+                List<OrderView> escalated, String focus, Map<String, String> errors, String notice);
     }
 
     private static final Map<String, String> WORDS = Map.of(
@@ -69,33 +73,51 @@ public class SupervisionDeskPage {
 
     @GET
     public Uni<TemplateInstance> page(@RestQuery String after, @RestQuery String ok) {
-        DeskCursor cursor = after == null ? DeskCursor.START : DeskCursor.parse(after).orElse(DeskCursor.START);
-        return page(cursor, null, Map.of(), SupervisionPageReplies.done(ok));
+        return page(cursor(after), null, Map.of(), SupervisionPageReplies.done(ok));
     }
 
+    /** {@code after} (in the form's action) is the cursor of the page the form is on; a malformed one means page 1. */
     @POST
     @Path("{trackingNo}/orders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> issue(@RestPath String trackingNo, @RestForm String demand, @RestForm String replyWorkingDays) {
+    public Uni<Response> issue(@RestPath String trackingNo, @RestQuery String after, @RestForm String demand,
+            @RestForm String replyWorkingDays) {
+        DeskCursor cursor = cursor(after);
         if (TrackingNumber.parse(trackingNo).isEmpty()) {
-            return SupervisionPageReplies.render(page(DeskCursor.START, trackingNo,
+            return SupervisionPageReplies.render(page(cursor, trackingNo,
                     Map.of("form", SupervisionPageReplies.NOT_FOUND), null), 404);
         }
         IssueOrder form = new IssueOrder(demand, SupervisionPageReplies.number(replyWorkingDays));
         Map<String, String> errors = SupervisionPageReplies.check(validator, form, WORDS);
         if (!errors.isEmpty()) {
-            return SupervisionPageReplies.render(page(DeskCursor.START, trackingNo, errors, null), 422);
+            return SupervisionPageReplies.render(page(cursor, trackingNo, errors, null), 422);
         }
         return caller.get()
                 .chain(who -> orders.issue(trackingNo, demand.strip(), form.replyWorkingDays(), who))
                 .map(outcome -> SupervisionProblems.issued(outcome, trackingNo))
-                .map(order -> SupervisionPageReplies.seeOther("/supervision", "issued"))
+                .map(order -> SupervisionPageReplies.seeOther(deskPath(cursor), "issued"))
                 .onFailure().recoverWithUni(failure -> SupervisionPageReplies.refused(failure,
-                        refusal -> page(DeskCursor.START, trackingNo, refusal, null)));
+                        refusal -> page(cursor, trackingNo, refusal, null)));
     }
 
     private Uni<TemplateInstance> page(DeskCursor cursor, String focus, Map<String, String> errors, String notice) {
-        return Uni.combine().all().unis(desk.page(cursor, config.deskPageSize()), orders.escalated())
-                .with((lines, escalated) -> Templates.desk(lines, escalated, focus, errors, notice));
+        return Uni.combine().all().unis(desk.page(cursor, config.deskPageSize()),
+                desk.expectedLate(config.expectedLateShown()), orders.escalated())
+                .with((lines, expectedLate, escalated) -> Templates.desk(lines, afterParam(cursor), expectedLate,
+                        escalated, focus, errors, notice));
+    }
+
+    private static DeskCursor cursor(String after) {
+        return after == null ? DeskCursor.START : DeskCursor.parse(after).orElse(DeskCursor.START);
+    }
+
+    /** Only a parsed cursor goes back into a link or a redirect (digits and a dot), never the text as typed. */
+    private static String afterParam(DeskCursor cursor) {
+        return DeskCursor.START.equals(cursor) ? null : cursor.toString();
+    }
+
+    private static String deskPath(DeskCursor cursor) {
+        String after = afterParam(cursor);
+        return after == null ? "/supervision" : "/supervision?after=" + after;
     }
 }

@@ -41,8 +41,9 @@ final class SupervisionPageReplies {
         return code == null ? null : DONE.get(code);
     }
 
+    /** {@code path} may carry a query of its own (the desk's page cursor); the notice code is added to it. */
     static Response seeOther(String path, String code) {
-        return Response.seeOther(URI.create(path + "?ok=" + code)).build();
+        return Response.seeOther(URI.create(path + (path.contains("?") ? "&" : "?") + "ok=" + code)).build();
     }
 
     static Uni<Response> render(Uni<TemplateInstance> page, int status) {

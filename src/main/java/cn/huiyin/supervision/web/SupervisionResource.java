@@ -27,6 +27,7 @@ import cn.huiyin.shared.validation.FreeText;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.supervision.application.DeskCursor;
 import cn.huiyin.supervision.application.DeskPage;
+import cn.huiyin.supervision.application.ExpectedLateList;
 import cn.huiyin.supervision.application.OrderView;
 import cn.huiyin.supervision.application.SupervisionDesk;
 import cn.huiyin.supervision.application.SupervisionOrders;
@@ -73,10 +74,19 @@ public class SupervisionResource {
         return desk.page(cursor, limit);
     }
 
+    /** Appeals expected late (预计超时) and not on the late list, riskiest first. */
+    @GET
+    @Path("expected-late")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.DISTRICT_LEADER })
+    public Uni<ExpectedLateList> expectedLate(
+            @QueryParam("limit") @DefaultValue("20") @Min(value = 1, message = LIMIT) @Max(value = 200, message = LIMIT) int limit) {
+        return desk.expectedLate(limit);
+    }
+
     /** Orders not answered by their deadline, now the district leader's to follow. */
     @GET
     @Path("escalated")
-    @RolesAllowed({ Roles.DISPATCHER, Roles.DISTRICT_LEADER })
+    @RolesAllowed({ Roles.DISPATCHER, Roles.DISTRICT_LEADER, Roles.AUDITOR }) // each order with its history: the auditor reads it
     public Uni<List<OrderView>> escalated() {
         return orders.escalated();
     }

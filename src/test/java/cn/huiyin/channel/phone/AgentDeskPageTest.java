@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import cn.huiyin.shared.domain.TrackingNumber;
 import cn.huiyin.testsupport.Cti;
 import cn.huiyin.testsupport.Database;
+import cn.huiyin.testsupport.StaffPages;
 import cn.huiyin.testsupport.Usccs;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** The agent's desk in a browser: signed in by cookie, a live call, the pre-filled order, the number to read out. */
 @QuarkusTest
@@ -28,6 +29,12 @@ class AgentDeskPageTest {
     private static String cookieFor(String user) {
         return given().redirects().follow(false).get("/demo/login/" + user + "?to=/desk/phone")
                 .then().statusCode(303).extract().cookie("huiyin_token");
+    }
+
+    /** A form the agent's browser posts: their cookie and the token the desk's form carries. */
+    private static RequestSpecification formAs(String agent) {
+        return given().cookie("huiyin_token", agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("_csrf", StaffPages.csrfFor(agent));
     }
 
     @Test
@@ -48,7 +55,7 @@ class AgentDeskPageTest {
 
         String submissionId = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 2; attempt++) { // a resent form stores one appeal
-            given().cookie("huiyin_token", agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+            formAs(agent)
                     .formParam("callId", callId).formParam("contactName", "赵女士").formParam("contactMobile", number)
                     .formParam("uscc", uscc).formParam("appealType", "HELP").formParam("category", "TAX_SERVICE")
                     .formParam("description", "来电反映退税进度查询不到，希望税务部门尽快联系说明情况。")
@@ -64,7 +71,7 @@ class AgentDeskPageTest {
     @Test
     void the_query_code_read_out_opens_the_appeal_on_the_lookup_page() {
         String agent = cookieFor("agent-demo");
-        String page = given().cookie("huiyin_token", agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        String page = formAs(agent)
                 .formParam("contactName", "钱先生").formParam("contactMobile", "13912345678")
                 .formParam("appealType", "CONSULT").formParam("category", "TAX_SERVICE")
                 .formParam("description", "来电咨询小规模纳税人季度申报的截止时间和需要准备的材料。")
@@ -114,7 +121,7 @@ class AgentDeskPageTest {
 
     @Test
     void a_work_order_with_mistakes_comes_back_with_chinese_messages_and_stores_nothing() {
-        given().cookie("huiyin_token", cookieFor("agent-demo")).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        formAs(cookieFor("agent-demo"))
                 .formParam("contactName", "赵女士").formParam("contactMobile", "12345").formParam("description", "太短")
                 .post("/desk/phone/work-orders").then().statusCode(422)
                 .body(containsString("联系人手机号码")).body(not(containsString("请向来电人读出诉求编号")));
@@ -130,7 +137,7 @@ class AgentDeskPageTest {
     @Test
     void the_agent_can_ask_for_a_category_suggestion_before_submitting_and_nothing_is_stored() {
         String number = "135" + String.format("%08d", (int) (Math.random() * 1e8));
-        given().cookie("huiyin_token", cookieFor("agent-demo")).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        formAs(cookieFor("agent-demo"))
                 .formParam("contactName", "钱先生").formParam("contactMobile", number).formParam("action", "suggest")
                 .formParam("description", "公司在电子税务局开具数电发票一直提示授信额度不足，没法开票")
                 .post("/desk/phone/work-orders").then().statusCode(200)
@@ -138,9 +145,9 @@ class AgentDeskPageTest {
         assertThat(db.count("SELECT count(*) FROM appeal WHERE mobile = $1", number)).isZero();
     }
 
-    private static io.restassured.specification.RequestSpecification orderForm(String agent, String number, String submissionId,
+    private static RequestSpecification orderForm(String agent, String number, String submissionId,
             String description) {
-        return given().cookie("huiyin_token", agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        return formAs(agent)
                 .formParam("contactName", "孙先生").formParam("contactMobile", number).formParam("appealType", "HELP")
                 .formParam("category", "TAX_SERVICE").formParam("description", description)
                 .formParam("submissionId", submissionId);

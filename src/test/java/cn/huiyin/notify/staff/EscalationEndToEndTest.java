@@ -86,20 +86,21 @@ class EscalationEndToEndTest {
     void giveEveryoneAWecomId() {
         relayUntilQuiet();
         sendUntilQuiet();
-        String admin = Appeals.tokenFor("admin");
-        WECOM_IDS.forEach((username, wecomId) -> setWecomId(admin, username, wecomId));
+        String securityAdmin = Appeals.tokenFor("security-admin");
+        WECOM_IDS.forEach((username, wecomId) -> setWecomId(securityAdmin, username, wecomId));
     }
 
     /** The other notices tests expect the district leader to read notices in the app only. */
     @AfterEach
     void takeTheDistrictLeadersWecomIdBack() {
-        setWecomId(Appeals.tokenFor("admin"), DISTRICT, null);
+        setWecomId(Appeals.tokenFor("security-admin"), DISTRICT, null);
     }
 
-    private static void setWecomId(String adminToken, String username, String wecomId) {
+    /** Staff identities are the security administrator's (安全管理员). */
+    private static void setWecomId(String securityAdminToken, String username, String wecomId) {
         Map<String, Object> body = new HashMap<>();
         body.put("wecomUserId", wecomId);
-        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(securityAdminToken).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/admin/staff/" + username + "/wecom").then().statusCode(200);
     }
 

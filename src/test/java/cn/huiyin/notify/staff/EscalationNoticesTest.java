@@ -86,8 +86,8 @@ class EscalationNoticesTest {
         redis.key().del(keyPrefix + "wecom:token:" + StubWecomApi.CORP_ID + ":" + StubWecomApi.AGENT_ID,
                 keyPrefix + "wecom:token-lock:" + StubWecomApi.CORP_ID + ":" + StubWecomApi.AGENT_ID)
                 .await().atMost(PATIENCE);
-        String admin = Appeals.tokenFor("admin");
-        WECOM_IDS.forEach((username, wecomId) -> given().auth().oauth2(admin).contentType(ContentType.JSON)
+        String securityAdmin = Appeals.tokenFor("security-admin");
+        WECOM_IDS.forEach((username, wecomId) -> given().auth().oauth2(securityAdmin).contentType(ContentType.JSON)
                 .body(Map.of("wecomUserId", wecomId)).put("/api/v1/admin/staff/" + username + "/wecom")
                 .then().statusCode(200));
         StubWecomApi.reset();
@@ -204,8 +204,8 @@ class EscalationNoticesTest {
 
     @Test
     void the_desk_and_the_district_leader_are_sent_to_the_supervision_desk_which_the_work_queue_would_refuse() {
-        String admin = Appeals.tokenFor("admin");
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("wecomUserId", "ZhengWei"))
+        String securityAdmin = Appeals.tokenFor("security-admin");
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(Map.of("wecomUserId", "ZhengWei"))
                 .put("/api/v1/admin/staff/" + DISTRICT + "/wecom").then().statusCode(200);
         try {
             String trackingNo = untouchedAppeal();
@@ -230,7 +230,7 @@ class EscalationNoticesTest {
         } finally {
             Map<String, Object> cleared = new HashMap<>();
             cleared.put("wecomUserId", null);
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(cleared)
+            given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(cleared)
                     .put("/api/v1/admin/staff/" + DISTRICT + "/wecom").then().statusCode(200);
         }
     }
@@ -391,22 +391,24 @@ class EscalationNoticesTest {
     }
 
     @Test
-    void only_an_administrator_sets_a_wecom_user_id_and_it_is_checked() {
-        String admin = Appeals.tokenFor("admin");
+    void only_the_security_administrator_sets_a_wecom_user_id_and_it_is_checked() {
+        String securityAdmin = Appeals.tokenFor("security-admin");
         given().auth().oauth2(Appeals.tokenFor(HOLDER)).contentType(ContentType.JSON).body(Map.of("wecomUserId", "Me"))
                 .put("/api/v1/admin/staff/" + HOLDER + "/wecom").then().statusCode(403);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("wecomUserId", "陈 晨"))
+        given().auth().oauth2(Appeals.tokenFor("admin")).contentType(ContentType.JSON).body(Map.of("wecomUserId", "Me"))
+                .put("/api/v1/admin/staff/" + HOLDER + "/wecom").then().statusCode(403);
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(Map.of("wecomUserId", "陈 晨"))
                 .put("/api/v1/admin/staff/" + HOLDER + "/wecom").then().statusCode(400)
                 .body("field", equalTo("wecomUserId"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("wecomUserId", "Nobody"))
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(Map.of("wecomUserId", "Nobody"))
                 .put("/api/v1/admin/staff/no-such-person/wecom").then().statusCode(404);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("wecomUserId", WECOM_IDS.get(HOLDER)))
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(Map.of("wecomUserId", WECOM_IDS.get(HOLDER)))
                 .put("/api/v1/admin/staff/" + DISTRICT + "/wecom").then().statusCode(409)
                 .body("field", equalTo("wecomUserId"));
 
         Map<String, Object> cleared = new HashMap<>();
         cleared.put("wecomUserId", null);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(cleared)
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(cleared)
                 .put("/api/v1/admin/staff/" + HOLDER + "/wecom").then().statusCode(200)
                 .body("wecomUserId", nullValue());
         assertThat(db.string("SELECT coalesce(wecom_user_id, 'none') FROM staff_member WHERE username = $1", HOLDER))

@@ -96,15 +96,15 @@ class StaffSmsNoticesTest {
         redis.key().del(keyPrefix + "wecom:token:" + StubWecomApi.CORP_ID + ":" + StubWecomApi.AGENT_ID,
                 keyPrefix + "wecom:token-lock:" + StubWecomApi.CORP_ID + ":" + StubWecomApi.AGENT_ID)
                 .await().atMost(PATIENCE);
-        String admin = Appeals.tokenFor("admin");
+        String securityAdmin = Appeals.tokenFor("security-admin");
         for (String username : TOUCHED) {
             Map<String, Object> wecomId = new HashMap<>();
             wecomId.put("wecomUserId", LEADER.equals(username) ? "LiuQiang" : null);
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(wecomId)
+            given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(wecomId)
                     .put("/api/v1/admin/staff/" + username + "/wecom").then().statusCode(200);
             Map<String, Object> mobile = new HashMap<>();
             mobile.put("mobile", MOBILES.get(username));
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(mobile)
+            given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(mobile)
                     .put("/api/v1/admin/staff/" + username + "/mobile").then().statusCode(200);
         }
         StubWecomApi.reset();
@@ -294,27 +294,30 @@ class StaffSmsNoticesTest {
     }
 
     @Test
-    void only_an_administrator_sets_a_work_mobile_and_a_wrong_one_changes_nothing() {
-        String admin = Appeals.tokenFor("admin");
+    void only_the_security_administrator_sets_a_work_mobile_and_a_wrong_one_changes_nothing() {
+        String securityAdmin = Appeals.tokenFor("security-admin");
         String path = "/api/v1/admin/staff/" + HOLDER + "/mobile";
         given().auth().oauth2(Appeals.tokenFor(HOLDER)).contentType(ContentType.JSON)
                 .body(Map.of("mobile", "13900139000")).put(path).then().statusCode(403);
+        // the system administrator keeps the settings, not who staff members are (等保三级)
+        given().auth().oauth2(Appeals.tokenFor("admin")).contentType(ContentType.JSON)
+                .body(Map.of("mobile", "13900139000")).put(path).then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("mobile", "13900139000")).put(path).then().statusCode(401);
         for (String wrong : List.of("12345", "23800138000", "138001380001", "陈晨")) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("mobile", wrong)).put(path).then()
+            given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(Map.of("mobile", wrong)).put(path).then()
                     .statusCode(400).contentType("application/problem+json").body("field", equalTo("mobile"));
         }
         // a control character is refused before any rule, as everywhere (422)
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("mobile", "1380013800\u000b0")).put(path)
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(Map.of("mobile", "1380013800\u000b0")).put(path)
                 .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("mobile"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).put(path).then().statusCode(400);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("mobile", "13900139000"))
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).put(path).then().statusCode(400);
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(Map.of("mobile", "13900139000"))
                 .put("/api/v1/admin/staff/no-such-person/mobile").then().statusCode(404);
         assertThat(db.string("SELECT mobile FROM staff_member WHERE username = $1", HOLDER))
                 .as("unchanged by every refusal").isEqualTo(MOBILES.get(HOLDER));
 
         // written as people write it, kept as its 11 digits, answered masked
-        String answer = given().auth().oauth2(admin).contentType(ContentType.JSON)
+        String answer = given().auth().oauth2(securityAdmin).contentType(ContentType.JSON)
                 .body(Map.of("mobile", "+86 139-0013-9000")).put(path).then().statusCode(200)
                 .body("username", equalTo(HOLDER)).body("mobile", equalTo("139****9000"))
                 .body("mobile", not(equalTo("13900139000"))).extract().asString();
@@ -323,7 +326,7 @@ class StaffSmsNoticesTest {
 
         Map<String, Object> cleared = new HashMap<>();
         cleared.put("mobile", null);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(cleared).put(path).then().statusCode(200)
+        given().auth().oauth2(securityAdmin).contentType(ContentType.JSON).body(cleared).put(path).then().statusCode(200)
                 .body("mobile", nullValue());
         assertThat(db.string("SELECT coalesce(mobile, 'none') FROM staff_member WHERE username = $1", HOLDER))
                 .isEqualTo("none");

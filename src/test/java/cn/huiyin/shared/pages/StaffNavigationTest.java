@@ -80,8 +80,11 @@ class StaffNavigationTest {
                 "/notices", "/ranking", "/sla");
         assertThat(paths(Roles.AGENT)).containsExactly("/desk/phone", "/notices", "/ranking", "/sla");
         assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/supervision", "/evaluation/contests", "/leader/metrics", "/admin/reveals", "/notices", "/ranking", "/sla");
-        assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/admin/reveals", "/admin/catalogue", "/admin/staff",
+        assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/admin/catalogue", "/admin/staff",
                 "/admin/key-enterprises", "/notices", "/ranking", "/sla");
+        // the separated duties: the auditor reads the reveal log; the security administrator's work is by API
+        assertThat(paths(Roles.AUDITOR)).containsExactly("/admin/reveals", "/ranking", "/sla");
+        assertThat(paths(Roles.SECURITY_ADMIN)).containsExactly("/ranking", "/sla");
         assertThat(paths(Roles.ENTERPRISE)).containsExactly("/appeals/new", "/appeals/lookup", "/appeals/mine", "/ranking", "/sla");
         assertThat(paths(null)).containsExactly("/appeals/new", "/appeals/lookup");
     }
@@ -90,9 +93,9 @@ class StaffNavigationTest {
     void roles_are_named_in_chinese() {
         Map<String, String> expected = Map.of(Roles.COMMISSIONER, "服务专员", Roles.UNIT_LEADER, "单位领导",
                 Roles.DISPATCHER, "派单员", Roles.AGENT, "话务员", Roles.DISTRICT_LEADER, "区领导", Roles.ADMIN, "管理员",
-                Roles.ENTERPRISE, "企业");
+                Roles.ENTERPRISE, "企业", Roles.SECURITY_ADMIN, "安全管理员", Roles.AUDITOR, "安全审计员");
         expected.forEach((role, name) -> assertThat(StaffNavigation.roleName(role)).isEqualTo(name));
-        assertThat(StaffNavigation.roleName("auditor")).isEqualTo("auditor");
+        assertThat(StaffNavigation.roleName("observer")).isEqualTo("observer");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.huiyin.shared.pages;
 
 import static cn.huiyin.testsupport.StaffPages.cookieFor;
+import static cn.huiyin.testsupport.StaffPages.csrfFor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -125,8 +126,10 @@ class StaffShellTest {
 
     @Test
     void signing_out_clears_the_cookie_and_goes_home() {
-        ExtractableResponse<Response> answer = given().redirects().follow(false).cookie("huiyin_token", cookieFor("agent-demo"))
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8").post("/signout")
+        String agent = cookieFor("agent-demo");
+        ExtractableResponse<Response> answer = given().redirects().follow(false).cookie("huiyin_token", agent)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("_csrf", csrfFor(agent))
+                .post("/signout")
                 .then().statusCode(303).extract();
 
         assertThat(answer.header("Location")).endsWith("/");

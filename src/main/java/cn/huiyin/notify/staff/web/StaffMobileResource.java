@@ -24,11 +24,12 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code PUT /api/v1/admin/staff/{username}/mobile}: a staff member's work mobile, so that their notices reach them
- * by SMS where WeCom does not ({@code null} or blank clears it). Administrators only; the answer shows it masked.
+ * by SMS where WeCom does not ({@code null} or blank clears it). The security administrator's (安全管理员), like the
+ * WeCom user id: a staff member's contact and the account their notices go to; the answer shows it masked.
  */
 @Path("/api/v1/admin/staff/{username}/mobile")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.SECURITY_ADMIN)
 public class StaffMobileResource {
 
     /** The work mobile, written as people write it (spaces, hyphens, +86). */

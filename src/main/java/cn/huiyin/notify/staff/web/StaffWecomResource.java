@@ -24,11 +24,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code PUT /api/v1/admin/staff/{username}/wecom}: which WeCom user a staff member is, so that their notices also
- * reach them in WeCom ({@code null} clears it). Administrators only.
+ * reach them in WeCom ({@code null} clears it). The security administrator's (安全管理员): which outside account a
+ * staff member is decides who reads their notices, an identity matter kept apart from the system administrator's
+ * settings (等保三级 separation of duties, docs/operations.md).
  */
 @Path("/api/v1/admin/staff/{username}/wecom")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.SECURITY_ADMIN)
 public class StaffWecomResource {
 
     static final String BODY_REQUIRED = "is required: a JSON object";

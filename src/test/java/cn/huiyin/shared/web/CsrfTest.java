@@ -1,0 +1,213 @@
+package cn.huiyin.shared.web;
+
+import static cn.huiyin.testsupport.StaffPages.cookieFor;
+import static cn.huiyin.testsupport.StaffPages.csrfFor;
+import static cn.huiyin.testsupport.StaffPages.newCommissioner;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import cn.huiyin.testsupport.Appeals;
+import cn.huiyin.testsupport.Database;
+import cn.huiyin.testsupport.Usccs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Cross-site request forgery: another site can make a signed-in browser post a form with its cookie, but cannot read
+ * the token the pages' forms carry. Without that token (or with another session's, or a made-up one) a post signed in
+ * by a cookie is refused and changes nothing; API clients with a bearer token and anonymous public forms need none.
+ */
+@QuarkusTest
+class CsrfTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+    private static final Pattern TOKEN_INPUT =
+            Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]*)\">");
+
+    @Inject
+    Database db;
+
+    /** An appeal for ECO, worked only by commissioners of the tests' own. */
+    private static String submitted() {
+        Map<String, Object> body = Appeals.with("category", "ENVIRONMENT");
+        body.put("title", "跨站请求测试：夜间废气");
+        body.put("description", "园区周边企业夜间排放废气，异味明显，影响我司员工正常办公，请环保部门尽快核查处理。");
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/appeals").then().statusCode(202)
+                .extract().path("trackingNo");
+    }
+
+    private String status(String no) {
+        return db.string("SELECT status FROM appeal WHERE tracking_no = $1", no);
+    }
+
+    private long events(String no) {
+        return db.count("SELECT event_count FROM appeal WHERE tracking_no = $1", no);
+    }
+
+    /** What another site's form makes the browser send: the cookie, and whatever token the attacker could put in. */
+    private static RequestSpecification crossSite(String cookie) {
+        return given().redirects().follow(false).cookie("huiyin_token", cookie).contentType(FORM);
+    }
+
+    private static List<String> tokensIn(String html) {
+        List<String> tokens = new ArrayList<>();
+        Matcher input = TOKEN_INPUT.matcher(html);
+        while (input.find()) {
+            tokens.add(input.group(1));
+        }
+        return tokens;
+    }
+
+    @Test
+    void a_cross_site_form_post_with_only_the_cookie_is_refused_and_changes_nothing() {
+        String no = submitted();
+        String cookie = cookieFor(newCommissioner(db, "ECO"));
+        String accept = "/workqueue/" + no + "/accept";
+        long before = events(no);
+
+        crossSite(cookie).accept("text/html,application/xhtml+xml").post(accept).then().statusCode(403)
+                .contentType(containsString("text/html")).body(containsString("id=\"csrf-refused\""))
+                .body(containsString("没有做任何更改"));
+        crossSite(cookie).accept("application/json").post(accept).then().statusCode(403)
+                .contentType(Problem.MEDIA_TYPE).body("field", equalTo("_csrf")).body("type", endsWith("/csrf-token"))
+                .body("status", equalTo(403));
+        // another session's token, a made-up one, an altered one, or one in the URL are no better
+        String othersToken = csrfFor(cookieFor(newCommissioner(db, "ECO")));
+        String own = csrfFor(cookie);
+        String altered = own.substring(0, own.length() - 1) + (own.endsWith("A") ? "B" : "A");
+        for (String token : List.of(othersToken, "forged", altered, "")) {
+            crossSite(cookie).formParam("_csrf", token).post(accept).then().statusCode(403);
+        }
+        crossSite(cookie).header("X-CSRF-Token", othersToken).post(accept).then().statusCode(403);
+        crossSite(cookie).queryParam("_csrf", own).post(accept).then().statusCode(403);
+
+        assertThat(status(no)).isEqualTo("DISPATCHED");
+        assertThat(events(no)).isEqualTo(before);
+    }
+
+    @Test
+    void the_token_in_the_rendered_form_is_accepted_and_every_post_form_of_the_page_carries_it() {
+        String no = submitted();
+        String cookie = cookieFor(newCommissioner(db, "ECO"));
+        String page = given().cookie("huiyin_token", cookie).accept(ContentType.HTML).get("/workqueue/" + no).then()
+                .statusCode(200).extract().asString();
+
+        List<String> tokens = tokensIn(page);
+        long postForms = Pattern.compile("<form[^>]*method=\"post\"").matcher(page).results().count();
+        assertThat(postForms).as("accept, claim, reveal and sign-out at least").isGreaterThanOrEqualTo(4);
+        assertThat(tokens).hasSize((int) postForms).containsOnly(csrfFor(cookie));
+
+        crossSite(cookie).formParam("_csrf", tokens.get(0)).post("/workqueue/" + no + "/accept").then().statusCode(303)
+                .header("Location", endsWith("/workqueue/" + no + "?ok=accept"));
+        assertThat(status(no)).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void a_script_sends_the_token_as_a_header_and_an_api_client_with_a_bearer_token_needs_none() {
+        String user = newCommissioner(db, "ECO");
+        String cookie = cookieFor(user);
+        String byCookie = submitted();
+        String byBearer = submitted();
+
+        given().cookie("huiyin_token", cookie).accept(ContentType.JSON).post("/api/v1/appeals/" + byCookie + "/accept")
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE).body("field", equalTo("_csrf"));
+        assertThat(status(byCookie)).isEqualTo("DISPATCHED");
+        given().cookie("huiyin_token", cookie).header("X-CSRF-Token", csrfFor(cookie)).accept(ContentType.JSON)
+                .post("/api/v1/appeals/" + byCookie + "/accept").then().statusCode(200);
+        assertThat(status(byCookie)).isEqualTo("ACCEPTED");
+
+        given().auth().oauth2(Appeals.tokenFor(user)).accept(ContentType.JSON)
+                .post("/api/v1/appeals/" + byBearer + "/accept").then().statusCode(200);
+        assertThat(status(byBearer)).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void anonymous_public_forms_need_no_token_and_a_signed_in_enterprise_posts_the_one_its_form_carries() {
+        String anonymous = "匿名表单测试" + UUID.randomUUID().toString().substring(0, 8);
+        appealForm(anonymous).post("/appeals/new").then().statusCode(200).body(containsString("诉求编号"));
+        assertThat(appealsTitled(anonymous)).isEqualTo(1);
+        given().contentType(FORM).formParam("trackingNo", submitted()).formParam("queryCode", "WRONG1")
+                .post("/appeals/lookup").then().statusCode(200).body(containsString("未找到该诉求"));
+
+        String enterprise = cookieFor("enterprise-demo");
+        String form = given().cookie("huiyin_token", enterprise).get("/appeals/new").then().statusCode(200)
+                .extract().asString();
+        assertThat(tokensIn(form)).isNotEmpty().containsOnly(csrfFor(enterprise));
+        String forged = "跨站表单测试" + UUID.randomUUID().toString().substring(0, 8);
+        appealForm(forged).cookie("huiyin_token", enterprise).post("/appeals/new").then().statusCode(403);
+        assertThat(appealsTitled(forged)).isZero();
+        String signedIn = "企业表单测试" + UUID.randomUUID().toString().substring(0, 8);
+        appealForm(signedIn).cookie("huiyin_token", enterprise).formParam("_csrf", tokensIn(form).get(0))
+                .post("/appeals/new").then().statusCode(200).body(containsString("诉求编号"));
+        assertThat(appealsTitled(signedIn)).isEqualTo(1);
+    }
+
+    private long appealsTitled(String title) {
+        return db.count("SELECT count(*) FROM appeal WHERE title = $1", title);
+    }
+
+    private static RequestSpecification appealForm(String title) {
+        return given().redirects().follow(false).contentType(FORM).formParam("uscc", Usccs.random())
+                .formParam("enterpriseName", "广州测试科技有限公司").formParam("contactName", "张三")
+                .formParam("contactMobile", "13800138000").formParam("category", "TAX_SERVICE")
+                .formParam("appealType", "HELP").formParam("title", title)
+                .formParam("description", "我司开具数电发票时一直提示授信额度不足，请协助处理。").formParam("consent", "on")
+                .formParam("submissionId", UUID.randomUUID().toString());
+    }
+
+    @Test
+    void an_oidc_session_cookie_counts_as_signed_in_and_a_multipart_form_carries_its_token_as_a_part() {
+        String session = "q_session=" + UUID.randomUUID();
+        given().header("Cookie", session).accept(ContentType.JSON).post("/workqueue/2611250000510/accept").then()
+                .statusCode(403).body("field", equalTo("_csrf"));
+        String secret = ConfigProvider.getConfig().getValue("huiyin.csrf.secret", String.class);
+        String token = new CsrfTokens(secret).tokenFor(CsrfTokens.sessionOf(List.of(session)));
+        // past the guard the endpoint decides (no identity from this cookie yet): anything but the guard's refusal
+        given().header("Cookie", session).header("X-CSRF-Token", token).accept(ContentType.JSON)
+                .post("/workqueue/2611250000510/accept").then().body(not(containsString("csrf-token")));
+
+        String cookie = cookieFor(newCommissioner(db, "ECO"));
+        String boundary = "----huiyin" + UUID.randomUUID().toString().replace("-", "");
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n%s\r\n--" + boundary
+                + "--\r\n";
+        given().cookie("huiyin_token", cookie).accept(ContentType.JSON)
+                .contentType("multipart/form-data; boundary=" + boundary)
+                .body(String.format(part, "forged").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/workqueue/mine").then().statusCode(403).body("field", equalTo("_csrf"));
+        int status = given().cookie("huiyin_token", cookie).accept(ContentType.JSON)
+                .contentType("multipart/form-data; boundary=" + boundary)
+                .body(String.format(part, csrfFor(cookie)).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/workqueue/mine").then().extract().statusCode();
+        assertThat(status).as("past the guard, the endpoint answers (it takes no multipart)").isNotEqualTo(403);
+        // the guard reads a multipart body only up to the form limit
+        given().cookie("huiyin_token", cookie).accept(ContentType.JSON)
+                .contentType("multipart/form-data; boundary=" + boundary)
+                .body(String.format(part, "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/workqueue/mine").then().statusCode(413);
+    }
+
+    @Test
+    void reading_a_page_needs_no_token() {
+        given().cookie("huiyin_token", cookieFor("commissioner-tax")).get("/workqueue").then().statusCode(200)
+                .contentType(startsWith("text/html"));
+    }
+}
