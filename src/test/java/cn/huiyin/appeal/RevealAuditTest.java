@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -78,6 +79,36 @@ class RevealAuditTest {
                 .get("/api/v1/admin/personal-data-reveals").then().statusCode(200).extract().asString()).doesNotContain(purpose);
         assertThat(given().auth().oauth2(Appeals.tokenFor("auditor")).queryParam("from", "2020-01-01").queryParam("to", "2020-01-31")
                 .get("/api/v1/admin/personal-data-reveals").then().statusCode(200).extract().asString()).doesNotContain(purpose);
+    }
+
+    private static List<Map<String, Object>> revealEvents(String no, String username) {
+        return given().auth().oauth2(Appeals.tokenFor(username)).get("/api/v1/appeals/" + no).then().statusCode(200)
+                .extract().jsonPath().getList("timeline.findAll { it.type == 'PERSONAL_DATA_REVEALED' }");
+    }
+
+    @Test
+    void the_appeal_timeline_keeps_the_reveal_from_the_administrator_but_not_from_the_district_leader_or_the_unit() {
+        String no = submit();
+        String purpose = "时间线测试-" + UUID.randomUUID();
+        String who = revealed(no, purpose);
+
+        // the administrator sees the appeal and its other internal events, but nothing of who looked and why
+        String adminView = given().auth().oauth2(Appeals.tokenFor("admin")).get("/api/v1/appeals/" + no).then().statusCode(200)
+                .body("timeline.find { it.type == 'RECEIVED' }.actor", notNullValue())
+                .extract().asString();
+        assertThat(adminView).doesNotContain("PERSONAL_DATA_REVEALED").doesNotContain("查看联系方式")
+                .doesNotContain(purpose).doesNotContain(who);
+        assertThat(revealEvents(no, "admin")).isEmpty();
+        // the security administrator sees no appeal at all
+        given().auth().oauth2(Appeals.tokenFor("security-admin")).get("/api/v1/appeals/" + no).then().statusCode(404);
+
+        // the district leader, who reads the reveal log, and the unit's own commissioner see it as before
+        for (String reader : List.of("district-leader", who)) {
+            List<Map<String, Object>> seen = revealEvents(no, reader);
+            assertThat(seen).as(reader).hasSize(1);
+            assertThat(seen.get(0)).as(reader).containsEntry("actor", "commissioner:" + who).containsEntry("reason", purpose)
+                    .containsEntry("label", "查看联系方式").containsEntry("visibility", "INTERNAL");
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import cn.huiyin.appeal.domain.ChainEntry;
 import cn.huiyin.appeal.domain.ChainVerification;
 import cn.huiyin.appeal.domain.EventChain;
 import cn.huiyin.appeal.domain.QueryCodes;
+import cn.huiyin.appeal.domain.RevealEventReaders;
 import cn.huiyin.appeal.domain.StoredLink;
 import cn.huiyin.appeal.persistence.AppealReadRepository;
 import cn.huiyin.appeal.persistence.AppealReadRepository.AppealRow;
@@ -99,7 +100,7 @@ public class AppealQueryService {
                 throw ProblemException.notFound("Appeal " + trackingNo);
             }
             return Uni.combine().all().unis(appeals.events(appeal.id()), clocks.clocksOf(appeal.id()))
-                    .with((events, clockViews) -> toView(appeal, events, clockViews, access));
+                    .with((events, clockViews) -> toView(appeal, events, clockViews, access, caller));
         });
     }
 
@@ -173,10 +174,13 @@ public class AppealQueryService {
                         "A tracking number has 13 digits and a valid check digit"));
     }
 
-    private static AppealView toView(AppealRow a, List<EventRow> events, List<ClockView> clockViews, AppealAccess access) {
+    private static AppealView toView(AppealRow a, List<EventRow> events, List<ClockView> clockViews, AppealAccess access,
+            Caller caller) {
         boolean staff = access == AppealAccess.STAFF;
         List<AppealView.TimelineEntry> timeline = events.stream()
                 .filter(e -> staff || "PUBLIC".equals(e.visibility()))
+                // a reveal is an entry of the reveal log, which the administrator may not read
+                .filter(e -> RevealEventReaders.shows(e.type(), caller))
                 .map(e -> new AppealView.TimelineEntry(e.seq(), e.type(), label(e),
                         e.occurredAt(), staff ? e.actor() : null, staff ? e.reason() : null, staff ? e.visibility() : null,
                         detail(e)))

@@ -4,7 +4,7 @@ import cn.huiyin.shared.domain.Caller;
 
 /** How much of an appeal a caller may see. */
 public enum AppealAccess {
-    /** everything, every event with its actor (staff in charge, district staff) */
+    /** everything, every event with its actor (staff in charge, district staff); reveals only as {@link RevealEventReaders} allows */
     STAFF,
     /** what the enterprise itself may see: its appeal and the public part of the timeline */
     OWNER,
