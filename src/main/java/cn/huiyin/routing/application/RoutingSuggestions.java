@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import cn.huiyin.routing.domain.CatalogueExamples;
 import cn.huiyin.routing.domain.CategoryClassifier;
 import cn.huiyin.routing.domain.DispatchRule;
 import cn.huiyin.routing.domain.RoutingPolicy;
@@ -17,11 +18,12 @@ import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.routing.persistence.RoutingExampleRepository;
 import cn.huiyin.shared.CachedUni;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Ranks the catalogue's categories for a free text, with the unit each would go to, and says whether the
  * text is clear enough to be placed without a dispatcher. The classifier is trained from the stored
- * labelled examples and kept until they change.
+ * labelled examples plus the catalogue's category names, and kept until they change.
  */
 @ApplicationScoped
 public class RoutingSuggestions {
@@ -29,8 +31,9 @@ public class RoutingSuggestions {
     @ConfigMapping(prefix = "huiyin.routing")
     public interface RoutingConfig {
         /**
-         * Lowest confidence at which a text is placed automatically; below it a dispatcher decides. 0.94 kept
-         * automatic placements at least 90 % right in cross-validation on the seed corpus (docs/routing.md).
+         * Lowest sureness of the best suggestion against the second ({@code RoutingPolicy.sureness}) at which a
+         * text is placed automatically; below it a dispatcher decides. 0.94 kept automatic placements about 90 %
+         * right in cross-validation on the seed corpus (docs/routing.md). Meaningful above 0.5 (a tie).
          */
         @WithDefault("0.94")
         double autoThreshold();
@@ -51,17 +54,20 @@ public class RoutingSuggestions {
 
     private final CachedUni<Optional<CategoryClassifier>> classifier;
 
-    @Inject
-    CatalogueRepository catalogue;
+    private final CatalogueRepository catalogue;
 
     @Inject
     RoutingConfig config;
 
     @Inject
-    public RoutingSuggestions(RoutingExampleRepository examples) {
-        this.classifier = new CachedUni<>(examples.trainingExamples()
-                .map(found -> found.isEmpty() ? Optional.<CategoryClassifier> empty()
-                        : Optional.of(CategoryClassifier.train(found))), RETRAIN_EVERY);
+    public RoutingSuggestions(RoutingExampleRepository examples, CatalogueRepository catalogue) {
+        this.catalogue = catalogue;
+        // training is CPU work: it runs on a worker thread, never on the event loop that delivered the rows
+        this.classifier = new CachedUni<>(Uni.combine().all().unis(examples.trainingExamples(), catalogue.current()).asTuple()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(found -> found.getItem1().isEmpty() ? Optional.<CategoryClassifier> empty()
+                        : Optional.of(CategoryClassifier.train(CatalogueExamples.trainingSet(found.getItem1(), found.getItem2())))),
+                RETRAIN_EVERY);
     }
 
     public Uni<Suggested> suggest(String text) {

@@ -25,7 +25,7 @@ public record Placement(String category, RoutedBy routedBy, DispatchDecision dec
     public static Placement of(Catalogue catalogue, String givenCategory, String enterpriseStreet,
             Optional<CategoryClassifier> classifier, double threshold, String text) {
         if (givenCategory != null && !givenCategory.isBlank()) {
-            DispatchDecision decision = DispatchPolicy.decide(catalogue, givenCategory, enterpriseStreet);
+            DispatchDecision decision = DispatchPolicy.decide(catalogue, givenCategory, streetOf(text, enterpriseStreet));
             return new Placement(givenCategory, routedBy(decision, RoutedBy.CATALOGUE), decision, List.of());
         }
         if (classifier.isEmpty()) {
@@ -33,17 +33,25 @@ public record Placement(String category, RoutedBy routedBy, DispatchDecision dec
         }
         RoutingPolicy.Routed routed = RoutingPolicy.route(classifier.get(), text, threshold);
         Suggestion best = routed.best();
+        double sureness = RoutingPolicy.sureness(routed.top3());
         if (!routed.automatic()) {
+            // the number is the sureness, which is what the threshold is compared with (TimelineWords reads this form)
             return new Placement(null, RoutedBy.DISPATCHER, new DispatchDecision.ToDispatcher(String.format(
-                    "routing is not sure: best %s at %.2f, threshold %.2f", best.category(), best.confidence(), threshold)),
+                    "routing is not sure: best %s at %.2f, threshold %.2f", best.category(), sureness, threshold)),
                     routed.top3());
         }
-        DispatchDecision decision = DispatchPolicy.decide(catalogue, best.category(), enterpriseStreet);
-        String why = String.format("classifier: %s at %.2f; ", best.category(), best.confidence());
+        DispatchDecision decision = DispatchPolicy.decide(catalogue, best.category(), streetOf(text, enterpriseStreet));
+        String why = String.format("classifier: %s at %.2f; ", best.category(), sureness);
         DispatchDecision explained = decision instanceof DispatchDecision.ToUnit toUnit
                 ? new DispatchDecision.ToUnit(toUnit.unitCode(), why + toUnit.reason())
                 : new DispatchDecision.ToDispatcher(why + decision.reason());
         return new Placement(best.category(), routedBy(decision, RoutedBy.CLASSIFIER), explained, routed.top3());
+    }
+
+    /** A local matter belongs to the street where it happens: the one the text names, else the enterprise's. */
+    static String streetOf(String text, String enterpriseStreet) {
+        var named = StreetGazetteer.TIANHE.streetsNamedIn(text);
+        return named.size() == 1 ? named.iterator().next() : enterpriseStreet;
     }
 
     private static RoutedBy routedBy(DispatchDecision decision, RoutedBy ifPlaced) {

@@ -17,12 +17,13 @@ public final class TextFeatures {
     }
 
     /**
-     * Full-width to half-width, Latin to lower case, every run of digits to {@link #DIGITS}, and
+     * Full-width to half-width, traditional characters to simplified, Latin to lower case, every run of digits
+     * to {@link #DIGITS}, and
      * everything that is not a Chinese character, a letter or a digit (spaces, punctuation, emoji) dropped.
      */
     public static String normalise(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().map(TextFeatures::halfWidth).forEach(cp -> {
+        text.codePoints().map(TextFeatures::halfWidth).map(ChineseScript::toSimplified).forEach(cp -> {
             if (Character.isDigit(cp)) {
                 // one placeholder per run: "2025年12月" and "2026年1月" look alike
                 if (out.isEmpty() || out.charAt(out.length() - 1) != DIGITS) {

@@ -59,7 +59,15 @@ public final class CrossValidation {
     }
 
     public static Report run(List<LabeledText> corpus, int folds, long seed, double threshold) {
-        List<Outcome> outcomes = outcomes(corpus, folds, seed, threshold);
+        return run(corpus, List.of(), folds, seed, threshold);
+    }
+
+    /**
+     * @param priors examples added to every training fold and never tested (the catalogue's category names,
+     *        which the service always trains on)
+     */
+    public static Report run(List<LabeledText> corpus, List<LabeledText> priors, int folds, long seed, double threshold) {
+        List<Outcome> outcomes = outcomes(corpus, priors, folds, seed, threshold);
         int n = outcomes.size();
         long top1 = outcomes.stream().filter(Outcome::top1).count();
         long top3 = outcomes.stream().filter(Outcome::top3).count();
@@ -80,22 +88,31 @@ public final class CrossValidation {
      * nothing) if no threshold reaches it.
      */
     public static double thresholdFor(List<LabeledText> corpus, int folds, long seed, double targetPrecision) {
-        // threshold 0 routes every non-OTHER best guess; a higher one routes a prefix of these by confidence
-        List<Outcome> candidates = new ArrayList<>(outcomes(corpus, folds, seed, 0).stream()
+        return thresholdFor(corpus, List.of(), folds, seed, targetPrecision);
+    }
+
+    public static double thresholdFor(List<LabeledText> corpus, List<LabeledText> priors, int folds, long seed,
+            double targetPrecision) {
+        // threshold 0 routes every non-OTHER best guess that is not a tie; a higher one routes a prefix of these by sureness
+        List<Outcome> candidates = new ArrayList<>(outcomes(corpus, priors, folds, seed, 0).stream()
                 .filter(o -> o.routed().automatic()).toList());
-        candidates.sort(Comparator.comparingDouble((Outcome o) -> o.routed().best().confidence()).reversed());
+        candidates.sort(Comparator.comparingDouble(CrossValidation::sureness).reversed());
         double best = Double.POSITIVE_INFINITY;
         int right = 0;
         for (int i = 0; i < candidates.size(); i++) {
             right += candidates.get(i).top1() ? 1 : 0;
-            double confidence = candidates.get(i).routed().best().confidence();
-            boolean lastOfTie = i + 1 == candidates.size()
-                    || candidates.get(i + 1).routed().best().confidence() < confidence;
+            double confidence = sureness(candidates.get(i));
+            boolean lastOfTie = i + 1 == candidates.size() || sureness(candidates.get(i + 1)) < confidence;
             if (lastOfTie && right >= targetPrecision * (i + 1)) {
                 best = confidence;
             }
         }
         return best;
+    }
+
+    /** What the routing policy compares with the threshold. */
+    private static double sureness(Outcome o) {
+        return RoutingPolicy.sureness(o.routed().top3());
     }
 
     /** Stratified folds: each category's examples, shuffled by the seed, are dealt round the folds in turn. */
@@ -132,11 +149,14 @@ public final class CrossValidation {
         return training;
     }
 
-    private static List<Outcome> outcomes(List<LabeledText> corpus, int folds, long seed, double threshold) {
+    private static List<Outcome> outcomes(List<LabeledText> corpus, List<LabeledText> priors, int folds, long seed,
+            double threshold) {
         List<List<LabeledText>> split = folds(corpus, folds, seed);
         List<Outcome> outcomes = new ArrayList<>(corpus.size());
         for (int f = 0; f < folds; f++) {
-            CategoryClassifier classifier = CategoryClassifier.train(allBut(split, f));
+            List<LabeledText> training = allBut(split, f);
+            training.addAll(priors);
+            CategoryClassifier classifier = CategoryClassifier.train(training);
             for (LabeledText e : split.get(f)) {
                 outcomes.add(new Outcome(e.category(), RoutingPolicy.route(classifier, e.text(), threshold)));
             }

@@ -22,10 +22,14 @@ final class LabeledCorpus {
     }
 
     static List<LabeledText> load() {
+        return rows().stream().map(m -> new LabeledText(m.get("text"), m.get("category"))).toList();
+    }
+
+    /** Every line as field name → value. */
+    static List<Map<String, String>> rows() {
         var in = Objects.requireNonNull(LabeledCorpus.class.getResourceAsStream(RESOURCE), RESOURCE);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().filter(l -> !l.isBlank()).map(LabeledCorpus::parse)
-                    .map(m -> new LabeledText(m.get("text"), m.get("category"))).toList();
+            return reader.lines().filter(l -> !l.isBlank()).map(LabeledCorpus::parse).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

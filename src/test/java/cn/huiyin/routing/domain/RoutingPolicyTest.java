@@ -22,14 +22,14 @@ class RoutingPolicyTest {
     @Test
     void below_the_threshold_it_goes_to_the_dispatcher_with_the_suggestions() {
         String text = "燃气管道泄漏，有燃气味";
-        double best = classifier.rank(text).get(0).confidence();
+        double sureness = RoutingPolicy.sureness(classifier.rank(text));
 
-        RoutingPolicy.Routed routed = RoutingPolicy.route(classifier, text, Math.nextUp(best));
+        RoutingPolicy.Routed routed = RoutingPolicy.route(classifier, text, Math.nextUp(sureness));
 
         assertThat(routed.automatic()).isFalse();
         assertThat(routed.best().category()).isEqualTo("GAS");
         assertThat(routed.top3()).hasSize(3);
-        assertThat(RoutingPolicy.route(classifier, text, best).automatic()).isTrue();
+        assertThat(RoutingPolicy.route(classifier, text, sureness).automatic()).isTrue();
     }
 
     @Test
@@ -43,6 +43,20 @@ class RoutingPolicyTest {
     @Test
     void a_text_with_nothing_known_is_never_routed() {
         assertThat(RoutingPolicy.route(classifier, "？？？", 0.3).automatic()).isFalse();
+        assertThat(RoutingPolicy.route(classifier, "？？？", 0.0).automatic()).isFalse(); // a tie is never placed
+    }
+
+    @Test
+    void sureness_weighs_the_best_against_the_second_alone() {
+        List<Suggestion> clear = List.of(new Suggestion("GAS", 0.55), new Suggestion("POWER", 0.05),
+                new Suggestion("WATER", 0.05), new Suggestion("OTHER", 0.05));
+        List<Suggestion> between = List.of(new Suggestion("GAS", 0.6), new Suggestion("POWER", 0.39),
+                new Suggestion("WATER", 0.01));
+
+        assertThat(RoutingPolicy.sureness(clear)).isCloseTo(0.55 / 0.6, org.assertj.core.api.Assertions.within(1e-12));
+        // a higher confidence among all categories, yet less sure: it sits between GAS and POWER
+        assertThat(RoutingPolicy.sureness(between)).isLessThan(0.61).isLessThan(RoutingPolicy.sureness(clear));
+        assertThat(RoutingPolicy.sureness(List.of(new Suggestion("GAS", 1.0)))).isEqualTo(1.0);
     }
 
     @Test
