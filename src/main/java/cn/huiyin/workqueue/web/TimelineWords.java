@@ -73,14 +73,14 @@ final class TimelineWords {
         }
         Matcher m;
         if ((m = CLASSIFIER.matcher(reason)).matches()) {
-            return "智能分拨选定“" + category(m.group(1), catalogue) + "”（置信度 " + m.group(2) + "）；"
+            return "智能分拨选定“" + category(m.group(1), catalogue) + "”（把握度 " + m.group(2) + "）；"
                     + reason(m.group(3), catalogue);
         }
         if ((m = CATALOGUE.matcher(reason)).matches()) {
             return "按派单目录：" + category(m.group(1), catalogue) + " → " + unit(m.group(2), catalogue);
         }
         if ((m = NOT_SURE.matcher(reason)).matches()) {
-            return "智能分拨把握不足（最可能为“" + category(m.group(1), catalogue) + "”，置信度 " + m.group(2) + "，低于 "
+            return "智能分拨把握不足（最可能为“" + category(m.group(1), catalogue) + "”，把握度 " + m.group(2) + "，低于 "
                     + m.group(3) + "），由派单员分拨";
         }
         if ((m = NOT_IN_CATALOGUE.matcher(reason)).matches()) {

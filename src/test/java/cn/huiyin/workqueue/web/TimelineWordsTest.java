@@ -27,9 +27,9 @@ class TimelineWordsTest {
     void the_routers_reasons_read_in_chinese_with_the_catalogues_names() {
         assertThat(reason("catalogue: TAX_SERVICE → TAX")).isEqualTo("按派单目录：税费服务 → 国家税务总局广州市天河区税务局");
         assertThat(reason("classifier: TAX_SERVICE at 0.83; catalogue: TAX_SERVICE → TAX"))
-                .isEqualTo("智能分拨选定“税费服务”（置信度 0.83）；按派单目录：税费服务 → 国家税务总局广州市天河区税务局");
+                .isEqualTo("智能分拨选定“税费服务”（把握度 0.83）；按派单目录：税费服务 → 国家税务总局广州市天河区税务局");
         assertThat(reason("routing is not sure: best LOCAL at 0.41, threshold 0.60"))
-                .isEqualTo("智能分拨把握不足（最可能为“属地事项”，置信度 0.41，低于 0.60），由派单员分拨");
+                .isEqualTo("智能分拨把握不足（最可能为“属地事项”，把握度 0.41，低于 0.60），由派单员分拨");
         assertThat(reason("local matter of street ST_SHIPAI")).isEqualTo("属地事项，交石牌街道办事处");
         assertThat(reason("local matter, but the enterprise's street is not known")).isEqualTo("属地事项，企业所在街道不明，由派单员分拨");
         assertThat(reason("no category given")).isEqualTo("未选择分类，由派单员分拨");
