@@ -3,6 +3,7 @@ package cn.huiyin.shared.pages;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import cn.huiyin.shared.demo.DemoDirectory;
 import cn.huiyin.shared.demo.DemoLoginPage;
 import cn.huiyin.shared.security.SignInSwitch;
 import cn.huiyin.shared.security.SignInTenants;
+import cn.huiyin.shared.web.CsrfField;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -130,22 +132,49 @@ public class SignInPage {
     }
 
     /**
-     * Signs the browser out: clears the demo token cookie and, with an OIDC session, goes on to that tenant's logout
-     * path. Not by a redirect: the pages' Content-Security-Policy ({@code form-action 'self'}) would stop this form's
-     * post from being redirected on to the provider, so a short page moves the browser there instead.
+     * Signs the browser out: clears the demo token cookie and the anti-forgery cookie and, with an OIDC session, goes
+     * on to that tenant's logout path. Not by a redirect: the pages' Content-Security-Policy ({@code form-action 'self'})
+     * would stop this form's post from being redirected on to the provider, so a short page moves the browser there
+     * instead. The logout path ends one tenant's session, so a browser signed in to both loses the other's cookie here.
      */
     @POST
     @Path("signout")
     public Uni<Response> signOut() {
-        NewCookie cleared = new NewCookie.Builder(TOKEN_COOKIE).value("").path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.LAX).maxAge(0).expiry(new Date(0)).build();
+        RoutingContext rc = request.getCurrent();
+        List<NewCookie> cleared = new ArrayList<>();
+        cleared.add(expired(TOKEN_COOKIE));
         String tenant = unifiedSignIn ? sessionTenant() : null;
+        if (rc != null) {
+            CsrfField.end(rc);
+            for (String name : rc.request().cookieMap().keySet()) {
+                if (isOtherSession(name, tenant)) {
+                    cleared.add(expired(name));
+                }
+            }
+        }
+        NewCookie[] cookies = cleared.toArray(NewCookie[]::new);
         if (tenant == null) {
-            return Uni.createFrom().item(Response.seeOther(URI.create("/")).cookie(cleared).build());
+            return Uni.createFrom().item(Response.seeOther(URI.create("/")).cookie(cookies).build());
         }
         String next = "/signout/" + tenant;
         return Templates.signingOut(next).createUni().map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Refresh", "0; url=" + next).cookie(cleared).build());
+                .header("Refresh", "0; url=" + next).cookie(cookies).build());
+    }
+
+    /** A session cookie ({@code q_session_<tenant>}, its chunks) of a tenant other than the one signing out there. */
+    private static boolean isOtherSession(String cookieName, String tenant) {
+        for (String other : List.of(SignInTenants.STAFF, SignInTenants.ENTERPRISE)) {
+            String name = "q_session_" + other;
+            if (!other.equals(tenant) && (cookieName.equals(name) || cookieName.startsWith(name + "_"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static NewCookie expired(String name) {
+        return new NewCookie.Builder(name).value("").path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX)
+                .maxAge(0).expiry(new Date(0)).build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.huiyin.shared.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,9 +23,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Cross-site request forgery: a browser sends its cookies with a form another site makes it post, so a request that
  * changes something (POST, PUT, PATCH, DELETE) and is signed in by a cookie ({@code huiyin_token}, {@code q_session…})
- * must also carry its session's {@link CsrfTokens token} — in the form field {@code _csrf} or the header
- * {@code X-CSRF-Token} — or it is refused with 403 before any endpoint sees it. Requests without an auth cookie (API
- * clients with {@code Authorization: Bearer}, anonymous public forms) are not cookie-authenticated and pass.
+ * must also carry its {@code huiyin_csrf} cookie and that cookie's {@link CsrfTokens token} — in the form field
+ * {@code _csrf} or the header {@code X-CSRF-Token} — or it is refused with 403 before any endpoint sees it. Requests
+ * without an auth cookie (API clients with {@code Authorization: Bearer}, anonymous public forms) are not
+ * cookie-authenticated and pass. The tenants' logout paths end a session on any request, so a navigation to them that
+ * the browser reports as coming from another site ({@code Sec-Fetch-Site}) is refused too.
  * Runs right after {@link EdgeGuard}, so an urlencoded form is already decoded.
  */
 @ApplicationScoped
@@ -35,6 +38,9 @@ public class CsrfGuard {
     private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
     private static final String MULTIPART = "multipart/form-data";
+    /** Quarkus ends a tenant's session on any request to its logout path ({@code quarkus.oidc.<tenant>.logout.path}). */
+    private static final Set<String> LOGOUT_PATHS = Set.of("/signout/staff", "/signout/enterprise");
+    private static final String FETCH_SITE = "Sec-Fetch-Site";
 
     @Inject
     CsrfConfig config;
@@ -59,35 +65,54 @@ public class CsrfGuard {
         router.route().order(ORDER).handler(this::guard);
     }
 
-    String tokenFor(String session) {
-        return tokens.tokenFor(session);
+    String tokenFor(String csrfCookie) {
+        return tokens.tokenFor(csrfCookie);
     }
 
     void guard(RoutingContext rc) {
         HttpServerRequest request = rc.request();
+        if (LOGOUT_PATHS.contains(rc.normalizedPath()) && crossSite(request)) {
+            refuseLogout(rc);
+            return;
+        }
         if (!STATE_CHANGING.contains(request.method())) {
             rc.next();
             return;
         }
-        String session = CsrfTokens.sessionOf(request.headers().getAll(HttpHeaders.COOKIE));
-        if (session == null) {
+        List<String> cookies = request.headers().getAll(HttpHeaders.COOKIE);
+        if (!CsrfTokens.signedIn(cookies)) {
             rc.next();
             return;
         }
+        // null without the cookie: then no token can match
+        String csrfCookie = CsrfTokens.cookieOf(cookies);
         String presented = request.formAttributes().get(CsrfTokens.FIELD);
         if (presented == null) {
             presented = request.getHeader(CsrfTokens.HEADER);
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (presented == null && contentType != null && EdgeGuard.mediaType(contentType).equals(MULTIPART)) {
-            readMultipart(rc, session, contentType);
+            readMultipart(rc, csrfCookie, contentType);
             return;
         }
-        decide(rc, session, presented);
+        decide(rc, csrfCookie, presented);
     }
 
-    private void decide(RoutingContext rc, String session, String presented) {
-        if (tokens.matches(session, presented)) {
+    /**
+     * A request the browser says another site started ({@code cross-site}, {@code same-site}); browsers that send no
+     * {@code Sec-Fetch-Site} and the user's own navigations ({@code none}) are let through.
+     */
+    static boolean crossSite(HttpServerRequest request) {
+        String site = request.getHeader(FETCH_SITE);
+        if (site == null) {
+            return false;
+        }
+        String value = site.strip().toLowerCase(Locale.ROOT);
+        return !value.equals("same-origin") && !value.equals("none");
+    }
+
+    private void decide(RoutingContext rc, String csrfCookie, String presented) {
+        if (tokens.matches(csrfCookie, presented)) {
             rc.next();
         } else {
             refuse(rc);
@@ -95,10 +120,10 @@ public class CsrfGuard {
     }
 
     /** EdgeGuard leaves multipart bodies unread: read this one (within the form limit) for its {@code _csrf} part. */
-    private void readMultipart(RoutingContext rc, String session, String contentType) {
+    private void readMultipart(RoutingContext rc, String csrfCookie, String contentType) {
         edgeGuard.readWithin(rc, edge.maxFormBytes(), body -> {
             rc.setBody(body); // the endpoint reads the body held here
-            decide(rc, session, multipartField(contentType, body.getBytes(), CsrfTokens.FIELD));
+            decide(rc, csrfCookie, multipartField(contentType, body.getBytes(), CsrfTokens.FIELD));
         });
     }
 
@@ -143,8 +168,8 @@ public class CsrfGuard {
             return;
         }
         Problem problem = Problem.of(403, "csrf-token", "Missing or invalid CSRF token",
-                "A request signed in by a cookie must carry its session's token in the form field "
-                        + CsrfTokens.FIELD + " or the header " + CsrfTokens.HEADER)
+                "A request signed in by a cookie must carry its " + CsrfTokens.COOKIE
+                        + " cookie and that cookie's token in the form field " + CsrfTokens.FIELD + " or the header " + CsrfTokens.HEADER)
                 .withField(CsrfTokens.FIELD);
         rc.response().setStatusCode(403);
         if (wantsPage(rc.request())) {
@@ -158,6 +183,15 @@ public class CsrfGuard {
         }
     }
 
+    /** 403 page, and the session goes on: the user signs out with the pages' own button. */
+    private static void refuseLogout(RoutingContext rc) {
+        if (rc.response().ended() || rc.response().headWritten()) {
+            return;
+        }
+        rc.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(LOGOUT_PAGE);
+    }
+
     /** A browser asks for HTML; a form post that does not ask for JSON is a browser's too. */
     private static boolean wantsPage(HttpServerRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -169,6 +203,14 @@ public class CsrfGuard {
         boolean form = mediaType.equals("application/x-www-form-urlencoded") || mediaType.equals(MULTIPART);
         return form && (accept == null || !accept.toLowerCase(Locale.ROOT).contains("json"));
     }
+
+    private static final String LOGOUT_PAGE = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>未退出登录 - 回音</title>"
+            + "<style>body{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}</style></head>"
+            + "<body><main><h1 id=\"signout-refused\">未退出登录</h1>"
+            + "<p>这个退出登录的请求来自其他网站，为保护您的账号，系统没有执行。</p>"
+            + "<p>如需退出，请使用回音页面右上角的“退出登录”按钮。</p><p><a href=\"/\">返回首页</a></p></main></body></html>";
 
     private static final String PAGE = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -31,9 +31,9 @@ class AgentDeskPageTest {
                 .then().statusCode(303).extract().cookie("huiyin_token");
     }
 
-    /** A form the agent's browser posts: their cookie and the token the desk's form carries. */
+    /** A form the agent's browser posts: their cookies and the token the desk's form carries. */
     private static RequestSpecification formAs(String agent) {
-        return given().cookie("huiyin_token", agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        return StaffPages.browser(agent).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("_csrf", StaffPages.csrfFor(agent));
     }
 

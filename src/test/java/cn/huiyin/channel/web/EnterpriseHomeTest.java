@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import cn.huiyin.testsupport.Database;
 import cn.huiyin.testsupport.Usccs;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -57,7 +59,8 @@ class EnterpriseHomeTest {
 
     /** The appeal form as the browser posts it, with the anti-forgery token its page carries (if it carries one). */
     private static RequestSpecification form(String cookie, String uscc, String name, String title) {
-        String page = get(cookie, "/appeals/new").statusCode(200).extract().asString();
+        ExtractableResponse<Response> opened = get(cookie, "/appeals/new").statusCode(200).extract();
+        String page = opened.asString();
         RequestSpecification request = given().cookie("huiyin_token", cookie).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("uscc", uscc).formParam("enterpriseName", name).formParam("contactName", "张三")
@@ -66,6 +69,11 @@ class EnterpriseHomeTest {
                 .formParam("description", "我司开具数电发票时一直提示授信额度不足，影响正常经营，请协助处理。")
                 .formParam("consent", "on").formParam("submissionId", UUID.randomUUID().toString());
         Matcher csrf = CSRF.matcher(page);
+        // the page gives a signed-in browser its anti-forgery cookie along with the form
+        String csrfCookie = opened.cookie("huiyin_csrf");
+        if (csrfCookie != null) {
+            request.cookie("huiyin_csrf", csrfCookie);
+        }
         return csrf.find() ? request.formParam("_csrf", csrf.group(1)) : request;
     }
 

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import cn.huiyin.shared.web.Problem;
+import cn.huiyin.testsupport.StaffPages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -125,17 +126,22 @@ class StaffShellTest {
     }
 
     @Test
-    void signing_out_clears_the_cookie_and_goes_home() {
+    void signing_out_clears_the_cookies_and_goes_home() {
         String agent = cookieFor("agent-demo");
-        ExtractableResponse<Response> answer = given().redirects().follow(false).cookie("huiyin_token", agent)
+        ExtractableResponse<Response> answer = StaffPages.browser(agent).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("_csrf", csrfFor(agent))
                 .post("/signout")
                 .then().statusCode(303).extract();
 
         assertThat(answer.header("Location")).endsWith("/");
-        String setCookie = answer.header("Set-Cookie");
-        assertThat(setCookie).startsWith("huiyin_token=;").contains("Max-Age=0").containsIgnoringCase("HttpOnly")
-                .containsIgnoringCase("SameSite=Lax").contains("Path=/");
+        List<String> setCookies = answer.headers().getValues("Set-Cookie");
+        assertThat(setCookies).filteredOn(cookie -> cookie.startsWith("huiyin_token=")).singleElement()
+                .satisfies(cookie -> assertThat(cookie).startsWith("huiyin_token=;").contains("Max-Age=0")
+                        .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/"));
+        assertThat(setCookies).as("the anti-forgery cookie ends with the sign-in")
+                .filteredOn(cookie -> cookie.startsWith("huiyin_csrf=")).singleElement()
+                .satisfies(cookie -> assertThat(cookie).startsWith("huiyin_csrf=;").contains("Max-Age=0")
+                        .contains("Path=/"));
         assertThat(answer.cookie("huiyin_token")).isEmpty();
     }
 

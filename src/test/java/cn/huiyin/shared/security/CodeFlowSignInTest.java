@@ -116,7 +116,8 @@ class CodeFlowSignInTest {
         assertThat(signingOut.body()).contains("href=\"/signout/staff\"");
 
         int logoutsBefore = StubOidcProvider.LOGOUTS.size();
-        Page signedOut = browser.open("/signout/staff");
+        // the signing-out page moves the browser on itself: a same-origin navigation
+        Page signedOut = browser.navigate("/signout/staff", "same-origin");
 
         assertThat(StubOidcProvider.LOGOUTS.subList(logoutsBefore, StubOidcProvider.LOGOUTS.size())).singleElement()
                 .satisfies(logout -> {
@@ -129,6 +130,47 @@ class CodeFlowSignInTest {
         Page again = browser.open("/workqueue");
         assertThat(again.path()).isEqualTo("/signin");
         assertThat(again.body()).contains("统一身份认证登录（工作人员）").doesNotContain("统一认证专员");
+    }
+
+    @Test
+    void a_link_from_another_site_to_the_logout_path_signs_nobody_out() throws Exception {
+        StubOidcProvider.nextUser = new User(StaffPages.newCommissioner(db, "ECO"), "统一认证专员", "commissioner", "ECO", null);
+        assertThat(browser.open("/signin/staff?to=%2Fworkqueue").path()).isEqualTo("/workqueue");
+        int logoutsBefore = StubOidcProvider.LOGOUTS.size();
+
+        Page refused = browser.navigate("/signout/staff", "cross-site");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("id=\"signout-refused\"");
+        assertThat(StubOidcProvider.LOGOUTS).hasSize(logoutsBefore);
+        assertThat(browser.cookies).containsKey("q_session_staff");
+        Page queue = browser.open("/workqueue");
+        assertThat(queue.path()).isEqualTo("/workqueue");
+        assertThat(queue.body()).contains("本单位待认领");
+    }
+
+    @Test
+    void signing_out_of_a_browser_signed_in_to_both_tenants_ends_both_sessions() throws Exception {
+        StubOidcProvider.nextUser = new User(StaffPages.newCommissioner(db, "ECO"), "统一认证专员", "commissioner", "ECO", null);
+        Page queue = browser.open("/signin/staff?to=%2Fworkqueue");
+        assertThat(queue.path()).isEqualTo("/workqueue");
+        // the same browser also holds an enterprise session (signed in to it in another tab)
+        StubOidcProvider.nextUser = new User("enterprise-oidc", "统一认证企业", "enterprise", null, "91440106MA5CXK8R10");
+        Browser otherTab = new Browser(app);
+        assertThat(otherTab.open("/signin/enterprise?to=%2Fappeals%2Fmine").path()).isEqualTo("/appeals/mine");
+        browser.cookies.put("q_session_enterprise", otherTab.cookies.get("q_session_enterprise"));
+        assertThat(browser.cookies).containsKeys("q_session_staff", "q_session_enterprise", "huiyin_csrf");
+        browser.cookies.put("q_session_enterprise_chunk_1", "rest-of-a-long-session");
+        browser.cookies.put("huiyin_token", "left-from-the-demo");
+
+        Page signingOut = browser.post("/signout", csrfOf(browser.open("/workqueue").body()));
+
+        assertThat(signingOut.refresh()).isEqualTo("0; url=/signout/staff");
+        assertThat(browser.cookies).containsKey("q_session_staff")
+                .doesNotContainKeys("q_session_enterprise", "q_session_enterprise_chunk_1", "huiyin_token", "huiyin_csrf");
+        browser.navigate("/signout/staff", "same-origin");
+        assertThat(browser.cookies).doesNotContainKey("q_session_staff");
+        assertThat(browser.open("/appeals/mine").path()).isEqualTo("/signin");
     }
 
     @Test
@@ -199,8 +241,21 @@ class CodeFlowSignInTest {
             this.app = app;
         }
 
+        /** The {@code Sec-Fetch-Site} this browser sends with its next navigation (null: none, as older browsers). */
+        private String fetchSite;
+
         Page open(String path) throws IOException, InterruptedException {
             return follow(app.resolve(path), null);
+        }
+
+        /** Opens a page as a navigation the browser reports as started from {@code site}. */
+        Page navigate(String path, String site) throws IOException, InterruptedException {
+            fetchSite = site;
+            try {
+                return open(path);
+            } finally {
+                fetchSite = null;
+            }
         }
 
         Page post(String path, String csrf) throws IOException, InterruptedException {
@@ -225,6 +280,9 @@ class CodeFlowSignInTest {
                 if (isApp(uri) && !cookies.isEmpty()) {
                     request.header("Cookie", String.join("; ", cookies.entrySet().stream()
                             .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
+                }
+                if (fetchSite != null && isApp(uri)) {
+                    request.header("Sec-Fetch-Site", fetchSite);
                 }
                 if (form != null) {
                     request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));

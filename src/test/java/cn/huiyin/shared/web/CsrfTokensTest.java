@@ -8,44 +8,57 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The anti-forgery token: bound to the auth cookies, keyed by the server secret, read back from a multipart form. */
+/** The anti-forgery token: bound to the browser's huiyin_csrf cookie, keyed by the server secret, read back from a multipart form. */
 class CsrfTokensTest {
 
     private final CsrfTokens tokens = new CsrfTokens("a-secret-of-enough-length");
 
-    private static String session(String... cookieHeaders) {
-        return CsrfTokens.sessionOf(List.of(cookieHeaders));
+    private static boolean signedIn(String... cookieHeaders) {
+        return CsrfTokens.signedIn(List.of(cookieHeaders));
+    }
+
+    private static String csrfCookie(String... cookieHeaders) {
+        return CsrfTokens.cookieOf(List.of(cookieHeaders));
     }
 
     @Test
-    void a_request_without_an_auth_cookie_has_no_session() {
-        assertThat(session()).isNull();
-        assertThat(session("lang=zh; q_auth_state=xyz; JSESSIONID=1; huiyin_tokenx=2")).isNull();
-        assertThat(session("huiyin_token")).as("a cookie without a value part").isNull();
+    void a_request_is_signed_in_by_a_demo_token_or_an_oidc_session_cookie_only() {
+        assertThat(signedIn()).isFalse();
+        assertThat(signedIn("lang=zh; q_auth_state=xyz; JSESSIONID=1; huiyin_tokenx=2; huiyin_csrf=abc")).isFalse();
+        assertThat(signedIn("huiyin_token")).as("a cookie without a value part").isFalse();
+        assertThat(signedIn("lang=zh; huiyin_token=abc.def")).isTrue();
+        assertThat(signedIn("theme=dark", "q_session_staff_chunk_1=s2")).isTrue();
     }
 
     @Test
-    void the_session_is_the_auth_cookies_whatever_their_order_or_the_other_cookies() {
-        String one = session("lang=zh; huiyin_token=abc.def; q_session=s1; q_session_chunk_1=s2");
-        assertThat(one).isEqualTo("huiyin_token=abc.def\nq_session=s1\nq_session_chunk_1=s2");
-        assertThat(session("q_session_chunk_1=s2", "q_session=s1;huiyin_token=abc.def;theme=dark")).isEqualTo(one);
-        assertThat(session("q_session_tenant=t")).isEqualTo("q_session_tenant=t");
+    void the_csrf_cookie_is_read_among_the_others_and_only_in_the_shape_this_service_issues() {
+        String value = CsrfTokens.newCookieValue();
+        assertThat(value).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(CsrfTokens.newCookieValue());
+        assertThat(csrfCookie("lang=zh; huiyin_csrf=" + value + "; huiyin_token=abc")).isEqualTo(value);
+        assertThat(csrfCookie("lang=zh", " huiyin_csrf = " + value)).isEqualTo(value);
+        assertThat(csrfCookie("huiyin_token=abc; q_session_staff=s")).isNull();
+        assertThat(csrfCookie("huiyin_csrf=")).isNull();
+        assertThat(csrfCookie("huiyin_csrf=short")).isNull();
+        assertThat(csrfCookie("huiyin_csrf=" + value + "x")).isNull();
+        assertThat(csrfCookie("huiyin_csrf=" + value.substring(1) + "=")).isNull();
+        assertThat(csrfCookie("x_huiyin_csrf=" + value)).isNull();
     }
 
     @Test
-    void the_token_is_the_sessions_own() {
-        String session = session("huiyin_token=abc.def");
-        String token = tokens.tokenFor(session);
+    void the_token_is_the_csrf_cookies_own() {
+        String cookie = CsrfTokens.newCookieValue();
+        String token = tokens.tokenFor(cookie);
 
-        assertThat(token).matches("[A-Za-z0-9_-]{43}").isEqualTo(tokens.tokenFor(session));
-        assertThat(tokens.matches(session, token)).isTrue();
-        assertThat(tokens.matches(session, " " + token + " ")).as("spaces around are forgiven").isTrue();
-        assertThat(tokens.matches(session, tokens.tokenFor(session("huiyin_token=abc.deg")))).isFalse();
-        assertThat(tokens.matches(session, new CsrfTokens("another-secret-of-length").tokenFor(session))).isFalse();
-        assertThat(tokens.matches(session, token.substring(1))).isFalse();
-        assertThat(tokens.matches(session, token.toUpperCase())).isFalse();
-        assertThat(tokens.matches(session, "")).isFalse();
-        assertThat(tokens.matches(session, null)).isFalse();
+        assertThat(token).matches("[A-Za-z0-9_-]{43}").isEqualTo(tokens.tokenFor(cookie));
+        assertThat(tokens.matches(cookie, token)).isTrue();
+        assertThat(tokens.matches(cookie, " " + token + " ")).as("spaces around are forgiven").isTrue();
+        assertThat(tokens.matches(cookie, tokens.tokenFor(CsrfTokens.newCookieValue()))).isFalse();
+        assertThat(tokens.matches(cookie, new CsrfTokens("another-secret-of-length").tokenFor(cookie))).isFalse();
+        assertThat(tokens.matches(cookie, token.substring(1))).isFalse();
+        assertThat(tokens.matches(cookie, token.toUpperCase())).isFalse();
+        assertThat(tokens.matches(cookie, cookie)).as("the cookie is not its own token").isFalse();
+        assertThat(tokens.matches(cookie, "")).isFalse();
+        assertThat(tokens.matches(cookie, null)).isFalse();
         assertThat(tokens.matches(null, token)).isFalse();
     }
 

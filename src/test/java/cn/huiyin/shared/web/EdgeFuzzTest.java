@@ -96,8 +96,8 @@ class EdgeFuzzTest {
         submission.put("uscc", Usccs.random());
         Function<byte[], Map<String, String>> none = body -> Map.of();
         // the token as a header, so that every mutation of the body still reaches the desk
-        Function<byte[], Map<String, String>> asAgent = body -> Map.of("Cookie", "huiyin_token=" + agent,
-                CsrfTokens.HEADER, StaffPages.csrfFor(agent));
+        Function<byte[], Map<String, String>> asAgent = body -> Map.of("Cookie", "huiyin_token=" + agent + "; "
+                + CsrfTokens.COOKIE + "=" + StaffPages.csrfCookieFor(agent), CsrfTokens.HEADER, StaffPages.csrfFor(agent));
         Function<byte[], Map<String, String>> asCommissioner = body -> Map.of("Authorization", "Bearer " + commissioner);
         Function<byte[], Map<String, String>> signed = body -> {
             String timestamp = String.valueOf(Instant.now().getEpochSecond());
