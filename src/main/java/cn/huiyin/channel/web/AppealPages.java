@@ -152,13 +152,22 @@ public class AppealPages {
                     .onFailure(ProblemException.class).recoverWithUni(failure -> {
                         Problem problem = ((ProblemException) failure).problem();
                         Map<String, String> errors = problem.errors() == null
-                                ? Map.of("form", problem.detail())
+                                ? Map.of("form", formMessage(problem))
                                 : problem.errors().stream().collect(Collectors.toMap(Problem.InvalidField::field,
                                         Problem.InvalidField::messageZh, (first, second) -> first));
                         return catalogue.inFormOrder().map(categories -> Response
                                 .status(problem.status()).entity(Templates.form(form, categories, errors, enterprise)).build());
                     });
         }));
+    }
+
+    /** The 503's answer in the form's own language; it re-shows the same submission id, so sending again is safe. */
+    static final String UNAVAILABLE_ZH = "提交结果未能及时确认：诉求可能已经保存，也可能没有。请再次点击“提交”，"
+            + "重复提交不会产生第二件诉求。";
+
+    /** The line above the form for a problem without field errors. */
+    static String formMessage(Problem problem) {
+        return problem.type().endsWith("/intake-unavailable") ? UNAVAILABLE_ZH : problem.detail();
     }
 
     /** The signed-in enterprise with its credit code and known name; null for a visitor or a staff member. */

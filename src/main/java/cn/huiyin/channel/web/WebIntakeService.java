@@ -135,9 +135,13 @@ public class WebIntakeService {
         return intake.publish(envelope).onFailure().transform(failure -> unavailable());
     }
 
+    /** The 503's detail: the answer did not arrive in time, so the appeal may or may not be stored. */
+    static final String UNAVAILABLE_DETAIL = "The answer did not arrive in time: the appeal may or may not have been stored. "
+            + "Retry with the same Idempotency-Key; a retry never makes a second appeal";
+
     private static ProblemException unavailable() {
-        return new ProblemException(Problem.of(503, "intake-unavailable", "Intake unavailable",
-                "The appeal could not be stored just now; retry with the same Idempotency-Key"));
+        // The batch may have committed although its acknowledgement never came: say so, and point at the safe retry.
+        return new ProblemException(Problem.of(503, "intake-unavailable", "Intake unavailable", UNAVAILABLE_DETAIL));
     }
 
     private static ProblemException keyReused() {

@@ -1,6 +1,5 @@
 package cn.huiyin.workqueue.live;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,16 +10,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import cn.huiyin.workqueue.domain.LiveAudience;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * Tells every open work queue, on every replica, that an appeal of its unit changed. A step publishes to one
  * Redis channel after its commit; each replica subscribes once and fans the updates out to its own SSE
- * clients. Redis only carries the nudge: a queue that misses one still shows the truth on its next load.
+ * clients. Redis only carries the nudge: a queue that misses one still shows the truth on its next load. The
+ * subscription renews itself when Redis drops it (a restart ends every pub/sub connection); the gauge
+ * {@code huiyin.live.subscribed} is 0 on a replica without it.
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -37,18 +42,26 @@ public class LiveUpdates {
     private final BroadcastProcessor<Update> local = BroadcastProcessor.create();
     private final ReactivePubSubCommands<Update> pubsub;
     private final String channel;
+    private final LastingSubscription subscription;
 
     @Inject
-    public LiveUpdates(ReactiveRedisDataSource redis, @ConfigProperty(name = "huiyin.redis.key-prefix") String keyPrefix) {
+    public LiveUpdates(ReactiveRedisDataSource redis, @ConfigProperty(name = "huiyin.redis.key-prefix") String keyPrefix,
+            Vertx vertx, MeterRegistry meters) {
         this.pubsub = redis.pubsub(Update.class);
         this.channel = LiveAudience.channel(keyPrefix);
+        this.subscription = new LastingSubscription(channel,
+                (onEnd, onFailure) -> pubsub.subscribe(channel, local::onNext, onEnd, onFailure),
+                (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run()), new ResubscribeDelays());
+        Gauge.builder("huiyin.live.subscribed", subscription, up -> up.isSubscribed() ? 1 : 0)
+                .description("1 while this replica receives live work-queue updates from Redis, else 0").register(meters);
     }
 
     void subscribe(@Observes StartupEvent event) {
-        pubsub.subscribe(channel, local::onNext, () -> LOG.warn("live updates: Redis subscription ended"),
-                failure -> LOG.warnf("live updates: Redis subscription failed: %s", failure.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
-                .subscribe().with(subscribed -> LOG.debugf("live updates on %s", channel));
+        subscription.start();
+    }
+
+    void unsubscribe(@Observes ShutdownEvent event) {
+        subscription.stop();
     }
 
     /** After a commit: the queues of these units should refresh. Failures are logged, never thrown. */

@@ -93,7 +93,8 @@ public class PhoneIntakeService {
 
     private static ProblemException unavailable() {
         return new ProblemException(Problem.of(503, "intake-unavailable", "Intake unavailable",
-                "The work order could not be stored just now; send it again"));
+                "The answer did not arrive in time: the work order may or may not have been stored. "
+                        + "Send it again with the same eventId and body; that never makes a second appeal"));
     }
 
     private IntakeEnvelope envelope(String trackingNo, String dedupeKey, String callId, WorkOrder o, String appealType,
