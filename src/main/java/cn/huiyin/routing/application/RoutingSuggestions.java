@@ -3,9 +3,13 @@ package cn.huiyin.routing.application;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,7 +27,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * Ranks the catalogue's categories for a free text, with the unit each would go to, and says whether the
  * text is clear enough to be placed without a dispatcher. The classifier is trained from the stored
- * labelled examples plus the catalogue's category names, and kept until they change.
+ * labelled examples plus the catalogue's category names, and retrained when they change on any replica.
  */
 @ApplicationScoped
 public class RoutingSuggestions {
@@ -38,6 +42,13 @@ public class RoutingSuggestions {
         @WithDefault("0.94")
         double autoThreshold();
 
+        /**
+         * How often a replica asks the database whether the labelled examples or the catalogue changed (on any replica)
+         * while it routes; when they did, the classifier is retrained in the background. One small statement per period.
+         */
+        @WithDefault("2s")
+        Duration changeCheckEvery();
+
         /** How often catalogue changes dated ahead are put in force ({@code off} disables it on this replica). */
         @WithDefault("60s")
         String catalogueActivationEvery();
@@ -49,29 +60,93 @@ public class RoutingSuggestions {
     public record Suggested(boolean automatic, double threshold, int trainedOn, List<Suggestion> suggestions) {
     }
 
-    /** Corrections made on another replica reach this one's classifier within this time. */
-    private static final Duration RETRAIN_EVERY = Duration.ofMinutes(5);
+    /** A classifier and the stored version it was trained from (read before the examples, never after). */
+    private record Trained(String version, Optional<CategoryClassifier> classifier) {
+    }
 
-    private final CachedUni<Optional<CategoryClassifier>> classifier;
+    private static final Logger LOG = Logger.getLogger(RoutingSuggestions.class);
 
+    private final RoutingExampleRepository examples;
     private final CatalogueRepository catalogue;
+    private final RoutingConfig config;
+    /** The first training, and a training again after {@link #examplesChanged()}: the callers wait for it. */
+    private final CachedUni<Trained> training;
+    private final ChangeWatch watch;
+    /** The classifier that answers; null until the first training is done. */
+    private volatile Trained ready;
+    /** Counts {@link #examplesChanged()}, so a retraining begun before one does not replace what came after it. */
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicBoolean retraining = new AtomicBoolean();
 
     @Inject
-    RoutingConfig config;
-
-    @Inject
-    public RoutingSuggestions(RoutingExampleRepository examples, CatalogueRepository catalogue) {
+    public RoutingSuggestions(RoutingExampleRepository examples, CatalogueRepository catalogue, RoutingConfig config) {
+        this.examples = examples;
         this.catalogue = catalogue;
-        // training is CPU work: it runs on a worker thread, never on the event loop that delivered the rows
-        this.classifier = new CachedUni<>(Uni.combine().all().unis(examples.trainingExamples(), catalogue.current()).asTuple()
+        this.config = config;
+        this.training = new CachedUni<>(Uni.createFrom().deferred(() -> {
+            long at = generation.get();
+            return trained().invoke(t -> publish(t, at));
+        }), null);
+        this.watch = new ChangeWatch(config.changeCheckEvery(), System::nanoTime);
+    }
+
+    /**
+     * Reads the version, then the examples and the catalogue, and trains. Training is CPU work: it runs on a worker
+     * thread, never on the event loop that delivered the rows.
+     */
+    private Uni<Trained> trained() {
+        return examples.version().chain(version -> Uni.combine().all()
+                .unis(examples.trainingExamples(), catalogue.current()).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(found -> found.getItem1().isEmpty() ? Optional.<CategoryClassifier> empty()
-                        : Optional.of(CategoryClassifier.train(CatalogueExamples.trainingSet(found.getItem1(), found.getItem2())))),
-                RETRAIN_EVERY);
+                .map(found -> new Trained(version, found.getItem1().isEmpty() ? Optional.<CategoryClassifier> empty()
+                        : Optional.of(CategoryClassifier.train(CatalogueExamples.trainingSet(found.getItem1(), found.getItem2()))))));
+    }
+
+    /**
+     * The classifier. Only the first use (and the first after {@link #examplesChanged()}) waits for a training; after
+     * that, at most every {@code huiyin.routing.change-check-every} a use starts a check of the stored version and
+     * carries on with the classifier it has, which keeps answering until one retrained from the changed examples or
+     * catalogue (changed on any replica) replaces it.
+     */
+    private Uni<Optional<CategoryClassifier>> current() {
+        Trained now = ready;
+        if (now == null) {
+            return training.get().map(Trained::classifier);
+        }
+        if (watch.due()) {
+            retrainIfChanged(now);
+        }
+        return Uni.createFrom().item(now.classifier());
+    }
+
+    private void retrainIfChanged(Trained now) {
+        if (!retraining.compareAndSet(false, true)) {
+            return; // one retraining at a time; the next check looks again
+        }
+        long at = generation.get();
+        examples.version().onFailure().recoverWithItem(failure -> {
+            LOG.debugf("cannot read the routing examples' version, keeping the classifier: %s", failure.getMessage());
+            return null;
+        }).chain(latest -> {
+            if (latest == null || latest.equals(now.version())) {
+                return Uni.createFrom().<Trained> nullItem();
+            }
+            catalogue.changed(); // its names may have changed on another replica: read them now, not within 30 s
+            return trained().invoke(t -> publish(t, at));
+        }).onTermination().invoke(() -> retraining.set(false)).subscribe().with(
+                t -> {
+                }, failure -> LOG.warnf("cannot retrain the routing classifier, keeping the one in use: %s",
+                        failure.getMessage()));
+    }
+
+    private void publish(Trained trained, long at) {
+        if (generation.get() == at) {
+            ready = trained;
+        }
     }
 
     public Uni<Suggested> suggest(String text) {
-        return Uni.combine().all().unis(classifier.get(), catalogue.current()).with((trained, rules) -> {
+        return Uni.combine().all().unis(current(), catalogue.current()).with((trained, rules) -> {
             if (trained.isEmpty()) {
                 return new Suggested(false, config.autoThreshold(), 0, List.of()); // nothing learnt yet: a dispatcher decides
             }
@@ -91,7 +166,7 @@ public class RoutingSuggestions {
 
     /** The classifier trained on the stored examples; empty while there are none. */
     public Uni<Optional<CategoryClassifier>> classifier() {
-        return classifier.get();
+        return current();
     }
 
     /** The lowest confidence at which a text is placed without a dispatcher. */
@@ -99,8 +174,13 @@ public class RoutingSuggestions {
         return config.autoThreshold();
     }
 
-    /** After a new example (a dispatcher's correction), the next suggestion retrains. */
+    /**
+     * After a change made on this replica (a dispatcher's correction, a catalogue edit): the next use retrains and
+     * waits for it, so what was just changed here is in force here at once. Other replicas see it at their next check.
+     */
     public void examplesChanged() {
-        classifier.invalidate();
+        generation.incrementAndGet();
+        training.invalidate();
+        ready = null;
     }
 }

@@ -34,4 +34,19 @@ public class RoutingExampleRepository {
                     return examples;
                 });
     }
+
+    /**
+     * A fingerprint of everything the classifier learns from, equal as long as none of it changed, on whichever
+     * replica: the examples by their number, highest id and a sum of their hashes (dispatchers only add rows, but
+     * rows removed or edited in SQL change it too), and the catalogue in force by a hash of its names and keywords
+     * (a few hundred short rows). Every replica reads it every few seconds while it routes, so it is one statement.
+     */
+    public Uni<String> version() {
+        return pool.query("""
+                SELECT (SELECT count(*) || '.' || coalesce(max(id), 0) || '.'
+                            || coalesce(sum(hashtext(category || ':' || text)), 0) FROM routing_example)
+                    || '/' || (SELECT coalesce(md5(string_agg(code || ':' || name || ':' || keywords, ',' ORDER BY code)), '')
+                        FROM dispatch_category) AS version""")
+                .execute().map(rows -> rows.iterator().next().getString("version"));
+    }
 }
