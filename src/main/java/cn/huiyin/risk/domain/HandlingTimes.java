@@ -34,7 +34,7 @@ public final class HandlingTimes {
      * a time beyond everything seen gives a small positive number instead of zero.
      */
     public double survival(double minutes) {
-        int answered = upperBound(minutes);
+        int answered = SortedCounts.atOrBelow(sorted, minutes);
         return (sorted.length - answered + 0.5) / (sorted.length + 1.0);
     }
 
@@ -45,20 +45,5 @@ public final class HandlingTimes {
 
     public double mean() {
         return Arrays.stream(sorted).average().orElse(0);
-    }
-
-    /** How many values are at or below {@code minutes}. */
-    private int upperBound(double minutes) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= minutes) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }

@@ -46,7 +46,7 @@ final class Survival {
                 answeredAtT++;
                 i++;
             }
-            long atRisk = observed.length - below(observed, t);     // an appeal open at t was still at risk at t
+            long atRisk = observed.length - SortedCounts.below(observed, t);     // an appeal open at t was still at risk at t
             log += atRisk == answeredAtT ? Double.NEGATIVE_INFINITY : Math.log1p(-(double) answeredAtT / atRisk);
             hazard += (double) answeredAtT / atRisk;
             times[distinct] = t;
@@ -64,7 +64,7 @@ final class Survival {
 
     /** How many appeals, answered or open, lasted longer than {@code minutes}. */
     int atRiskAfter(double minutes) {
-        return observed.length - atOrBelow(observed, minutes);
+        return observed.length - SortedCounts.atOrBelow(observed, minutes);
     }
 
     /**
@@ -92,40 +92,12 @@ final class Survival {
      * measure of "answers expected" against which a unit's pace is read.
      */
     double cumulativeHazard(double minutes) {
-        int i = atOrBelow(times, minutes);
+        int i = SortedCounts.atOrBelow(times, minutes);
         return i == 0 ? 0 : hazardAfter[i - 1];
     }
 
     private double logAt(double minutes) {
-        int i = atOrBelow(times, minutes);
+        int i = SortedCounts.atOrBelow(times, minutes);
         return i == 0 ? 0 : logAfter[i - 1];
-    }
-
-    private static int below(long[] sorted, long t) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < t) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    private static int atOrBelow(long[] sorted, double t) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= t) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }

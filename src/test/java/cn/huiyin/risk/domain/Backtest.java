@@ -152,11 +152,11 @@ final class Backtest {
         }
 
         long openAt(long t) {
-            return atOrBefore(dispatched, t) - atOrBefore(replied, t);
+            return SortedCounts.atOrBelow(dispatched, t) - SortedCounts.atOrBelow(replied, t);
         }
 
         long answeredIn(long from, long to) {
-            return atOrBefore(replied, to) - atOrBefore(replied, from);
+            return SortedCounts.atOrBelow(replied, to) - SortedCounts.atOrBelow(replied, from);
         }
 
         /** Handling times answered in the window before t, as the live job refreshes them: once a working day. */
@@ -164,8 +164,8 @@ final class Backtest {
             long day = t / DAY;
             return daily.computeIfAbsent(day, d -> {
                 long end = d * DAY;
-                int from = atOrBefore(replied, end - WINDOW);
-                int to = atOrBefore(replied, end);
+                int from = SortedCounts.atOrBelow(replied, end - WINDOW);
+                int to = SortedCounts.atOrBelow(replied, end);
                 long[] minutes = new long[to - from];
                 for (int i = from; i < to; i++) {
                     minutes[i - from] = byReply[i].replied() - byReply[i].dispatched();
@@ -198,20 +198,6 @@ final class Backtest {
         /** The same, refreshed once a working day: the city's, which only backs up each unit's own. */
         UnitHistory dailyHistoryAt(long t) {
             return dailyHistory.computeIfAbsent(t / DAY, d -> historyAt(d * DAY));
-        }
-
-        private static int atOrBefore(long[] sorted, long t) {
-            int low = 0;
-            int high = sorted.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (sorted[mid] <= t) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
         }
     }
 }
