@@ -133,6 +133,19 @@ class CodeFlowSignInTest {
     }
 
     @Test
+    void the_sign_in_entry_goes_only_to_a_path_on_this_site_and_knows_only_its_tenants() throws Exception {
+        StubOidcProvider.nextUser = new User(StaffPages.newCommissioner(db, "ECO"), "统一认证专员", "commissioner", "ECO", null);
+        assertThat(browser.open("/signin/staff?to=%2Fworkqueue").path()).isEqualTo("/workqueue");
+
+        for (String hostile : List.of("%2F%2Fevil.example%2Fx", "https%3A%2F%2Fevil.example%2F", "%2F%5Cevil.example",
+                "javascript%3Aalert(1)")) {
+            assertThat(browser.open("/signin/staff?to=" + hostile).path()).as(hostile).isEqualTo("/");
+        }
+        assertThat(browser.statusOf("/signin/Default?to=%2Fworkqueue")).isEqualTo(404);
+        assertThat(browser.statusOf("/signin/evil?to=%2Fworkqueue")).isEqualTo(404);
+    }
+
+    @Test
     void a_link_from_another_site_to_the_logout_path_signs_nobody_out() throws Exception {
         StubOidcProvider.nextUser = new User(StaffPages.newCommissioner(db, "ECO"), "统一认证专员", "commissioner", "ECO", null);
         assertThat(browser.open("/signin/staff?to=%2Fworkqueue").path()).isEqualTo("/workqueue");

@@ -5,6 +5,7 @@ import static cn.huiyin.testsupport.StaffPages.csrfFor;
 import static cn.huiyin.testsupport.StaffPages.newCommissioner;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,9 +175,9 @@ class CsrfTest {
 
         // the browser's sign-in cookie is replaced under the open page (a new demo token; an OIDC session cookie is
         // re-encrypted whenever its ID token is refreshed), while it keeps its huiyin_csrf
-        Thread.sleep(1100); // a token minted in another second
-        String after = cookieFor(user);
-        assertThat(after).isNotEqualTo(before);
+        // a demo token minted in a later second differs from the first
+        String after = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+                .until(() -> cookieFor(user), minted -> !minted.equals(before));
         given().redirects().follow(false).cookie("huiyin_token", after).cookie("huiyin_csrf", csrfCookie)
                 .contentType(FORM).formParam("_csrf", token).post("/workqueue/" + no + "/accept").then()
                 .statusCode(303).header("Location", endsWith("/workqueue/" + no + "?ok=accept"));
