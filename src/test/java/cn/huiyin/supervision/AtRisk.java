@@ -49,4 +49,24 @@ final class AtRisk {
         return Double.parseDouble(db.string("SELECT miss_probability::text FROM appeal_risk WHERE appeal_id = $1",
                 db.id(trackingNo)));
     }
+
+    /**
+     * The desk's 预计超时 scene: TAX's history; {@code riskier} due in 5 h and {@code lesser} due in 1 h (a test may
+     * lower the lesser one's stored risk, so that the list's order by risk differs from the deadlines'); one past its
+     * deadline; and {@code onDesk}, already on the late list, its handling deadline 3 h ahead.
+     */
+    record Scene(String riskier, String lesser, String overdue, String onDesk) {
+    }
+
+    static Scene scene(Database db, String onDesk) {
+        taxAnsweredHistory(db);
+        String riskier = taxAppeal();
+        handlingStartedDaysAgo(db, riskier, 14, Duration.ofHours(5));
+        String lesser = taxAppeal();
+        handlingStartedDaysAgo(db, lesser, 14, Duration.ofHours(1));
+        String overdue = taxAppeal();
+        handlingStartedDaysAgo(db, overdue, 14, Duration.ofHours(-2));
+        handlingStartedDaysAgo(db, onDesk, 14, Duration.ofHours(3));
+        return new Scene(riskier, lesser, overdue, onDesk);
+    }
 }

@@ -196,15 +196,11 @@ class SupervisionPagesTest {
 
     @Test
     void the_desk_lists_the_appeals_expected_late_riskiest_first_below_the_late_ones() {
-        AtRisk.taxAnsweredHistory(db);
-        String riskier = AtRisk.taxAppeal();
-        AtRisk.handlingStartedDaysAgo(db, riskier, 14, Duration.ofHours(5));
-        String lesser = AtRisk.taxAppeal();
-        AtRisk.handlingStartedDaysAgo(db, lesser, 14, Duration.ofHours(1));
-        String overdue = AtRisk.taxAppeal();
-        AtRisk.handlingStartedDaysAgo(db, overdue, 14, Duration.ofHours(-2));
-        String onDesk = overdueAppeal();
-        AtRisk.handlingStartedDaysAgo(db, onDesk, 14, Duration.ofHours(3));
+        AtRisk.Scene scene = AtRisk.scene(db, overdueAppeal());
+        String riskier = scene.riskier();
+        String lesser = scene.lesser();
+        String overdue = scene.overdue();
+        String onDesk = scene.onDesk();
         String holder = StaffPages.newCommissioner(db, "TAX");
         db.execute("UPDATE appeal SET assignee = $1 WHERE tracking_no = $2", holder, riskier);
         risks.refresh().await().atMost(Duration.ofSeconds(30));

@@ -317,16 +317,12 @@ class SupervisionTest {
 
     @Test
     void appeals_expected_late_are_listed_riskiest_first_and_none_that_is_late_already() {
-        AtRisk.taxAnsweredHistory(db);
-        String riskier = AtRisk.taxAppeal();
-        AtRisk.handlingStartedDaysAgo(db, riskier, 14, Duration.ofHours(5));
-        String lesser = AtRisk.taxAppeal();
-        AtRisk.handlingStartedDaysAgo(db, lesser, 14, Duration.ofHours(1));
-        String overdue = AtRisk.taxAppeal();
-        AtRisk.handlingStartedDaysAgo(db, overdue, 14, Duration.ofHours(-2));
-        // its ladder fired (on the late list), though its handling deadline is still ahead
-        String onDesk = overdueAppeal(3);
-        AtRisk.handlingStartedDaysAgo(db, onDesk, 14, Duration.ofHours(3));
+        // the one on the desk: its ladder fired (on the late list), though its handling deadline is still ahead
+        AtRisk.Scene scene = AtRisk.scene(db, overdueAppeal(3));
+        String riskier = scene.riskier();
+        String lesser = scene.lesser();
+        String overdue = scene.overdue();
+        String onDesk = scene.onDesk();
         String holder = taxCommissioner();
         db.execute("UPDATE appeal SET assignee = $1 WHERE tracking_no = $2", holder, riskier);
         risks.refresh().await().atMost(Duration.ofSeconds(30));
