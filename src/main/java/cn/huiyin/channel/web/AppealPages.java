@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -25,6 +26,7 @@ import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.evaluation.application.RatingInvitations;
 import cn.huiyin.evaluation.application.RatingInvitations.Invitation;
 import cn.huiyin.intake.domain.AppealDraft;
+import cn.huiyin.knowledge.application.KnowledgeAnswers;
 import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.routing.domain.Catalogue;
 import cn.huiyin.routing.domain.DispatchRule;
@@ -52,6 +54,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AppealPages {
+
+    private static final Logger LOG = Logger.getLogger(AppealPages.class);
 
     @CheckedTemplate
     static class Templates {
@@ -117,6 +121,9 @@ public class AppealPages {
     @Inject
     EnterpriseRegister register;
 
+    @Inject
+    KnowledgeAnswers answers;
+
     @GET
     public TemplateInstance home() {
         return Templates.home();
@@ -148,6 +155,7 @@ public class AppealPages {
             Caller submitter = enterprise == null ? Caller.anonymous() : who;
             // The hidden submission id is the Idempotency-Key: a double click or a resent form stores one appeal.
             return intake.submit(form.toDraft(), "form-" + form.submissionId(), submitter)
+                    .call(receipt -> answersFollowed(form.submissionId(), receipt.trackingNo()))
                     .map(receipt -> Response.ok(Templates.receipt(receipt)).build())
                     .onFailure(ProblemException.class).recoverWithUni(failure -> {
                         Problem problem = ((ProblemException) failure).problem();
@@ -159,6 +167,17 @@ public class AppealPages {
                                 .status(problem.status()).entity(Templates.form(form, categories, errors, enterprise)).build());
                     });
         }));
+    }
+
+    /**
+     * The answers this form's typeahead showed were followed by an appeal after all. The appeal is stored by now; a
+     * failure here costs a figure, never the enterprise's receipt.
+     */
+    private Uni<Void> answersFollowed(String submissionId, String trackingNo) {
+        return answers.appealFollowed(KnowledgeAnswers.WEB, submissionId, trackingNo).onFailure().recoverWithItem(failure -> {
+            LOG.warnf(failure, "Could not mark the answers shown to form %s as followed by appeal %s", submissionId, trackingNo);
+            return null;
+        });
     }
 
     /** The 503's answer in the form's own language; it re-shows the same submission id, so sending again is safe. */

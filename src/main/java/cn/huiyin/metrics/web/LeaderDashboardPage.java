@@ -12,13 +12,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiyin.appeal.domain.Channel;
+import cn.huiyin.hotspot.application.HotSpotView;
+import cn.huiyin.hotspot.application.HotSpots;
+import cn.huiyin.knowledge.application.Deflection;
+import cn.huiyin.knowledge.application.Deflections;
 import cn.huiyin.metrics.application.MetricsQueryService;
 import cn.huiyin.metrics.application.MetricsQueryService.Drilldown;
 import cn.huiyin.metrics.application.MetricsQueryService.TrendPoint;
@@ -40,8 +46,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The leaders' dashboard (Chinese): period and unit filters, the published rates with their formulas, the trend
- * (ECharts, served from the application), the slowest units and the overdue backlog; every figure links to the
- * list of its appeals. Signed in with the {@code huiyin_token} cookie like the other staff pages.
+ * (ECharts, served from the application), the slowest units, the overdue backlog and the hot spots (热点问题, 每月一题);
+ * every figure links to the list of its appeals. Signed in with the {@code huiyin_token} cookie like the other staff
+ * pages.
  */
 @Path("/leader/metrics")
 @Produces(MediaType.TEXT_HTML)
@@ -54,12 +61,20 @@ public class LeaderDashboardPage {
     static class Templates {
         static native TemplateInstance dashboard(Query query, boolean unitFixed, SummaryView summary,
                 List<RateCard> rates, List<CountCard> supervision, String trendJson, List<UnitSpeed> slowest,
-                Drilldown overdue, ExpectedLateView expectedLate,
+                Drilldown overdue, ExpectedLateView expectedLate, List<HotSpotView> hotSpots, Deflection deflection,
                 Map<String, String> units, Map<String, String> streets, Map<String, String> categories);
 
         static native TemplateInstance drilldown(Query query, Drilldown page, String nextLink, String backLink,
                 Map<String, String> units, Map<String, String> categories);
+
+        static native TemplateInstance hotspot(HotSpotView spot, String ownUnit, Map<String, String> units,
+                Map<String, String> categories);
+
+        static native TemplateInstance hotspotMissing();
     }
+
+    /** How many hot spots the dashboard lists; the API and the dispatcher's desk list more. */
+    static final int HOT_SPOTS_SHOWN = 10;
 
     /** A rate as the page shows it, with its links; {@code complement}: shown as 1 − numerator ÷ denominator. */
     public record RateCard(String label, String percent, boolean complement, long numerator, long denominator,
@@ -95,6 +110,12 @@ public class LeaderDashboardPage {
     @Inject
     BreachRisks risks;
 
+    @Inject
+    HotSpots hotSpots;
+
+    @Inject
+    Deflections deflections;
+
     @GET
     public Uni<TemplateInstance> dashboard(@RestQuery String from, @RestQuery String to, @RestQuery String unit,
             @RestQuery String street, @RestQuery String category) {
@@ -102,12 +123,17 @@ public class LeaderDashboardPage {
         return caller.get().chain(who -> {
             Query query = metrics.scoped(who, asked);
             boolean unitFixed = who.hasRole(Roles.UNIT_LEADER);
-            return Uni.combine().all().unis(metrics.summary(query), metrics.trend(query), metrics.slowestUnits(query, 10),
-                    metrics.drilldown(query, "OVERDUE", null, 0, 20), expectedLate(query), directory.all(),
-                    directory.streets(), directory.categories())
-                    .with((summary, trend, slowest, overdue, expectedLate, units, streets, categories) -> Templates.dashboard(
-                            query, unitFixed, summary, cards(query, summary), supervision(query, summary), trendJson(trend),
-                            slowest, overdue, expectedLate, units, streets, categories));
+            // Uni.combine takes nine at most: the knowledge base's deflection (分流率) is read first
+            return deflections.deflection(query.from(), query.to(), query.unit()).chain(deflection -> Uni.combine().all()
+                    .unis(metrics.summary(query), metrics.trend(query), metrics.slowestUnits(query, 10),
+                            metrics.drilldown(query, "OVERDUE", null, 0, 20), expectedLate(query),
+                            hotSpots.list(who, query.unit(), query.category(), query.street(), HotSpots.Order.LARGEST,
+                                    HOT_SPOTS_SHOWN), directory.all(),
+                            directory.streets(), directory.categories())
+                    .with((summary, trend, slowest, overdue, expectedLate, spots, units, streets, categories) -> Templates
+                            .dashboard(query, unitFixed, summary, cards(query, summary), supervision(query, summary),
+                                    trendJson(trend), slowest, overdue, expectedLate, spots, deflection, units, streets,
+                                    categories)));
         });
     }
 
@@ -139,6 +165,20 @@ public class LeaderDashboardPage {
                             : query.link(DRILLDOWN_PAGE, name, QueryParams.blank(age)) + "&after=" + page.next(),
                             query.link("/leader/metrics", name, null), units, categories));
         });
+    }
+
+    /**
+     * One hot spot (热点问题) and its appeals, as the dashboard links it; a unit leader's appeals link to their pages in
+     * the work queue (the district has no appeal page of its own).
+     */
+    @GET
+    @Path("hotspots/{id}")
+    public Uni<Response> hotspot(@RestPath long id) {
+        return caller.get().chain(who -> Uni.combine().all().unis(hotSpots.one(who, id), directory.all(),
+                directory.categories()).with((spot, units, categories) -> spot
+                        .map(s -> Response.ok(Templates.hotspot(s, who.hasRole(Roles.UNIT_LEADER) ? who.unitCode() : null,
+                                units, categories)).build())
+                        .orElseGet(() -> Response.status(404).entity(Templates.hotspotMissing()).build())));
     }
 
     /** The channel as the page names it (网页, 电话, 微信). */

@@ -37,6 +37,8 @@ public final class StaffNavigation {
             new Page("/evaluation/contests", "申诉复核",
                     Set.of(Roles.COMMISSIONER, Roles.UNIT_LEADER, Roles.DISPATCHER, Roles.DISTRICT_LEADER)),
             new Page("/leader/metrics", "运行指标", Set.of(Roles.DISTRICT_LEADER, Roles.UNIT_LEADER, Roles.ADMIN)),
+            new Page("/knowledge", "知识库", Set.of(Roles.COMMISSIONER, Roles.UNIT_LEADER, Roles.DISTRICT_LEADER,
+                    Roles.ADMIN)),
             new Page("/admin/reveals", "查看记录", Set.of(Roles.DISTRICT_LEADER, Roles.AUDITOR)),
             new Page("/admin/catalogue", "派单目录", Set.of(Roles.ADMIN)),
             new Page("/admin/staff", "值班安排", Set.of(Roles.ADMIN)),
@@ -49,7 +51,8 @@ public final class StaffNavigation {
     /** What an appellant uses; the header of a visitor who is not signed in shows only these. */
     static final List<Page> APPELLANT_PAGES = List.of(
             new Page("/appeals/new", "提交诉求", EVERYONE),
-            new Page("/appeals/lookup", "查询进度", EVERYONE));
+            new Page("/appeals/lookup", "查询进度", EVERYONE),
+            new Page("/policies", "政策专窗", EVERYONE));
 
     private static final Map<String, String> ROLE_NAMES = Map.of(
             Roles.ENTERPRISE, "企业",

@@ -20,7 +20,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import cn.huiyin.hotspot.application.HotSpots;
+import cn.huiyin.hotspot.web.DeskHotSpot;
+import cn.huiyin.hotspot.web.HotSpotMergeForm;
 import cn.huiyin.routing.application.Catalogues;
+import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.workqueue.application.DispatchDesk;
@@ -33,8 +37,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The dispatcher's desk page (派单台, Chinese): appeals routing could not place, with its best guesses for a
- * one-click dispatch; appeals a unit returned, to re-dispatch or send back; merging duplicates; and open
- * extension requests. Refreshed live from the desk's updates; forms post and redirect like the work queue.
+ * one-click dispatch; appeals a unit returned, to re-dispatch or send back; merging duplicates, one by one or a hot
+ * spot's (热点问题) at once; and open extension requests. Refreshed live from the desk's updates; forms post and
+ * redirect like the work queue.
  */
 @Path("/dispatch")
 @Produces(MediaType.TEXT_HTML)
@@ -44,9 +49,12 @@ public class DispatchDeskPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance desk(List<Line> waiting, List<OpenRequest> requests, List<Category> categories,
-                List<WorkQueuePages.Unit> units, Map<String, String> unitNames, String focus, Map<String, String> errors,
-                String notice);
+                List<WorkQueuePages.Unit> units, Map<String, String> unitNames, List<DeskHotSpot> hotSpots, String focus,
+                Map<String, String> errors, String notice);
     }
+
+    /** How many hot spots the desk lists. */
+    static final int HOT_SPOTS_SHOWN = 20;
 
     /** A category of the catalogue; {@code unitName} null when the dispatcher names the unit. */
     public record Category(String code, String name, String unitName) {
@@ -76,6 +84,9 @@ public class DispatchDeskPage {
 
     @Inject
     Validator validator;
+
+    @Inject
+    HotSpots hotSpots;
 
     @GET
     public Uni<TemplateInstance> desk(@RestQuery String ok) {
@@ -111,6 +122,34 @@ public class DispatchDeskPage {
                 .chain(who -> desk.decideExtension(id, who, approves.get(), checked)), decision);
     }
 
+    /**
+     * Merges the ticked appeals of a hot spot into the chosen parent (并单), one by one through the desk's merge step,
+     * as if each were merged from its own line. Only appeals of the hot spot take part; a refusal stops there and is
+     * shown (those merged before it stay merged).
+     */
+    @POST
+    @Path("hotspots/{id}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> mergeHotSpot(@RestPath long id, @RestForm String parent, @RestForm List<String> children) {
+        return caller.get().chain(who -> hotSpots.one(who, id).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(Response.status(404).entity(WorkQueuePages.Templates.missing()).build());
+            }
+            HotSpotMergeForm merge = HotSpotMergeForm.of(found.get(), parent, children);
+            FormChecks checks = new FormChecks(validator);
+            merge.errors().forEach(checks::reject);
+            return run("热点并单", checks, () -> mergeAll(who, merge.parent(), merge.children()), "merge");
+        }));
+    }
+
+    private Uni<?> mergeAll(Caller who, String parent, List<String> children) {
+        Uni<?> chain = Uni.createFrom().voidItem();
+        for (String child : children) {
+            chain = chain.chain(() -> desk.merge(child, who, parent));
+        }
+        return chain;
+    }
+
     private Uni<Response> run(String focus, FormChecks checks, Supplier<Uni<?>> step, String done) {
         if (!checks.ok()) {
             return PageResponses.invalid(page(focus, checks.errors(), null));
@@ -122,8 +161,10 @@ public class DispatchDeskPage {
     }
 
     private Uni<TemplateInstance> page(String focus, Map<String, String> errors, String notice) {
-        return Uni.combine().all().unis(waiting.waiting(500), waiting.openRequests(null), catalogue.current())
-                .with((appeals, requests, rules) -> Templates.desk(DeskView.lines(appeals, rules), requests,
-                        DeskView.categories(rules), DeskView.units(rules), rules.unitNames(), focus, errors, notice));
+        return caller.get().chain(who -> Uni.combine().all().unis(waiting.waiting(500), waiting.openRequests(null),
+                catalogue.current(), hotSpots.list(who, null, null, null, HotSpots.Order.LATEST, HOT_SPOTS_SHOWN))
+                .with((appeals, requests, rules, spots) -> Templates.desk(DeskView.lines(appeals, rules), requests,
+                        DeskView.categories(rules), DeskView.units(rules), rules.unitNames(),
+                        spots.stream().map(DeskHotSpot::of).toList(), focus, errors, notice)));
     }
 }

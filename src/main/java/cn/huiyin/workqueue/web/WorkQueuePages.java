@@ -1,5 +1,6 @@
 package cn.huiyin.workqueue.web;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,7 @@ import cn.huiyin.appeal.application.AppealQueryService;
 import cn.huiyin.appeal.application.AppealView;
 import cn.huiyin.appeal.application.PersonalDataReveals;
 import cn.huiyin.appeal.domain.AppealStatus;
+import cn.huiyin.knowledge.application.KnowledgeArticles;
 import cn.huiyin.risk.application.BreachRisks;
 import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
@@ -62,7 +64,7 @@ public class WorkQueuePages {
 
         static native TemplateInstance appeal(AppealView appeal, AllowedForms forms, List<Unit> units, Typed typed,
                 Map<String, String> errors, String notice, Shown shown, List<String> purposes,
-                List<TimelineWords.Step> steps);
+                List<TimelineWords.Step> steps, AnswerPanel answers);
 
         static native TemplateInstance missing();
     }
@@ -128,6 +130,9 @@ public class WorkQueuePages {
     @Inject
     Clock clock;
 
+    @Inject
+    AnswerPanels answerPanels;
+
     @GET
     public Uni<TemplateInstance> queue(@RestQuery String ok, @RestQuery String sort) {
         Order order = "risk".equals(sort) ? Order.RISK : Order.DEADLINE;
@@ -182,8 +187,8 @@ public class WorkQueuePages {
 
     @GET
     @Path("{trackingNo}")
-    public Uni<Response> appeal(@RestPath String trackingNo, @RestQuery String ok) {
-        return caller.get().chain(who -> page(trackingNo, who, Typed.EMPTY, Map.of(), PageMessages.done(ok)))
+    public Uni<Response> appeal(@RestPath String trackingNo, @RestQuery String ok, @RestQuery String useArticle) {
+        return caller.get().chain(who -> page(trackingNo, who, Typed.EMPTY, Map.of(), PageMessages.done(ok), null, useArticle))
                 .map(page -> Response.ok(page).build())
                 .onFailure().recoverWithUni(failure -> PageResponses.refused(failure, (errors, status) -> Uni.createFrom()
                         .failure(failure), missing()));
@@ -224,6 +229,23 @@ public class WorkQueuePages {
         });
     }
 
+    /** 提为知识条目: the 咨询's reply becomes a draft article, which opens for editing and review. */
+    @POST
+    @Path("{trackingNo}/propose-article")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> proposeArticle(@RestPath String trackingNo) {
+        return caller.get().chain(who -> appeals.view(trackingNo, null, who)
+                .chain(view -> answerPanels.propose(view, who))
+                .map(id -> Response.seeOther(URI.create("/knowledge/" + id)).build())
+                .onFailure(KnowledgeArticles.NotProposed.class).recoverWithUni(failure -> page(trackingNo, who, Typed.EMPTY,
+                        Map.of("form", AnswerPanels.whyNotProposed((KnowledgeArticles.NotProposed) failure)), null)
+                        .map(page -> Response.status(422).entity(page).build()))
+                .onFailure().recoverWithUni(failure -> PageResponses.refused(failure,
+                        (errors, status) -> page(trackingNo, who, Typed.EMPTY, errors, null)
+                                .map(page -> Response.status(status).entity(page).build()),
+                        missing())));
+    }
+
     @POST
     @Path("{trackingNo}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -255,16 +277,23 @@ public class WorkQueuePages {
 
     private Uni<TemplateInstance> page(String trackingNo, Caller who, Typed typed, Map<String, String> errors, String notice,
             Shown shown) {
+        return page(trackingNo, who, typed, errors, notice, shown, null);
+    }
+
+    /** {@code useArticle}: the knowledge-base article whose answer fills the reply form (引用此回答), or null. */
+    private Uni<TemplateInstance> page(String trackingNo, Caller who, Typed typed, Map<String, String> errors, String notice,
+            Shown shown, String useArticle) {
         return appeals.view(trackingNo, null, who).chain(view -> Uni.combine().all()
                 .unis(queue.holding(view.trackingNo()), catalogue.current())
-                .with((holding, rules) -> {
+                .withUni((holding, rules) -> {
                     Set<String> running = view.clocks().stream().filter(c -> c.stoppedAt() == null).map(ClockView::clock)
                             .collect(Collectors.toSet());
                     AllowedForms forms = AllowedForms.of(AppealStatus.valueOf(view.status()),
                             holding.orElse(new Holding(null, null)), who.username(), who.hasRole(Roles.UNIT_LEADER),
                             clock.instant(), running);
-                    return Templates.appeal(view, forms, WorkQueueView.transferTargets(rules, who.unitCode()), typed, errors,
-                            notice, shown, REVEAL_PURPOSES, TimelineWords.of(view.timeline(), rules));
+                    return answerPanels.of(view, forms).map(answers -> Templates.appeal(view, forms,
+                            WorkQueueView.transferTargets(rules, who.unitCode()), AnswerPanels.using(typed, answers, useArticle),
+                            errors, notice, shown, REVEAL_PURPOSES, TimelineWords.of(view.timeline(), rules), answers));
                 }));
     }
 

@@ -15,6 +15,7 @@ import cn.huiyin.appeal.web.RevealAuditPage;
 import cn.huiyin.channel.phone.web.AgentDeskPage;
 import cn.huiyin.evaluation.web.RatingContestPage;
 import cn.huiyin.evaluation.web.ReturnVisitPage;
+import cn.huiyin.knowledge.web.KnowledgePages;
 import cn.huiyin.metrics.web.LeaderDashboardPage;
 import cn.huiyin.metrics.web.RankingResource;
 import cn.huiyin.notify.staff.web.NoticesPage;
@@ -43,6 +44,7 @@ class StaffNavigationTest {
             Map.entry("/evaluation/visits", ReturnVisitPage.class),
             Map.entry("/evaluation/contests", RatingContestPage.class),
             Map.entry("/leader/metrics", LeaderDashboardPage.class),
+            Map.entry("/knowledge", KnowledgePages.class),
             Map.entry("/admin/reveals", RevealAuditPage.class),
             Map.entry("/admin/catalogue", CatalogueAdminPage.class),
             Map.entry("/admin/staff", DutyRosterPage.class),
@@ -74,19 +76,19 @@ class StaffNavigationTest {
 
     @Test
     void each_role_gets_exactly_its_pages() {
-        assertThat(paths(Roles.COMMISSIONER)).containsExactly("/workqueue", "/evaluation/contests", "/notices", "/ranking", "/sla");
-        assertThat(paths(Roles.UNIT_LEADER)).containsExactly("/workqueue", "/supervision/orders", "/evaluation/contests", "/leader/metrics", "/notices", "/ranking", "/sla");
+        assertThat(paths(Roles.COMMISSIONER)).containsExactly("/workqueue", "/evaluation/contests", "/knowledge", "/notices", "/ranking", "/sla");
+        assertThat(paths(Roles.UNIT_LEADER)).containsExactly("/workqueue", "/supervision/orders", "/evaluation/contests", "/leader/metrics", "/knowledge", "/notices", "/ranking", "/sla");
         assertThat(paths(Roles.DISPATCHER)).containsExactly("/dispatch", "/supervision", "/evaluation/visits", "/evaluation/contests",
                 "/notices", "/ranking", "/sla");
         assertThat(paths(Roles.AGENT)).containsExactly("/desk/phone", "/notices", "/ranking", "/sla");
-        assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/supervision", "/evaluation/contests", "/leader/metrics", "/admin/reveals", "/notices", "/ranking", "/sla");
-        assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/admin/catalogue", "/admin/staff",
+        assertThat(paths(Roles.DISTRICT_LEADER)).containsExactly("/supervision", "/evaluation/contests", "/leader/metrics", "/knowledge", "/admin/reveals", "/notices", "/ranking", "/sla");
+        assertThat(paths(Roles.ADMIN)).containsExactly("/leader/metrics", "/knowledge", "/admin/catalogue", "/admin/staff",
                 "/admin/key-enterprises", "/notices", "/ranking", "/sla");
         // the separated duties: the auditor reads the reveal log; the security administrator's work is by API
         assertThat(paths(Roles.AUDITOR)).containsExactly("/admin/reveals", "/ranking", "/sla");
         assertThat(paths(Roles.SECURITY_ADMIN)).containsExactly("/ranking", "/sla");
-        assertThat(paths(Roles.ENTERPRISE)).containsExactly("/appeals/new", "/appeals/lookup", "/appeals/mine", "/ranking", "/sla");
-        assertThat(paths(null)).containsExactly("/appeals/new", "/appeals/lookup");
+        assertThat(paths(Roles.ENTERPRISE)).containsExactly("/appeals/new", "/appeals/lookup", "/policies", "/appeals/mine", "/ranking", "/sla");
+        assertThat(paths(null)).containsExactly("/appeals/new", "/appeals/lookup", "/policies");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.appeal.domain.Channel;
 import cn.huiyin.channel.phone.domain.WorkOrder;
@@ -14,6 +16,7 @@ import cn.huiyin.intake.IntakeEnvelope;
 import cn.huiyin.intake.IntakePublisher;
 import cn.huiyin.intake.application.DedupeGuard;
 import cn.huiyin.intake.application.TrackingNumberIssuer;
+import cn.huiyin.knowledge.application.KnowledgeAnswers;
 import cn.huiyin.shared.domain.JsonText;
 import cn.huiyin.shared.domain.MobileNumber;
 import cn.huiyin.shared.domain.Sha256;
@@ -29,6 +32,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class PhoneIntakeService {
+
+    private static final Logger LOG = Logger.getLogger(PhoneIntakeService.class);
 
     /** What the agent reads out to the caller. */
     public record Accepted(String trackingNo, boolean duplicate) {
@@ -62,6 +67,9 @@ public class PhoneIntakeService {
     @Inject
     Clock clock;
 
+    @Inject
+    KnowledgeAnswers answers;
+
     /**
      * The order must already have passed {@code WorkOrderPolicy}; {@code callId} may be null. Fails with
      * {@link AlreadySubmitted} when the key was used for another order, and with a 503 problem when the appeal
@@ -88,7 +96,20 @@ public class PhoneIntakeService {
                         return new Accepted(number.value(), false); // on Kafka: taken, perhaps not stored yet
                     }));
         }).onFailure(failure -> !(failure instanceof AlreadySubmitted) && !(failure instanceof ProblemException))
-                .transform(failure -> unavailable());
+                .transform(failure -> unavailable())
+                .call(accepted -> answersFollowed(callId != null ? callId : eventId, accepted.trackingNo()));
+    }
+
+    /**
+     * The knowledge-base answers the agent desk showed for this call (or, without a call, for this work order: the
+     * desk shows them under its event id) were followed by an appeal after all. The appeal is taken by now; a
+     * failure here costs a figure, never the agent's tracking number.
+     */
+    private Uni<Void> answersFollowed(String asker, String trackingNo) {
+        return answers.appealFollowed(KnowledgeAnswers.PHONE, asker, trackingNo).onFailure().recoverWithItem(failure -> {
+            LOG.warnf(failure, "Could not mark the answers shown to call %s as followed by appeal %s", asker, trackingNo);
+            return null;
+        });
     }
 
     private static ProblemException unavailable() {

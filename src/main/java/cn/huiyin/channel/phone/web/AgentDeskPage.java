@@ -1,5 +1,6 @@
 package cn.huiyin.channel.phone.web;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -33,6 +35,8 @@ import cn.huiyin.channel.phone.domain.WorkOrder;
 import cn.huiyin.channel.phone.domain.WorkOrderPolicy;
 import cn.huiyin.channel.phone.persistence.CallLogRepository;
 import cn.huiyin.channel.phone.persistence.CallLogRepository.CallbackTask;
+import cn.huiyin.knowledge.application.KnowledgeAnswers;
+import cn.huiyin.knowledge.application.ShownAnswer;
 import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.routing.application.RoutingSuggestions;
@@ -56,14 +60,27 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.AGENT)
 public class AgentDeskPage {
 
+    private static final Logger LOG = Logger.getLogger(AgentDeskPage.class);
+
     private static final Pattern HIDDEN_ID = Pattern.compile("[!-~]{1,100}");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance desk(List<CallRecord> calls, List<CallbackTask> callbacks, OrderForm form,
                 List<AppealSummary> history, List<Catalogues.Category> categories, Map<String, String> errors,
-                Accepted accepted, List<RoutingSuggestions.Suggestion> suggestions);
+                Accepted accepted, List<RoutingSuggestions.Suggestion> suggestions, Answers answers);
     }
+
+    /**
+     * The knowledge-base answers beside the form: those found for the description when the agent asked (the script
+     * finds them while the agent types), shown to {@code asker} — the call, or this form when there is no call.
+     * {@code answered}: the last call was answered from one of them without a work order.
+     */
+    public record Answers(String asker, List<ShownAnswer> shown, boolean answered) {
+    }
+
+    /** As many as fit beside the form. */
+    private static final int ANSWERS = 3;
 
     /** The appeal a work order made: the number to read out and the query code that opens it on the lookup page. */
     public record Accepted(String spokenTrackingNo, String queryCode) {
@@ -95,9 +112,12 @@ public class AgentDeskPage {
     @Inject
     QueryCodes queryCodes;
 
+    @Inject
+    KnowledgeAnswers knowledge;
+
     @GET
     @WithSession
-    public Uni<TemplateInstance> desk(@RestQuery("callId") String requested) {
+    public Uni<TemplateInstance> desk(@RestQuery("callId") String requested, @RestQuery String answered) {
         // a link the desk wrote carries a call id; anything else selects no call
         String callId = requested != null && HIDDEN_ID.matcher(requested).matches() ? requested : null;
         Uni<Optional<CallRecord>> selected = callId == null ? Uni.createFrom().item(Optional.empty()) : calls.find(callId);
@@ -110,8 +130,30 @@ public class AgentDeskPage {
                 Optional<AppealSummary> known = recent.stream().filter(r -> r.uscc() != null).findFirst();
                 OrderForm form = new OrderForm(callId, "", mobile == null ? "" : mobile, known.map(AppealSummary::uscc).orElse(""),
                         known.map(AppealSummary::enterpriseName).orElse(""), "", "CONSULT", "", false, UUID.randomUUID().toString());
-                return page(form, recent, Map.of(), null);
+                return page(form, recent, Map.of(), null, List.of(), List.of(), answered != null);
             });
+        });
+    }
+
+    /**
+     * 已用此条解答，无需立单: the agent answered the call from a knowledge-base article, so no work order is filed; the
+     * answer is recorded as helpful and the desk is free for the next call.
+     */
+    @POST
+    @Path("answered")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @WithSession
+    public Uni<Response> answered(@RestForm String shownId, @RestForm String callId) {
+        Optional<UUID> id = uuid(shownId);
+        Uni<Boolean> recorded = id.isEmpty() ? Uni.createFrom().item(false) : knowledge.feedback(id.get(), true);
+        return recorded.chain(known -> {
+            if (known) {
+                return Uni.createFrom().item(Response.seeOther(URI.create("/desk/phone?answered=1")).build());
+            }
+            OrderForm form = new OrderForm(callId != null && HIDDEN_ID.matcher(callId).matches() ? callId : null, "", "", "",
+                    "", "", "CONSULT", "", false, UUID.randomUUID().toString());
+            return page(form, List.of(), Map.of("answer", "未找到所选的知识库解答，请重新查找后再试"), null)
+                    .map(page -> Response.status(404).entity(page).build());
         });
     }
 
@@ -154,7 +196,7 @@ public class AgentDeskPage {
             }
             String type = appealType == null || appealType.isBlank() ? null : appealType;
             // the hidden submission id makes a resent form one appeal, like a replayed CTI event
-            return intake.submit("desk-" + form.submissionId(), form.callId(), order, type, form.urgent())
+            return intake.submit(eventId(form), form.callId(), order, type, form.urgent())
                     .chain(accepted -> page(new OrderForm(null, "", "", "", "", "", "CONSULT", "", false,
                             UUID.randomUUID().toString()), List.of(), Map.of(), accepted(accepted.trackingNo())))
                     .map(page -> Response.ok(page).build())
@@ -194,23 +236,62 @@ public class AgentDeskPage {
             return page(typed, List.of(), Map.of("description", "请先填写来电内容摘要"), null)
                     .map(page -> Response.status(422).entity(page).build());
         }
-        return routing.suggest(typed.description()).chain(suggested -> {
+        // one after the other: the request's reactive session takes one use at a time
+        return routing.suggest(typed.description()).chain(suggested -> answersFor(typed).chain(shown -> {
             String top = suggested.suggestions().isEmpty() ? typed.category() : suggested.suggestions().get(0).category();
             OrderForm form = new OrderForm(typed.callId(), typed.contactName(), typed.contactMobile(), typed.uscc(),
                     typed.enterpriseName(), top, typed.appealType(), typed.description(), typed.urgent(), typed.submissionId());
-            return page(form, List.of(), Map.of(), null, suggested.suggestions());
-        }).map(page -> Response.ok(page).build());
+            return page(form, List.of(), Map.of(), null, suggested.suggestions(), shown, false);
+        })).map(page -> Response.ok(page).build());
+    }
+
+    /**
+     * The articles for the description, recorded as shown to the call (or to this form). Suggestions are a help: if
+     * they cannot be had now, the desk works on without them.
+     */
+    private Uni<List<ShownAnswer>> answersFor(OrderForm form) {
+        String text = form.description().strip();
+        if (text.codePointCount(0, text.length()) < 2 || form.callId() != null && !HIDDEN_ID.matcher(form.callId()).matches()
+                || !HIDDEN_ID.matcher(form.submissionId()).matches()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return knowledge.show(text, KnowledgeAnswers.PHONE, asker(form), ANSWERS).onFailure().recoverWithItem(failure -> {
+            LOG.warn("Knowledge-base answers were not available for the agent desk", failure);
+            return List.of();
+        });
+    }
+
+    /**
+     * Whom the desk's answers are shown to: the call being answered, else the work order itself (its event id), so
+     * that filing it marks them as followed by an appeal either way (see {@link PhoneIntakeService#submit}).
+     */
+    private static String asker(OrderForm form) {
+        return form.callId() != null ? form.callId() : eventId(form);
+    }
+
+    /** The work order's event id: the hidden submission id, so that a resent form makes one appeal. */
+    private static String eventId(OrderForm form) {
+        return "desk-" + form.submissionId();
+    }
+
+    private static Optional<UUID> uuid(String raw) {
+        try {
+            return raw == null ? Optional.empty() : Optional.of(UUID.fromString(raw.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Uni<TemplateInstance> page(OrderForm form, List<AppealSummary> history, Map<String, String> errors, Accepted accepted) {
-        return page(form, history, errors, accepted, List.of());
+        return page(form, history, errors, accepted, List.of(), List.of(), false);
     }
 
     private Uni<TemplateInstance> page(OrderForm form, List<AppealSummary> history, Map<String, String> errors, Accepted accepted,
-            List<RoutingSuggestions.Suggestion> suggestions) {
+            List<RoutingSuggestions.Suggestion> suggestions, List<ShownAnswer> shown, boolean answered) {
+        Answers answers = new Answers(asker(form), shown, answered);
         return Uni.combine().all().unis(calls.current(50), calls.openCallbacks(50), catalogues.inFormOrder())
                 .with((current, callbacks, categories) -> Templates.desk(current, callbacks, form, history, categories,
-                        errors, accepted, suggestions));
+                        errors, accepted, suggestions, answers));
     }
 
     @TemplateExtension

@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The answers to the commands a follower sends as text: the list of their appeals, binding an enterprise, a
- * rating. None of them makes an appeal or adds to one, so each is answered at once.
+ * rating, a verdict on an article's answer. None of them makes an appeal or adds to one, so each is answered at once.
  */
 @ApplicationScoped
 public class WechatCommands {
@@ -24,7 +24,13 @@ public class WechatCommands {
     @Inject
     RatingService ratings;
 
-    /** The answer to {@code command}; a {@link FollowerCommand.Describe} is an appeal, not a command. */
+    @Inject
+    WechatKnowledge knowledge;
+
+    /**
+     * The answer to {@code command}; a {@link FollowerCommand.Describe} is an appeal and a
+     * {@link FollowerCommand.Escalate} becomes one, so neither is answered here.
+     */
     Uni<String> answer(String account, String openId, String replyTo, FollowerCommand command) {
         if (command instanceof FollowerCommand.ListAppeals) {
             return answers.myAppeals(replyTo);
@@ -37,6 +43,9 @@ public class WechatCommands {
         }
         if (command instanceof FollowerCommand.Bind binding) {
             return bindings.bind(account, openId, binding.uscc(), binding.mobile());
+        }
+        if (command instanceof FollowerCommand.Feedback feedback) {
+            return knowledge.feedback(replyTo, feedback.helpful());
         }
         if (command instanceof FollowerCommand.Blank) {
             return Uni.createFrom().item(FollowerReplies.ASK_FOR_WORDS);

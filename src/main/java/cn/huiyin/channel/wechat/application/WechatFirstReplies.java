@@ -52,6 +52,10 @@ public class WechatFirstReplies {
      * message, and never sees this one's reply.
      */
     static String key(InboundMessage message) {
-        return message.fromUser() + "|" + message.dedupeKey();
+        return key(message.fromUser(), message.dedupeKey());
+    }
+
+    static String key(String fromUser, String messageDedupeKey) {
+        return fromUser + "|" + messageDedupeKey;
     }
 }

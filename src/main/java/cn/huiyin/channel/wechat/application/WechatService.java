@@ -14,8 +14,9 @@ import cn.huiyin.channel.wechat.persistence.WechatRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What a follower's message means, and who answers it. A message that describes a problem becomes an appeal
- * (or a supplement to the appeal the sender is talking about); commands (a query, binding, a rating) and menu
+ * What a follower's message means, and who answers it. A text that the knowledge base answers for sure gets the
+ * article; any other message that describes a problem becomes an appeal (or a supplement to the appeal the sender
+ * is talking about, which is never put to the knowledge base); commands (a query, binding, a rating) and menu
  * clicks are answered at once. Every message is handled once: a retry from WeChat gets the first answer.
  */
 @ApplicationScoped
@@ -43,6 +44,9 @@ public class WechatService {
     WechatAnswers answers;
 
     @Inject
+    WechatKnowledge knowledge;
+
+    @Inject
     Clock clock;
 
     /** The text to answer with; empty for "no reply". */
@@ -60,8 +64,12 @@ public class WechatService {
         String replyTo = account + "/" + message.fromUser();
         if (message instanceof InboundMessage.Text text) {
             FollowerCommand command = FollowerCommand.of(text.content());
-            return command instanceof FollowerCommand.Describe describe
-                    ? appealOrSupplement(account, message, replyTo, describe.content(), "text")
+            if (command instanceof FollowerCommand.Describe describe) {
+                return conversations.openAppeal(replyTo).chain(open -> open.isPresent()
+                        ? supplements.add(account, message, replyTo, open.get(), describe.content(), "text")
+                        : answerOrAppeal(account, message, replyTo, describe.content()));
+            }
+            return command instanceof FollowerCommand.Escalate ? knowledge.escalate(account, message, replyTo)
                     : once(account, message, commands.answer(account, message.fromUser(), replyTo, command));
         }
         if (message instanceof InboundMessage.Voice voice) {
@@ -82,6 +90,13 @@ public class WechatService {
             String kind) {
         return conversations.openAppeal(replyTo).chain(open -> open.isPresent()
                 ? supplements.add(account, message, replyTo, open.get(), content, kind)
+                : appeals.open(account, message, replyTo, content));
+    }
+
+    /** A question the knowledge base is sure of gets its article; anything else is an appeal at once, as before. */
+    private Uni<String> answerOrAppeal(String account, InboundMessage message, String replyTo, String content) {
+        return knowledge.answer(message, replyTo, content).chain(article -> article.isPresent()
+                ? once(account, message, Uni.createFrom().item(article.get()))
                 : appeals.open(account, message, replyTo, content));
     }
 

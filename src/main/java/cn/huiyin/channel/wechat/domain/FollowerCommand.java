@@ -28,6 +28,14 @@ public sealed interface FollowerCommand {
     record Rate(String text) implements FollowerCommand {
     }
 
+    /** "转人工": the question last answered by an article is to become an appeal after all. */
+    record Escalate() implements FollowerCommand {
+    }
+
+    /** "有用" or "没用": the follower's verdict on the article they were last answered with. */
+    record Feedback(boolean helpful) implements FollowerCommand {
+    }
+
     /** "绑定 &lt;USCC&gt; &lt;mobile&gt;": both as written, checked by the binding itself. */
     record Bind(String uscc, String mobile) implements FollowerCommand {
     }

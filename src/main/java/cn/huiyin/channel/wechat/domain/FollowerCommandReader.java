@@ -25,6 +25,17 @@ final class FollowerCommandReader {
         if (content.equals("查询")) {
             return new FollowerCommand.ListAppeals();
         }
+        // the words the article reply asks for, exactly: "没用的东西又坏了" is a complaint, not a verdict
+        switch (content) {
+            case "转人工":
+                return new FollowerCommand.Escalate();
+            case "有用":
+                return new FollowerCommand.Feedback(true);
+            case "没用":
+                return new FollowerCommand.Feedback(false);
+            default:
+                break;
+        }
         Matcher confirmation = CONFIRMATION.matcher(content);
         if (confirmation.matches()) {
             return new FollowerCommand.ConfirmBinding(confirmation.group(1));

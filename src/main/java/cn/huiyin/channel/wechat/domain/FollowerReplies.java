@@ -22,6 +22,19 @@ public final class FollowerReplies {
     public static final String ASK_IDENTITY =
             "\n为便于联系，请回复：绑定 统一社会信用代码 手机号（例如：绑定 914403001922038216 13800138000）。";
 
+    /** "转人工" with no question answered by an article lately: there is nothing to hand over. */
+    public static final String NOTHING_TO_ESCALATE =
+            "没有找到24小时内由知识库回答的问题。请直接用文字描述您遇到的问题，我们会提交为诉求并告诉您诉求编号。";
+
+    /** "有用" recorded. */
+    public static final String THANKS_HELPFUL = "感谢您的反馈！";
+
+    /** "没用" recorded: the way to a person is repeated, since the answer did not do. */
+    public static final String THANKS_NOT_HELPFUL = "感谢您的反馈，我们会改进这条回答。如需人工办理，请回复“转人工”。";
+
+    /** "有用" or "没用" with no article answer lately to apply it to. */
+    public static final String NOTHING_TO_RATE = "没有找到24小时内的知识库回答。如有问题，请直接用文字描述。";
+
     private FollowerReplies() {
     }
 

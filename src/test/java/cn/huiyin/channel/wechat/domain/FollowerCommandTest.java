@@ -13,6 +13,8 @@ import cn.huiyin.channel.wechat.domain.FollowerCommand.Bind;
 import cn.huiyin.channel.wechat.domain.FollowerCommand.Blank;
 import cn.huiyin.channel.wechat.domain.FollowerCommand.ConfirmBinding;
 import cn.huiyin.channel.wechat.domain.FollowerCommand.Describe;
+import cn.huiyin.channel.wechat.domain.FollowerCommand.Escalate;
+import cn.huiyin.channel.wechat.domain.FollowerCommand.Feedback;
 import cn.huiyin.channel.wechat.domain.FollowerCommand.ListAppeals;
 import cn.huiyin.channel.wechat.domain.FollowerCommand.Rate;
 
@@ -32,7 +34,10 @@ class FollowerCommandTest {
                 Arguments.of("绑定 914403001922038216 13800138000",
                         new Bind("914403001922038216", "13800138000")),
                 Arguments.of("绑定\u3000914403001922038216\u3000138 0013 8000",
-                        new Bind("914403001922038216", "138 0013 8000")));
+                        new Bind("914403001922038216", "138 0013 8000")),
+                Arguments.of(" 转人工 ", new Escalate()),
+                Arguments.of("有用", new Feedback(true)),
+                Arguments.of("没用\n", new Feedback(false)));
     }
 
     @ParameterizedTest(name = "\"{0}\"")
@@ -44,7 +49,8 @@ class FollowerCommandTest {
     /** Words a complaint may well start with: they must reach a department, not be swallowed as a command. */
     static Stream<String> complaints() {
         return Stream.of("查询一下为什么三天还没人处理", "验证码收不到", "验证 12345", "评价一下你们的服务",
-                "绑定一下企业", "绑定 91440300192203821 13800138000", "园区停电三天，影响生产");
+                "绑定一下企业", "绑定 91440300192203821 13800138000", "园区停电三天，影响生产",
+                "转人工服务一直打不通", "没用的东西又坏了", "有用电增容的办法吗");
     }
 
     @ParameterizedTest
