@@ -214,6 +214,21 @@ check "supervision.md: escalated orders" 200 '' -- "$BASE/api/v1/supervision/esc
 check "supervision.md: appeals expected late" 200 '"expectedLateAt":' -- \
     "$BASE/api/v1/supervision/expected-late?limit=5" -H "Authorization: Bearer $LEADER"
 
+# README.md and docs/knowledge.md: the public knowledge search, and the deflection figures
+check "README: knowledge search answers" 200 '"answered":true,"matches":[{"articleId":2,' -- -G "$BASE/api/v1/knowledge/search" \
+    --data-urlencode 'q=公司想加一项经营范围要准备什么材料'
+check "knowledge.md: search, two matches" 200 '"title":"公司搬了办公地址，营业执照上的住所怎么变更？"' -- -G \
+    "$BASE/api/v1/knowledge/search" --data-urlencode 'q=营业执照上的地址怎么改' --data-urlencode 'limit=2'
+check "knowledge.md: deflection" 200 '"deflectionRate":0.' -- "$BASE/api/v1/knowledge/deflection" \
+    -H "Authorization: Bearer $LEADER"
+
+# docs/hotspots.md: the hot spots (the demo files three problems; the first grouping runs 30 s after start)
+for _ in $(seq 1 90); do
+    curl -s "$BASE/api/v1/hotspots?limit=3" -H "Authorization: Bearer $LEADER" | grep -q '"appealCount":' && break
+    sleep 1
+done
+check "hotspots.md: the hot spots" 200 '"appealCount":' -- "$BASE/api/v1/hotspots?limit=3" -H "Authorization: Bearer $LEADER"
+
 echo
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -66,7 +66,7 @@ class StaffShellTest {
                 .contains("<span id=\"who-role\">服务专员</span>")
                 .contains("<span id=\"who-unit\">国家税务总局广州市天河区税务局</span>")
                 .contains("action=\"/signout\"").contains("退出登录").doesNotContain("工作人员登录");
-        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/notices", "/ranking", "/sla");
+        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/knowledge", "/notices", "/ranking", "/sla");
     }
 
     @Test
@@ -85,7 +85,7 @@ class StaffShellTest {
 
         assertThat(header(html)).contains("<span id=\"who-name\">区营商办 领导 郑华</span>")
                 .contains("<span id=\"who-role\">区领导</span>").doesNotContain("who-unit");
-        assertThat(navLinks(html)).containsExactly("/supervision", "/evaluation/contests", "/leader/metrics", "/admin/reveals", "/notices",
+        assertThat(navLinks(html)).containsExactly("/supervision", "/evaluation/contests", "/leader/metrics", "/knowledge", "/admin/reveals", "/notices",
                 "/ranking", "/sla");
     }
 
@@ -103,14 +103,14 @@ class StaffShellTest {
 
         assertThat(header(html)).contains("<span id=\"who-role\">单位领导</span>");
         assertThat(navLinks(html)).containsExactly("/workqueue", "/supervision/orders", "/evaluation/contests", "/leader/metrics",
-                "/notices", "/ranking", "/sla");
+                "/knowledge", "/notices", "/ranking", "/sla");
     }
 
     @Test
     void a_visitor_sees_the_appellant_links_and_the_staff_sign_in() {
         String html = page(null, "/");
 
-        assertThat(navLinks(html)).containsExactly("/appeals/new", "/appeals/lookup");
+        assertThat(navLinks(html)).containsExactly("/appeals/new", "/appeals/lookup", "/policies");
         assertThat(header(html)).contains("href=\"/signin\"").contains("工作人员登录").doesNotContain("退出登录")
                 .doesNotContain("who-name");
     }
@@ -204,7 +204,7 @@ class StaffShellTest {
                 .extract().asString();
         assertThat(html).contains("<h1>无权访问</h1>").contains("您当前的身份（服务专员）无权打开此页面。")
                 .contains("<span id=\"who-role\">服务专员</span>");
-        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/notices", "/ranking", "/sla");
+        assertThat(navLinks(html)).containsExactly("/workqueue", "/evaluation/contests", "/knowledge", "/notices", "/ranking", "/sla");
 
         given().redirects().follow(false).accept("application/json, */*;q=0.1").cookie("huiyin_token", commissioner)
                 .get("/leader/metrics").then().statusCode(403).contentType(startsWith(Problem.MEDIA_TYPE))
