@@ -120,9 +120,21 @@ public class ClockRepository {
 
     /** Records the one extension a clock may have; false when it already had one (or is not running). */
     public Uni<Boolean> markExtended(SqlClient tx, long clockId, int days) {
-        return tx.preparedQuery("UPDATE appeal_clock SET extended_days = $2 WHERE id = $1 AND extended_days = 0 "
-                + "AND stopped_at IS NULL").execute(Tuple.of(clockId, days)).map(updated -> updated.rowCount() == 1);
+        return tx.preparedQuery(APPEAL_FIRST + """
+                UPDATE appeal_clock SET extended_days = $2
+                WHERE id = $1 AND extended_days = 0 AND stopped_at IS NULL AND EXISTS (SELECT 1 FROM holder)""")
+                .execute(Tuple.of(clockId, days)).map(updated -> updated.rowCount() == 1);
     }
+
+    /**
+     * Locks the appeal of clock $1 before the clock row: a handling clock's due time is copied onto the appeal row
+     * (V20's trigger), and the lifecycle steps lock the appeal first too, so a re-timing or an extension running
+     * beside a reply waits for it instead of deadlocking with it. The uncorrelated EXISTS runs once, before the scan.
+     */
+    private static final String APPEAL_FIRST = """
+            WITH holder AS (SELECT a.id FROM appeal a WHERE a.id = (SELECT c.appeal_id FROM appeal_clock c WHERE c.id = $1)
+                FOR UPDATE OF a)
+            """;
 
     /** Stops the appeal's running clocks of these kinds and cancels their pending steps, in the caller's transaction. */
     public Uni<Void> stopRunning(SqlClient tx, long appealId, String[] kinds, Instant at) {
@@ -145,11 +157,15 @@ public class ClockRepository {
                 .execute(Tuple.tuple(Arrays.asList(appealId, kinds, utc(at), round))).replaceWithVoid();
     }
 
-    /** Moves a running clock's due time and its not-yet-fired timers (extension, calendar or rule change). */
+    /**
+     * Moves a running clock's due time and its not-yet-fired timers (extension, calendar or rule change). A handling
+     * clock's new due time reaches the appeal row, and with it the work queue's order, in the same statement (V20).
+     */
     public Uni<Void> reschedule(SqlClient tx, long clockId, ClockPlan plan, int extendedDays) {
         List<Tuple> timers = plan.timers().stream()
                 .map(t -> Tuple.of(clockId, t.step().name(), utc(t.dueAt()))).toList();
-        Uni<Void> clock = tx.preparedQuery("UPDATE appeal_clock SET due_at = $2, extended_days = $3 WHERE id = $1")
+        Uni<Void> clock = tx.preparedQuery(APPEAL_FIRST
+                + "UPDATE appeal_clock SET due_at = $2, extended_days = $3 WHERE id = $1 AND EXISTS (SELECT 1 FROM holder)")
                 .execute(Tuple.of(clockId, utc(plan.dueAt()), extendedDays)).replaceWithVoid();
         return timers.isEmpty() ? clock : clock.chain(() -> tx.preparedQuery(
                 "UPDATE sla_timer SET due_at = $3 WHERE clock_id = $1 AND step = $2 AND fired_at IS NULL")

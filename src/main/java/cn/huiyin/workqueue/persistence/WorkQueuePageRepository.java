@@ -16,7 +16,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** What the commissioner's pages read: who holds which open appeal of the unit, nearest handling deadline first. */
+/**
+ * What the commissioner's pages read: who holds which open appeal of the unit, nearest handling deadline first
+ * (statements in {@link PageReads}).
+ */
 @ApplicationScoped
 public class WorkQueuePageRepository {
 
@@ -30,14 +33,7 @@ public class WorkQueuePageRepository {
 
     /** The order of a page's lists: nearest handling deadline first, or riskiest first (风险). */
     public enum Order {
-        DEADLINE(" ORDER BY c.due_at NULLS LAST, a.id LIMIT "),
-        RISK(" ORDER BY r.miss_probability DESC NULLS LAST, c.due_at NULLS LAST, a.id LIMIT ");
-
-        private final String sql;
-
-        Order(String sql) {
-            this.sql = sql;
-        }
+        DEADLINE, RISK
     }
 
     /** Who holds an appeal now; {@code claimExpiresAt} null once it is signed for. */
@@ -52,24 +48,16 @@ public class WorkQueuePageRepository {
         }
     }
 
-    /** The risk table is the risk capability's, read only. */
-    private static final String SELECT = """
-            SELECT a.tracking_no, a.title, a.status, a.urgent, a.supervised, a.assignee, a.claim_expires_at, c.due_at,
-                r.miss_probability
-            FROM appeal a
-            LEFT JOIN appeal_clock c ON c.appeal_id = a.id AND c.clock = 'HANDLE' AND c.stopped_at IS NULL
-            LEFT JOIN appeal_risk r ON r.appeal_id = a.id
-            WHERE a.handling_unit = $1 AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
-            """;
-
     @Inject
     Pool pool;
 
     /** What {@code username} holds: signed for, or claimed on a lease that has not lapsed. */
     public Uni<List<QueueRow>> heldBy(String unit, String username, Instant now, Order order, int limit) {
-        return pool.preparedQuery(SELECT + " AND a.assignee = $2 AND (a.claim_expires_at IS NULL OR a.claim_expires_at > $3)"
-                + order.sql + "$4")
-                .execute(Tuple.of(unit, username, utc(now), limit)).map(WorkQueuePageRepository::rows);
+        List<Object> arguments = List.of(unit, username, utc(now));
+        return order == Order.RISK
+                ? planned(PageReads.HELD_RISKIEST, arguments, limit).chain(risky -> rest(risky, PageReads.HELD_WITHOUT_RISK,
+                        arguments, limit, false))
+                : rows(PageReads.HELD_BY_DEADLINE, arguments, limit, false);
     }
 
     /**
@@ -78,9 +66,45 @@ public class WorkQueuePageRepository {
      * every open appeal of the API's queue that is nobody's shows on the page.
      */
     public Uni<List<QueueRow>> unclaimed(String unit, Instant now, Order order, int limit) {
-        return pool.preparedQuery(SELECT + " AND (a.assignee IS NULL OR (a.status = 'DISPATCHED' AND a.claim_expires_at <= $2))"
-                + order.sql + "$3")
-                .execute(Tuple.of(unit, utc(now), limit)).map(WorkQueuePageRepository::rows);
+        List<Object> arguments = List.of(unit, utc(now));
+        return order == Order.RISK
+                ? planned(PageReads.POOL_RISKIEST, arguments, limit).chain(risky -> rest(risky, PageReads.POOL_WITHOUT_RISK,
+                        arguments, limit, true))
+                : planned(PageReads.POOL_BY_DEADLINE, arguments, limit);
+    }
+
+    /** Riskiest first, the appeals without a risk follow by deadline, when those with one do not fill the list. */
+    private Uni<List<QueueRow>> rest(List<QueueRow> risky, String withoutRisk, List<Object> arguments, int limit,
+            boolean planned) {
+        if (risky.size() == limit) {
+            return Uni.createFrom().item(risky);
+        }
+        return rows(withoutRisk, arguments, limit - risky.size(), planned).map(rest -> {
+            List<QueueRow> both = new ArrayList<>(risky);
+            both.addAll(rest);
+            return both;
+        });
+    }
+
+    private Uni<List<QueueRow>> planned(String sql, List<Object> arguments, int limit) {
+        return rows(sql, arguments, limit, true);
+    }
+
+    /**
+     * The statement's last parameter is the list's length. {@code planned}: planned for these values rather than
+     * with the cached statement's generic plan, for the statements whose best plan depends on them — how far the
+     * unit's risks must be walked to fill a holder's list, how many claims have lapsed by {@code now} (a generic plan
+     * would guess a third of the claims and walk the unit's whole queue) — at the price of planning each time.
+     */
+    private Uni<List<QueueRow>> rows(String sql, List<Object> arguments, int limit, boolean planned) {
+        List<Object> values = new ArrayList<>(arguments);
+        values.add(limit);
+        if (!planned) {
+            return pool.preparedQuery(sql).execute(Tuple.tuple(values)).map(WorkQueuePageRepository::rows);
+        }
+        return pool.withTransaction(tx -> tx.query("SET LOCAL plan_cache_mode = force_custom_plan").execute()
+                .chain(() -> tx.preparedQuery(sql).execute(Tuple.tuple(values))))
+                .map(WorkQueuePageRepository::rows);
     }
 
     public Uni<Optional<Holding>> holding(String trackingNo) {

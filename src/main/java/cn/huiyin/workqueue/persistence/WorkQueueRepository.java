@@ -1,5 +1,6 @@
 package cn.huiyin.workqueue.persistence;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,19 +39,6 @@ public class WorkQueueRepository {
             boolean supervised, Instant receivedAt, Instant handleDueAt, long appealId, String assignee, String part,
             Double breachRisk) {
     }
-
-    /** The open appeals of the unit, and those it helps with (协办); the risk table is the risk capability's, read only. */
-    private static final String QUEUE = """
-            SELECT a.id, a.tracking_no, a.title, a.status, a.appeal_type, a.urgent, a.supervised, a.received_at,
-                coalesce(c.due_at, 'infinity'::timestamptz) AS handle_due, a.assignee,
-                CASE WHEN a.handling_unit = $1 THEN 'LEAD' ELSE 'HELPER' END AS part,
-                r.miss_probability, coalesce(r.miss_probability, -1) AS risk_key
-            FROM appeal a
-            LEFT JOIN appeal_clock c ON c.appeal_id = a.id AND c.clock = 'HANDLE' AND c.stopped_at IS NULL
-            LEFT JOIN appeal_risk r ON r.appeal_id = a.id
-            WHERE (a.handling_unit = $1 OR a.id IN (SELECT h.appeal_id FROM appeal_helper_unit h WHERE h.unit_code = $1))
-              AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
-            """;
 
     @Inject
     Pool pool;
@@ -104,28 +92,41 @@ public class WorkQueueRepository {
 
     /**
      * A unit's open appeals, nearest handling deadline first, a page after the keyset ({@code afterDue},
-     * {@code afterId}; {@link Instant#MAX} for past the items without a running handling clock): keyset paging
-     * stays fast at any depth.
+     * {@code afterId}; {@link Instant#MAX} for past the items without a running handling clock). Each part of the
+     * page is read from an index in cursor order ({@link QueueReads}), so a page costs the same at any depth.
      */
     public Uni<List<QueueItem>> queue(String unit, Instant afterDue, long afterId, int limit) {
-        return pool.preparedQuery(QUEUE + """
-                  AND (coalesce(c.due_at, 'infinity'::timestamptz), a.id) > (coalesce($2, 'infinity'::timestamptz), $3)
-                ORDER BY handle_due, a.id LIMIT $4""")
+        return pool.preparedQuery(QueueReads.BY_DEADLINE)
                 .execute(Tuple.tuple(Arrays.asList(unit, Instant.MAX.equals(afterDue) ? null : afterDue.atOffset(ZoneOffset.UTC),
                         afterId, limit)))
                 .map(WorkQueueRepository::items);
     }
 
     /**
-     * The same appeals, riskiest first (those without a computed risk last), a page after the keyset
-     * ({@code afterRisk}, {@code afterId}; a risk of -1 for past the appeals with one).
+     * The same appeals, riskiest first (those without a computed risk last, by id), a page after the keyset
+     * ({@code afterRisk}, {@code afterId}; a risk of -1 for past the appeals with one). The appeals with a risk come
+     * from the risk table's index, those without from the unit's open appeals by id; the second read runs only for
+     * the page where the first runs out.
      */
     public Uni<List<QueueItem>> queueByRisk(String unit, double afterRisk, long afterId, int limit) {
-        return pool.preparedQuery(QUEUE + """
-                  AND (coalesce(r.miss_probability, -1) < $2::float8 OR (coalesce(r.miss_probability, -1) = $2::float8 AND a.id > $3))
-                ORDER BY risk_key DESC, a.id LIMIT $4""")
-                .execute(Tuple.of(unit, afterRisk, afterId, limit))
-                .map(WorkQueueRepository::items);
+        if (afterRisk < 0) {
+            return withoutRisk(unit, afterId, limit);
+        }
+        return pool.preparedQuery(QueueReads.WITH_RISK)
+                .execute(Tuple.of(unit, BigDecimal.valueOf(afterRisk), afterId, limit))
+                .map(WorkQueueRepository::items)
+                .chain(risky -> risky.size() == limit ? Uni.createFrom().item(risky)
+                        : withoutRisk(unit, 0, limit - risky.size()).map(rest -> concat(risky, rest)));
+    }
+
+    private Uni<List<QueueItem>> withoutRisk(String unit, long afterId, int limit) {
+        return pool.preparedQuery(QueueReads.WITHOUT_RISK).execute(Tuple.of(unit, afterId, limit)).map(WorkQueueRepository::items);
+    }
+
+    private static List<QueueItem> concat(List<QueueItem> first, List<QueueItem> then) {
+        List<QueueItem> both = new ArrayList<>(first);
+        both.addAll(then);
+        return both;
     }
 
     private static List<QueueItem> items(RowSet<Row> rows) {
