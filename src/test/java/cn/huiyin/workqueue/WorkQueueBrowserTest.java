@@ -12,9 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.huiyin.testsupport.Appeals;
@@ -57,8 +60,12 @@ class WorkQueueBrowserTest {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
-    private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, PATIENCE);
+    /**
+     * Waits through a page being replaced under the lookup (after a form's redirect, Chromium may answer "node does not
+     * belong to the document" once); a condition never met still fails at the end of the patience.
+     */
+    private static FluentWait<WebDriver> waiting() {
+        return new WebDriverWait(browser, PATIENCE).ignoring(WebDriverException.class);
     }
 
     @Test
