@@ -222,7 +222,7 @@ check "knowledge.md: search, two matches" 200 '"title":"公司搬了办公地址
 check "knowledge.md: deflection" 200 '"deflectionRate":0.' -- "$BASE/api/v1/knowledge/deflection" \
     -H "Authorization: Bearer $LEADER"
 
-# docs/hotspots.md: the hot spots (the demo files three problems; the first grouping runs 30 s after start)
+# docs/hotspots.md: the hot spots (the demo files three problems and groups them once they are stored)
 for _ in $(seq 1 90); do
     curl -s "$BASE/api/v1/hotspots?limit=3" -H "Authorization: Bearer $LEADER" | grep -q '"appealCount":' && break
     sleep 1

@@ -1,6 +1,7 @@
 package cn.huiyin.hotspot.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,12 +67,21 @@ public class HotSpotDemoSeeder {
     @Inject
     Clock clock;
 
+    @Inject
+    HotSpots hotSpots;
+
     void onStart(@Observes @Priority(6) StartupEvent event) {
         if (!demo.enabled() || !demo.staffEveryUnit()) {
             return;
         }
-        seed().subscribe().with(n -> LOG.infof("DEMO MODE: %d appeals filed for the hot spots (每月一题)", n),
-                failure -> LOG.warnf("demo hot-spot appeals not filed: %s", failure.getMessage()));
+        // Grouped as soon as they are stored, so a fresh demo shows its hot spots without waiting for the schedule.
+        seed().call(n -> hotSpots.refresh().invoke(spots -> {
+            if (spots < 0) {
+                throw new IllegalStateException("another replica is grouping the hot spots");
+            }
+        }).onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(5))
+                .subscribe().with(n -> LOG.infof("DEMO MODE: %d appeals filed for the hot spots (每月一题)", n),
+                        failure -> LOG.warnf("demo hot-spot appeals not filed: %s", failure.getMessage()));
     }
 
     /** Files the demo appeals of this month (the intake stream skips those already filed); how many were sent. */
