@@ -2,22 +2,15 @@ package cn.huiyin.workqueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import cn.huiyin.testsupport.Appeals;
+import cn.huiyin.testsupport.RedisPubSub;
 import cn.huiyin.workqueue.live.LiveUpdates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,8 +36,6 @@ import io.vertx.mutiny.redis.client.Request;
 @QuarkusTest
 class LiveUpdatesReconnectTest {
 
-    private static final int REDIS_PORT = 6379;
-
     @ConfigProperty(name = "huiyin.redis.key-prefix")
     String keyPrefix;
 
@@ -60,8 +52,8 @@ class LiveUpdatesReconnectTest {
 
         Vertx vertx = Vertx.vertx();
         try {
-            Redis other = Redis.createClient(vertx, "redis://127.0.0.1:" + REDIS_PORT);
-            assertThat(killOurPubSubConnections(other)).as("pub/sub connections of this replica cut").isPositive();
+            Redis other = Redis.createClient(vertx, "redis://127.0.0.1:" + RedisPubSub.REDIS_PORT);
+            assertThat(RedisPubSub.killOurPubSubConnections(other)).as("pub/sub connections of this replica cut").isPositive();
 
             // another replica publishes a change of a TAX appeal until it arrives; Redis keeps no message for later
             String trackingNo = "26112" + String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
@@ -84,65 +76,6 @@ class LiveUpdatesReconnectTest {
 
     private double subscribedGauge() {
         return meters.get("huiyin.live.subscribed").gauge().value();
-    }
-
-    /**
-     * {@code CLIENT KILL TYPE pubsub ADDR …} for each pub/sub client whose address is a socket of this process:
-     * what a Redis restart does to this replica, without touching anybody else's subscriptions.
-     */
-    private static int killOurPubSubConnections(Redis redis) throws IOException {
-        Set<Integer> ourPorts = localPortsToRedis();
-        String clients = redis.send(Request.cmd(Command.CLIENT).arg("LIST").arg("TYPE").arg("pubsub"))
-                .await().atMost(Duration.ofSeconds(5)).toString();
-        int killed = 0;
-        for (String client : clients.split("\n")) {
-            for (String field : client.trim().split(" ")) {
-                if (field.startsWith("addr=")) {
-                    String addr = field.substring("addr=".length());
-                    int port = Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1));
-                    if (ourPorts.contains(port)) {
-                        killed += redis.send(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub")
-                                .arg("ADDR").arg(addr)).await().atMost(Duration.ofSeconds(5)).toInteger();
-                    }
-                }
-            }
-        }
-        return killed;
-    }
-
-    /** The local ports of this process's TCP connections to Redis (Linux: /proc/self/fd matched to /proc/net/tcp*). */
-    private static Set<Integer> localPortsToRedis() throws IOException {
-        Set<String> sockets = new HashSet<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith("socket:[")) {
-                        sockets.add(target.substring("socket:[".length(), target.length() - 1));
-                    }
-                } catch (IOException gone) {
-                    // closed meanwhile
-                }
-            }
-        }
-        Set<Integer> ports = new HashSet<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path path = Path.of(table);
-            if (!Files.exists(path)) {
-                continue;
-            }
-            List<String> lines = Files.readAllLines(path);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] columns = line.trim().split("\\s+");
-                String local = columns[1];
-                String remote = columns[2];
-                int remotePort = Integer.parseInt(remote.substring(remote.indexOf(':') + 1), 16);
-                if (remotePort == REDIS_PORT && sockets.contains(columns[9])) {
-                    ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
-                }
-            }
-        }
-        return ports;
     }
 
     /** Opens the SSE stream as {@code user}; every data line lands in the returned queue. */

@@ -24,8 +24,10 @@ import cn.huiyin.knowledge.domain.PublishedArticle;
 import cn.huiyin.knowledge.domain.Search;
 import cn.huiyin.knowledge.persistence.PublishedArticleRepository;
 import cn.huiyin.routing.application.Catalogues;
-import cn.huiyin.routing.application.ChangeWatch;
 import cn.huiyin.shared.CachedUni;
+import cn.huiyin.shared.cache.CacheChanges;
+import cn.huiyin.shared.cache.ChangeWatch;
+import cn.huiyin.shared.cache.SharedCache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -36,7 +38,8 @@ import io.vertx.core.Vertx;
  * memory: the first use (and the first after {@link #changed()}) waits for a build; after that, at most every
  * {@code huiyin.knowledge.change-check-every} one use asks the database whether the published set changed on any
  * replica (or the day turned, which moves validity) and carries on with what it has until the rebuilt index
- * replaces it. Building the index is CPU work: it runs on a worker thread, never on the event loop.
+ * replaces it; a change announced by another replica ({@link CacheChanges}) makes the next use ask at once.
+ * Building the index is CPU work: it runs on a worker thread, never on the event loop.
  */
 @ApplicationScoped
 public class KnowledgeBase {
@@ -52,6 +55,7 @@ public class KnowledgeBase {
     private final PublishedArticleRepository published;
     private final Catalogues catalogues;
     private final Clock clock;
+    private final CacheChanges changes;
     private final CachedUni<Built> building;
     private final ChangeWatch watch;
     private volatile Built ready;
@@ -60,16 +64,17 @@ public class KnowledgeBase {
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     @Inject
-    public KnowledgeBase(PublishedArticleRepository published, Catalogues catalogues, Clock clock,
+    public KnowledgeBase(PublishedArticleRepository published, Catalogues catalogues, Clock clock, CacheChanges changes,
             @ConfigProperty(name = "huiyin.knowledge.change-check-every", defaultValue = "2s") Duration changeCheckEvery) {
         this.published = published;
         this.catalogues = catalogues;
         this.clock = clock;
+        this.changes = changes;
         this.building = new CachedUni<>(Uni.createFrom().deferred(() -> {
             long at = generation.get();
             return build().invoke(built -> publish(built, at));
         }), null);
-        this.watch = new ChangeWatch(changeCheckEvery, System::nanoTime);
+        this.watch = changes.watch(changeCheckEvery, SharedCache.KNOWLEDGE);
     }
 
     /** The day in Beijing, which decides which articles are valid. */
@@ -115,12 +120,14 @@ public class KnowledgeBase {
 
     /**
      * After a publish or a withdrawal on this replica: the next use rebuilds and waits for it, so what was just
-     * published here answers here at once. Other replicas see it at their next check.
+     * published here answers here at once. Other replicas are told to check at their next use ({@link CacheChanges});
+     * one that does not hear it checks within its period. Call after the commit.
      */
     public void changed() {
         generation.incrementAndGet();
         building.invalidate();
         ready = null;
+        changes.changed(SharedCache.KNOWLEDGE);
     }
 
     private Uni<Built> current() {
@@ -160,7 +167,8 @@ public class KnowledgeBase {
 
     private void rebuildIfChanged(Built now) {
         if (!rebuilding.compareAndSet(false, true)) {
-            return; // one rebuild at a time; the next check looks again
+            watch.recheckNow(); // one rebuild at a time; it may have read the fingerprint before the change: look again
+            return;
         }
         long at = generation.get();
         fingerprint().onFailure().recoverWithItem(failure -> {

@@ -13,6 +13,8 @@ import cn.huiyin.routing.domain.CatalogueLine;
 import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository.Version;
+import cn.huiyin.shared.cache.CacheChanges;
+import cn.huiyin.shared.cache.SharedCache;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.shared.web.Problems;
@@ -36,6 +38,9 @@ public class CatalogueAdmin {
 
     @Inject
     RoutingSuggestions routing;
+
+    @Inject
+    CacheChanges changes;
 
     @Inject
     Clock clock;
@@ -71,6 +76,7 @@ public class CatalogueAdmin {
 
     private void changed() {
         catalogue.changed();
-        routing.examplesChanged(); // keywords are part of what the classifier learns
+        changes.changed(SharedCache.CATALOGUE);
+        routing.examplesChanged(); // keywords are part of what the classifier learns (it tells the other replicas too)
     }
 }

@@ -21,13 +21,17 @@ import cn.huiyin.routing.domain.RoutingPolicy;
 import cn.huiyin.routing.persistence.CatalogueRepository;
 import cn.huiyin.routing.persistence.RoutingExampleRepository;
 import cn.huiyin.shared.CachedUni;
+import cn.huiyin.shared.cache.CacheChanges;
+import cn.huiyin.shared.cache.ChangeWatch;
+import cn.huiyin.shared.cache.SharedCache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Ranks the catalogue's categories for a free text, with the unit each would go to, and says whether the
  * text is clear enough to be placed without a dispatcher. The classifier is trained from the stored
- * labelled examples plus the catalogue's category names, and retrained when they change on any replica.
+ * labelled examples plus the catalogue's category names and the knowledge base's seeded articles (title and question
+ * forms, {@link KnowledgeArticleExamples}), and retrained when the examples or the catalogue change on any replica.
  */
 @ApplicationScoped
 public class RoutingSuggestions {
@@ -45,9 +49,17 @@ public class RoutingSuggestions {
         /**
          * How often a replica asks the database whether the labelled examples or the catalogue changed (on any replica)
          * while it routes; when they did, the classifier is retrained in the background. One small statement per period.
+         * A change announced by another replica makes the next use ask at once: this is the safety net.
          */
         @WithDefault("2s")
         Duration changeCheckEvery();
+
+        /**
+         * How often a replica reads the catalogue snapshot again when no change was announced to it: the safety net for
+         * an announcement lost while Redis was away ({@code CacheChanges}). One pair of small queries per period.
+         */
+        @WithDefault("30s")
+        Duration catalogueRefreshEvery();
 
         /** How often catalogue changes dated ahead are put in force ({@code off} disables it on this replica). */
         @WithDefault("60s")
@@ -69,6 +81,7 @@ public class RoutingSuggestions {
     private final RoutingExampleRepository examples;
     private final CatalogueRepository catalogue;
     private final RoutingConfig config;
+    private final CacheChanges changes;
     /** The first training, and a training again after {@link #examplesChanged()}: the callers wait for it. */
     private final CachedUni<Trained> training;
     private final ChangeWatch watch;
@@ -79,27 +92,31 @@ public class RoutingSuggestions {
     private final AtomicBoolean retraining = new AtomicBoolean();
 
     @Inject
-    public RoutingSuggestions(RoutingExampleRepository examples, CatalogueRepository catalogue, RoutingConfig config) {
+    public RoutingSuggestions(RoutingExampleRepository examples, CatalogueRepository catalogue, RoutingConfig config,
+            CacheChanges changes) {
         this.examples = examples;
         this.catalogue = catalogue;
         this.config = config;
+        this.changes = changes;
         this.training = new CachedUni<>(Uni.createFrom().deferred(() -> {
             long at = generation.get();
             return trained().invoke(t -> publish(t, at));
         }), null);
-        this.watch = new ChangeWatch(config.changeCheckEvery(), System::nanoTime);
+        this.watch = changes.watch(config.changeCheckEvery(), SharedCache.CLASSIFIER);
     }
 
     /**
      * Reads the version, then the examples and the catalogue, and trains. Training is CPU work: it runs on a worker
-     * thread, never on the event loop that delivered the rows.
+     * thread, never on the event loop that delivered the rows; so does the first read of the articles' file. The
+     * articles come from a file that does not change while the service runs, so they are not part of the version.
      */
     private Uni<Trained> trained() {
         return examples.version().chain(version -> Uni.combine().all()
                 .unis(examples.trainingExamples(), catalogue.current()).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(found -> new Trained(version, found.getItem1().isEmpty() ? Optional.<CategoryClassifier> empty()
-                        : Optional.of(CategoryClassifier.train(CatalogueExamples.trainingSet(found.getItem1(), found.getItem2()))))));
+                        : Optional.of(CategoryClassifier.train(CatalogueExamples.trainingSet(found.getItem1(), found.getItem2(),
+                                KnowledgeArticleExamples.seeded()))))));
     }
 
     /**
@@ -121,7 +138,8 @@ public class RoutingSuggestions {
 
     private void retrainIfChanged(Trained now) {
         if (!retraining.compareAndSet(false, true)) {
-            return; // one retraining at a time; the next check looks again
+            watch.recheckNow(); // one retraining at a time; it may have read the version before this change: look again
+            return;
         }
         long at = generation.get();
         examples.version().onFailure().recoverWithItem(failure -> {
@@ -176,11 +194,13 @@ public class RoutingSuggestions {
 
     /**
      * After a change made on this replica (a dispatcher's correction, a catalogue edit): the next use retrains and
-     * waits for it, so what was just changed here is in force here at once. Other replicas see it at their next check.
+     * waits for it, so what was just changed here is in force here at once. Other replicas are told to check at their
+     * next use ({@link CacheChanges}); one that does not hear it checks within its period. Call after the commit.
      */
     public void examplesChanged() {
         generation.incrementAndGet();
         training.invalidate();
         ready = null;
+        changes.changed(SharedCache.CLASSIFIER);
     }
 }

@@ -24,10 +24,20 @@ public final class CatalogueExamples {
                 .toList();
     }
 
-    /** What the classifier is trained on: the stored examples, then the catalogue's names. */
+    /** The stored examples, then the catalogue's names. */
     public static List<LabeledText> trainingSet(List<LabeledText> examples, Catalogue catalogue) {
+        return trainingSet(examples, catalogue, List.of());
+    }
+
+    /**
+     * What the classifier is trained on: the stored examples, then the catalogue's names, then the knowledge base's
+     * articles of the catalogue's categories ({@link ArticleExamples}).
+     */
+    public static List<LabeledText> trainingSet(List<LabeledText> examples, Catalogue catalogue,
+            List<ArticleExamples.Article> articles) {
         List<LabeledText> all = new ArrayList<>(examples);
         all.addAll(of(catalogue));
+        all.addAll(ArticleExamples.of(articles, catalogue));
         return all;
     }
 }

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.huiyin.shared.cache.SharedCache;
 import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
@@ -32,6 +33,9 @@ public class CalendarImport {
     @Inject
     ClockRetiming clocks;
 
+    @Inject
+    SlaCalendar calendar;
+
     public Uni<Result> importCsv(String csv, String source) {
         List<WorkCalendarCsv.Day> parsed;
         try {
@@ -49,6 +53,7 @@ public class CalendarImport {
         Set<Integer> years = new TreeSet<>();
         parsed.forEach(d -> years.add(d.date().getYear()));
         return calendars.importYears(years, days, source)
+                .invoke(() -> calendar.changed(SharedCache.CALENDAR))
                 .chain(() -> clocks.recompute())
                 .map(retimed -> new Result(years, days.size(), retimed));
     }

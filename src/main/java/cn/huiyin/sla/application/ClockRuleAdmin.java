@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import cn.huiyin.appeal.domain.AppealType;
 import cn.huiyin.routing.application.Catalogues;
+import cn.huiyin.shared.cache.SharedCache;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.domain.FieldViolation;
 import cn.huiyin.sla.SlaConfig;
@@ -76,7 +77,8 @@ public class ClockRuleAdmin {
             if (!violations.isEmpty()) {
                 return Uni.createFrom().item(new Refused(violations));
             }
-            return versions.add(draft, caller.actor(), now).invoke(added -> calendar.reload()).map(Added::new);
+            return versions.add(draft, caller.actor(), now).invoke(added -> calendar.changed(SharedCache.CLOCK_RULES))
+                    .map(Added::new);
         });
     }
 

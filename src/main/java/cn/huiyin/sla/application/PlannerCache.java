@@ -2,12 +2,12 @@ package cn.huiyin.sla.application;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
 import cn.huiyin.shared.CachedUni;
+import cn.huiyin.shared.cache.ChangeWatch;
 import cn.huiyin.sla.domain.SlaPlanner;
 import io.smallrye.mutiny.Uni;
 
@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
  * At most once every {@code checkEvery}, a use first reads the stored version (a fingerprint of the rules and the
  * calendar, one small statement) and rebuilds the planner when it differs from the one the planner was built at.
  * Nothing has to be delivered for a change to arrive, so it is seen after a Redis restart, a lost message or a replica
- * that was down; a replica that stands idle asks nothing until its next use.
+ * that was down; a replica that stands idle asks nothing until its next use. A change announced by another replica
+ * ({@link #recheckNow()}) makes the next use check at once.
  */
 public final class PlannerCache {
 
@@ -28,9 +29,7 @@ public final class PlannerCache {
 
     private final Uni<String> version;
     private final CachedUni<Built> built;
-    private final long checkEveryNanos;
-    private final LongSupplier ticker;
-    private final AtomicLong nextCheck;
+    private final ChangeWatch watch;
 
     /**
      * @param version reads the stored version
@@ -40,17 +39,12 @@ public final class PlannerCache {
     public PlannerCache(Uni<String> version, Uni<SlaPlanner> load, Duration checkEvery, LongSupplier ticker) {
         this.version = version;
         this.built = new CachedUni<>(version.chain(v -> load.map(planner -> new Built(v, planner))), null);
-        this.checkEveryNanos = checkEvery.toNanos();
-        this.ticker = ticker;
-        this.nextCheck = new AtomicLong(ticker.getAsLong() + checkEveryNanos);
+        this.watch = new ChangeWatch(checkEvery, ticker);
     }
 
     /** The planner; once the check period has passed, first made sure it is built from the stored version. */
     public Uni<SlaPlanner> get() {
-        long now = ticker.getAsLong();
-        long due = nextCheck.get();
-        // one caller per period checks; the others carry on with the planner they have
-        if (now - due < 0 || !nextCheck.compareAndSet(due, now + checkEveryNanos)) {
+        if (!watch.due()) { // one caller per period checks; the others carry on with the planner they have
             return built.get().map(Built::planner);
         }
         return version.onFailure().recoverWithItem(failure -> {
@@ -68,6 +62,11 @@ public final class PlannerCache {
         return get().chain(planner -> ruleIds.stream().allMatch(id -> planner.rules().byId(id).isPresent())
                 ? Uni.createFrom().item(planner)
                 : rebuilt().map(Built::planner));
+    }
+
+    /** The rules or the calendar changed somewhere: the next use checks the stored version, whatever the period. */
+    public void recheckNow() {
+        watch.recheckNow();
     }
 
     /** Forget the planner; the next use builds it again. */

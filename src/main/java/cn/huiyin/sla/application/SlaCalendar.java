@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import cn.huiyin.shared.cache.CacheChanges;
+import cn.huiyin.shared.cache.SharedCache;
 import cn.huiyin.sla.SlaConfig;
 import cn.huiyin.sla.domain.ClockRules;
 import cn.huiyin.sla.domain.DeadlineCalculator;
@@ -33,9 +35,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The work calendar and the clock rules, read from the database and kept per replica. A change made on any replica
- * (a rule version added, a calendar imported) is picked up within {@code huiyin.sla.change-check-every}: see
- * {@link PlannerCache}. Counts, as a metric and a log warning, the years around today whose official calendar is not
- * loaded (those fall back to a Mon–Fri week).
+ * (a rule version added, a calendar imported) is picked up at the next use after it is announced
+ * ({@link CacheChanges}), and in any case within {@code huiyin.sla.change-check-every}: see {@link PlannerCache}.
+ * Counts, as a metric and a log warning, the years around today whose official calendar is not loaded (those fall
+ * back to a Mon–Fri week).
  */
 @ApplicationScoped
 public class SlaCalendar {
@@ -60,6 +63,9 @@ public class SlaCalendar {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    CacheChanges changes;
+
     private final AtomicInteger missingYears = new AtomicInteger();
     private PlannerCache planner;
 
@@ -73,6 +79,8 @@ public class SlaCalendar {
     void init() {
         meters.gauge("huiyin.sla.calendar.missing.years", missingYears);
         planner = newCache(System::nanoTime);
+        changes.onChange(SharedCache.CLOCK_RULES, planner::recheckNow);
+        changes.onChange(SharedCache.CALENDAR, planner::recheckNow);
     }
 
     /**
@@ -102,6 +110,15 @@ public class SlaCalendar {
     /** Forget this replica's calendar and rules at once (after a change made here); the next use reads them again. */
     public void reload() {
         planner.invalidate();
+    }
+
+    /**
+     * After a commit that changed the stored rules or calendar: this replica reads them again at its next use, and the
+     * others check theirs at their next use ({@link CacheChanges}), or within their period if they do not hear it.
+     */
+    public void changed(SharedCache what) {
+        reload();
+        changes.changed(what);
     }
 
     /** This year and next year when they are not loaded: what the warning is about. */

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import cn.huiyin.shared.redis.LastingSubscription;
+import cn.huiyin.shared.redis.ResubscribeDelays;
 import cn.huiyin.workqueue.domain.LiveAudience;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,9 +51,10 @@ public class LiveUpdates {
             Vertx vertx, MeterRegistry meters) {
         this.pubsub = redis.pubsub(Update.class);
         this.channel = LiveAudience.channel(keyPrefix);
-        this.subscription = new LastingSubscription(channel,
+        this.subscription = new LastingSubscription("live updates", channel,
                 (onEnd, onFailure) -> pubsub.subscribe(channel, local::onNext, onEnd, onFailure),
-                (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run()), new ResubscribeDelays());
+                LastingSubscription.Timer.of(vertx), new ResubscribeDelays(), () -> {
+                });
         Gauge.builder("huiyin.live.subscribed", subscription, up -> up.isSubscribed() ? 1 : 0)
                 .description("1 while this replica receives live work-queue updates from Redis, else 0").register(meters);
     }

@@ -11,16 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classifier on the shared 400-item corpus. The bounds sit about ten points below what was measured
- * (printed on every run: top-1 0.643, top-3 0.858 with this seed; 0.63–0.65 and 0.83–0.86 over six seeds),
- * so they catch a regression, not noise.
+ * The classifier on the shared 400-item corpus, trained as the service is (with the catalogue's names and the
+ * knowledge base's articles). The bounds sit about ten points below what is measured (printed on every run: top-1
+ * 0.735, top-3 0.915 with this seed; top-1 0.729 over five seeds), so they catch a regression, not noise.
  */
 class CrossValidationTest {
 
     private static final long SEED = 20260115L;
     private final List<LabeledText> corpus = LabeledCorpus.load();
-    /** The catalogue's category names, which the service trains on besides the examples. */
-    private final List<LabeledText> names = ReferenceCatalogue.names();
+    /** The catalogue's category names and the knowledge base's articles, which the service trains on besides the examples. */
+    private final List<LabeledText> names = ReferenceCatalogue.priors();
 
     @Test
     void folds_are_stratified_complete_and_reproducible() {
@@ -52,8 +52,8 @@ class CrossValidationTest {
                 category, r.correct(), r.examples(), r.recall()));
         assertThat(report.examples()).isEqualTo(400);
         assertThat(report.recall()).hasSize(27);
-        assertThat(report.accuracy()).isGreaterThanOrEqualTo(0.54);
-        assertThat(report.top3Accuracy()).isGreaterThanOrEqualTo(0.76);
+        assertThat(report.accuracy()).isGreaterThanOrEqualTo(0.63);
+        assertThat(report.top3Accuracy()).isGreaterThanOrEqualTo(0.81);
     }
 
     @Test
@@ -83,7 +83,8 @@ class CrossValidationTest {
         for (int f = 0; f < outer.size(); f++) {
             List<LabeledText> training = CrossValidation.allBut(outer, f);
             double threshold = CrossValidation.thresholdFor(training, names, 10, SEED + f, 0.90);
-            CategoryClassifier classifier = CategoryClassifier.train(CatalogueExamples.trainingSet(training, ReferenceCatalogue.load()));
+            CategoryClassifier classifier = CategoryClassifier.train(CatalogueExamples.trainingSet(training, ReferenceCatalogue.load(),
+                    ReferenceCatalogue.articles()));
             for (LabeledText e : outer.get(f)) {
                 RoutingPolicy.Routed r = RoutingPolicy.route(classifier, e.text(), threshold);
                 if (r.automatic()) {

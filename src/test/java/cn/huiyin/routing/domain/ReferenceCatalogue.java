@@ -10,9 +10,12 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.huiyin.routing.application.KnowledgeArticleExamples;
+
 /**
  * The catalogue a fresh install is seeded with (/reference/tianhe-catalog.json), for the evaluation: the
- * service learns from the categories' names as they stand in its database, which start as these.
+ * service learns from the categories' names as they stand in its database, which start as these, and from the
+ * knowledge base's seeded articles of these categories.
  */
 final class ReferenceCatalogue {
 
@@ -39,5 +42,18 @@ final class ReferenceCatalogue {
     /** The category names as training examples, as the service adds them. */
     static List<LabeledText> names() {
         return CatalogueExamples.of(load());
+    }
+
+    /** The knowledge base's seeded articles of this catalogue's categories, as the service adds them. */
+    static List<ArticleExamples.Article> articles() {
+        return KnowledgeArticleExamples.seeded();
+    }
+
+    /**
+     * Everything the service trains on besides the stored examples: the category names, then the articles. Added to
+     * every training fold and never tested.
+     */
+    static List<LabeledText> priors() {
+        return CatalogueExamples.trainingSet(List.of(), load(), articles());
     }
 }

@@ -119,9 +119,10 @@ public final class RoutingEvaluation {
     public static Result run() {
         List<LabeledText> corpus = LabeledCorpus.load();
         List<HeldOutAppeals.Appeal> set = HeldOutAppeals.load();
-        List<LabeledText> names = ReferenceCatalogue.names(); // the service trains on them too
+        List<LabeledText> names = ReferenceCatalogue.priors(); // category names and articles: the service trains on them too
         CrossValidation.Report cv = CrossValidation.run(corpus, names, 10, SEED, THRESHOLD);
-        CategoryClassifier trained = CategoryClassifier.train(CatalogueExamples.trainingSet(corpus, ReferenceCatalogue.load()));
+        CategoryClassifier trained = CategoryClassifier.train(CatalogueExamples.trainingSet(corpus, ReferenceCatalogue.load(),
+                ReferenceCatalogue.articles()));
         Figures all = measure(trained, set, THRESHOLD);
         double chosen = CrossValidation.thresholdFor(corpus, names, 10, SEED, 0.97);
         Figures atChosen = measure(trained, set, chosen);
@@ -155,8 +156,8 @@ public final class RoutingEvaluation {
 
         StringBuilder md = new StringBuilder("# Routing evaluation\n\n");
         md.append(String.format(Locale.ROOT, "Shared corpus, 10-fold cross-validation (seed %d): %s%n%n", SEED, cv.summary()));
-        md.append("Trained on the shared corpus (").append(corpus.size()).append(") and the catalogue's ").append(names.size())
-                .append(" category names, measured on the held-out set:\n\n");
+        md.append("Trained on the shared corpus (").append(corpus.size()).append("), the catalogue's category names and the ")
+                .append("knowledge base's articles (").append(names.size()).append(" together), measured on the held-out set:\n\n");
         md.append("| appeals | n | top-1 | top-3 | automatic | precision of automatic | top-3 of the rest |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         md.append(all.row(String.format(Locale.ROOT, "all, threshold %.2f", THRESHOLD))).append('\n');

@@ -22,7 +22,7 @@ class RoutingEvaluationTest {
         Files.writeString(out, result.markdown());
         System.out.println(result.markdown());
 
-        assertThat(result.corpusCv().accuracy()).isGreaterThanOrEqualTo(0.67);
+        assertThat(result.corpusCv().accuracy()).isGreaterThanOrEqualTo(0.72); // 0.735 with the articles, 0.705 without
         assertThat(result.heldOut().n()).isGreaterThanOrEqualTo(300);
         assertThat(result.heldOut().top1()).isGreaterThanOrEqualTo(0.84);
         assertThat(result.byDifficulty().get("hard").top1()).isGreaterThanOrEqualTo(0.78);
@@ -33,7 +33,7 @@ class RoutingEvaluationTest {
         double[] corpusCurve = result.corpusCurve();
         assertThat(corpusCurve[corpusCurve.length - 1]).isGreaterThan(corpusCurve[0] + 0.05);
         assertThat(result.heldOut().precision()).isGreaterThanOrEqualTo(0.97);
-        assertThat(result.heldOut().coverage()).isGreaterThanOrEqualTo(0.55);
+        assertThat(result.heldOut().coverage()).isGreaterThanOrEqualTo(0.60);
         assertThat(result.streetRight()).isGreaterThanOrEqualTo(result.localAppeals() - 2);
         assertThat(result.corpusStreetRight()).isGreaterThanOrEqualTo(result.corpusStreetLabels() - 4);
     }

@@ -52,4 +52,11 @@ class TextFeaturesTest {
         assertThat(TextFeatures.ngrams("停电")).containsExactly("停", "电", "停电");
         assertThat(TextFeatures.ngrams("？？")).isEmpty();
     }
+
+    @Test
+    void traditional_script_is_read_as_simplified_including_the_characters_the_articles_showed_missing() {
+        assertThat(TextFeatures.normalise("納稅人違規出賃，並已刪除")).isEqualTo("纳税人违规出赁并已删除");
+        assertThat(TextFeatures.normalise("兌換、揮發、傾倒、剛剛、瀏覽、誡勉、餌料、説明、衞生、爲何、回覆"))
+                .isEqualTo("兑换挥发倾倒刚刚浏览诫勉饵料说明卫生为何回复");
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.huiyin.routing.application.KnowledgeArticleExamples;
 import cn.huiyin.routing.application.RoutingSuggestions;
 import cn.huiyin.routing.domain.CatalogueExamples;
 import cn.huiyin.routing.domain.CategoryClassifier;
@@ -76,7 +77,7 @@ class RoutingResourceTest {
         routing.examplesChanged(); // the service retrains from the table as it is now
         CategoryClassifier evaluated = CategoryClassifier.train(CatalogueExamples.trainingSet(
                 examples.trainingExamples().await().atMost(Duration.ofSeconds(30)),
-                catalogue.current().await().atMost(Duration.ofSeconds(30))));
+                catalogue.current().await().atMost(Duration.ofSeconds(30)), KnowledgeArticleExamples.seeded()));
         List<HeldOutAppeals.Appeal> sample = HeldOutAppeals.load().stream().filter(a -> a.id().endsWith("7")).toList();
 
         for (HeldOutAppeals.Appeal a : sample) {

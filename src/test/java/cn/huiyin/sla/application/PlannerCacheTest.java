@@ -119,4 +119,15 @@ class PlannerCacheTest {
         cache.invalidate();
         assertThat(respondHours()).isEqualTo(4);
     }
+
+    @Test
+    void a_change_announced_by_another_replica_is_in_use_at_the_next_use_without_waiting_for_the_period() {
+        assertThat(respondHours()).isEqualTo(1);
+        stored.add(rule(2, 4)); // written by another replica, which announces it
+        assertThat(respondHours()).as("not announced yet: the period still runs").isEqualTo(1);
+
+        cache.recheckNow();
+        assertThat(respondHours()).isEqualTo(4);
+        assertThat(builds).hasValue(2);
+    }
 }

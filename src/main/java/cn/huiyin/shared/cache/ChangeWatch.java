@@ -1,4 +1,4 @@
-package cn.huiyin.routing.application;
+package cn.huiyin.shared.cache;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -6,7 +6,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Says when it is time to ask whether something stored has changed: at most once per period, and then to one caller
- * only, so a busy replica asks once per period however many requests it serves, and an idle one asks nothing.
+ * only, so a busy replica asks once per period however many requests it serves, and an idle one asks nothing. A
+ * change announced by another replica ({@link CacheChanges}) makes the next use ask at once; the period is the safety
+ * net for an announcement that never arrived.
  */
 public final class ChangeWatch {
 
@@ -26,5 +28,10 @@ public final class ChangeWatch {
         long now = ticker.getAsLong();
         long next = nextCheck.get();
         return now - next >= 0 && nextCheck.compareAndSet(next, now + everyNanos);
+    }
+
+    /** Something may have changed: the next {@link #due()} says yes, whatever is left of the period. */
+    public void recheckNow() {
+        nextCheck.set(ticker.getAsLong());
     }
 }

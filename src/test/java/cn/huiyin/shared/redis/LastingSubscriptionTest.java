@@ -1,4 +1,4 @@
-package cn.huiyin.workqueue.live;
+package cn.huiyin.shared.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,9 @@ class LastingSubscriptionTest {
     private final List<Boolean> outcomes = new ArrayList<>();
     private int unsubscribed;
 
-    private final LastingSubscription subscription = new LastingSubscription("channel", (onEnd, onFailure) -> {
+    private int renewals;
+
+    private final LastingSubscription subscription = new LastingSubscription("test", "channel", (onEnd, onFailure) -> {
         ends.add(onEnd);
         failures.add(onFailure);
         boolean ok = outcomes.isEmpty() || outcomes.remove(0);
@@ -30,7 +32,7 @@ class LastingSubscriptionTest {
     }, (delay, task) -> {
         waits.add(delay);
         scheduled.add(task);
-    }, new ResubscribeDelays(() -> 0.0));
+    }, new ResubscribeDelays(() -> 0.0), () -> renewals++);
 
     private ReactiveRedisSubscriber subscriber() {
         return new ReactiveRedisSubscriber() {
@@ -80,6 +82,19 @@ class LastingSubscriptionTest {
 
         ends.get(3).run();
         assertThat(waits).last().isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void its_user_hears_once_when_it_is_back_after_a_loss_so_it_can_catch_up_but_not_at_the_first_subscription() {
+        subscription.start();
+        assertThat(renewals).isZero();
+
+        outcomes.addAll(List.of(false, true));
+        ends.get(0).run();
+        runScheduled();
+        assertThat(renewals).as("a failed attempt is no renewal").isZero();
+        runScheduled();
+        assertThat(renewals).isEqualTo(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cn.huiyin.routing.application;
+package cn.huiyin.shared.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,5 +35,18 @@ class ChangeWatchTest {
         now.addAndGet(60_000_000_000L);
         assertThat(watch.due()).isTrue();
         assertThat(watch.due()).isFalse();
+    }
+
+    @Test
+    void an_announced_change_makes_the_next_use_check_at_once_and_then_the_period_starts_again() {
+        now.addAndGet(1_000_000_000L);
+        watch.recheckNow();
+        assertThat(watch.due()).isTrue();
+        assertThat(watch.due()).as("one caller checks").isFalse();
+
+        now.addAndGet(1_999_999_999L);
+        assertThat(watch.due()).isFalse();
+        now.addAndGet(1L);
+        assertThat(watch.due()).isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package cn.huiyin.workqueue.live;
+package cn.huiyin.shared.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.huiyin.workqueue.live;
+package cn.huiyin.shared.redis;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,24 +8,32 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * One Redis pub/sub subscription that comes back by itself. The Redis client reports the end of a subscription
  * (its connection closed: Redis restarted, {@code CLIENT KILL}, a network cut) through the end and failure
  * callbacks of {@code subscribe}, and never resubscribes on its own; here every end or failure, and every failed
  * attempt, schedules a new attempt after {@link ResubscribeDelays}. An outage logs one WARN and one INFO.
- * Nothing blocks: attempts run from a timer and the client's callbacks.
+ * Nothing blocks: attempts run from a timer and the client's callbacks. Used by every replica-wide nudge (live
+ * updates, cache changes): Redis keeps no message for a subscriber that is away, so a user is told when the
+ * subscription is back after a loss and can catch up on what it may have missed.
  */
-final class LastingSubscription {
+public final class LastingSubscription {
 
     /** Subscribes once; the subscription calls {@code onEnd} or {@code onFailure} when it is over. */
-    interface Subscribe {
+    public interface Subscribe {
         Uni<ReactiveRedisSubscriber> subscribe(Runnable onEnd, Consumer<Throwable> onFailure);
     }
 
     /** Runs {@code task} once after {@code delay}, without blocking the caller. */
-    interface Timer {
+    public interface Timer {
         void schedule(Duration delay, Runnable task);
+
+        /** On Vert.x timers, so an attempt runs on an event loop like the client's own callbacks. */
+        static Timer of(Vertx vertx) {
+            return (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
+        }
     }
 
     /** A subscription that answers neither way within this long counts as failed. */
@@ -33,20 +41,30 @@ final class LastingSubscription {
 
     private static final Logger LOG = Logger.getLogger(LastingSubscription.class);
 
+    private final String purpose;
     private final String name;
     private final Subscribe subscribe;
     private final Timer timer;
     private final ResubscribeDelays delays;
+    private final Runnable renewed;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean outage = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile Attempt current;
 
-    LastingSubscription(String name, Subscribe subscribe, Timer timer, ResubscribeDelays delays) {
+    /**
+     * @param purpose what the subscription is for, as the log lines name it ("live updates")
+     * @param name the channel
+     * @param renewed runs each time the subscription is back after a loss (not at the first subscription)
+     */
+    public LastingSubscription(String purpose, String name, Subscribe subscribe, Timer timer, ResubscribeDelays delays,
+            Runnable renewed) {
+        this.purpose = purpose;
         this.name = name;
         this.subscribe = subscribe;
         this.timer = timer;
         this.delays = delays;
+        this.renewed = renewed;
     }
 
     /** One try; whichever of its outcomes comes first decides, the rest are ignored. */
@@ -55,13 +73,13 @@ final class LastingSubscription {
         volatile ReactiveRedisSubscriber subscriber;
     }
 
-    void start() {
+    public void start() {
         stopped = false;
         attempt();
     }
 
     /** At shutdown: the connection closing now is no outage. */
-    void stop() {
+    public void stop() {
         stopped = true;
         Attempt attempt = current;
         if (attempt != null && attempt.over.compareAndSet(false, true)) {
@@ -70,8 +88,8 @@ final class LastingSubscription {
         subscribed.set(false);
     }
 
-    /** 1 while the subscription is up, else 0 (the gauge). */
-    boolean isSubscribed() {
+    /** True while the subscription is up (the gauge, the health check). */
+    public boolean isSubscribed() {
         return subscribed.get();
     }
 
@@ -105,9 +123,10 @@ final class LastingSubscription {
             return;
         }
         if (outage.compareAndSet(true, false)) {
-            LOG.infof("live updates: Redis subscription to %s is back", name);
+            LOG.infof("%s: Redis subscription to %s is back", purpose, name);
+            renewed.run();
         } else {
-            LOG.debugf("live updates on %s", name);
+            LOG.debugf("%s on %s", purpose, name);
         }
     }
 
@@ -119,18 +138,18 @@ final class LastingSubscription {
         close(attempt); // after a failure the connection may linger; it must not hold a second subscription
         String why = failure == null ? "the connection ended" : String.valueOf(failure.getMessage());
         if (outage.compareAndSet(false, true)) {
-            LOG.warnf("live updates: Redis subscription to %s lost (%s); resubscribing with back-off", name, why);
+            LOG.warnf("%s: Redis subscription to %s lost (%s); resubscribing with back-off", purpose, name, why);
         } else {
-            LOG.debugf("live updates: resubscribing to %s failed (%s)", name, why);
+            LOG.debugf("%s: resubscribing to %s failed (%s)", purpose, name, why);
         }
         timer.schedule(delays.next(), this::attempt);
     }
 
-    private static void close(Attempt attempt) {
+    private void close(Attempt attempt) {
         ReactiveRedisSubscriber subscriber = attempt.subscriber;
         if (subscriber != null) {
             subscriber.unsubscribe().subscribe().with(ok -> {
-            }, failure -> LOG.debugf("live updates: closing a lost subscription: %s", failure.getMessage()));
+            }, failure -> LOG.debugf("%s: closing a lost subscription: %s", purpose, failure.getMessage()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package cn.huiyin.workqueue.live;
+package cn.huiyin.shared.redis;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
