@@ -10,7 +10,8 @@
 # signed for or in handling — a sixth commissioner holds 0.04 % of the unit —, 5 % nobody's in handling, 5 % in
 # rework without a running handling clock), their
 # RESPOND and HANDLE clocks (due −5…+20 days), a risk for all but the newest 5 %; WAITING appeals for the dispatcher
-# (80 % unplaced, 20 % returned with a reason); OTHERS appeals of the market regulator (half open, half closed), of
+# (80 % unplaced, 20 % returned with a reason; the desk is measured at page 1, 90 % deep and on one appeal's
+# placement page, and its API 90 % deep, when the build pages it); OTHERS appeals of the market regulator (half open, half closed), of
 # which every 20th open one is helped by TAX (协办). The clocks are inserted as rows: the appeals' order key
 # (appeal.handle_due_at) is filled by the database, and the script checks it. Then ANALYZE (this machine's
 # PostgreSQL runs without autovacuum: nothing else would gather statistics).
@@ -263,11 +264,21 @@ read -r RISK_AT RISK_ID <<<"$(q "SELECT miss_probability, appeal_id FROM appeal_
 # the baseline reads one appeal by its tracking number, which must be well formed (the generated ones are not)
 SAMPLE_NO=$(java -cp "$APP_JAR" "$ROOT/src/test/bench/WorkQueueBench.java" trackingno "$DEEP_ID")
 q "UPDATE appeal SET tracking_no = '$SAMPLE_NO' WHERE id = $DEEP_ID"
+# the dispatcher's list 90 % deep: the appeal a page would end with (its number well formed, as the cursor must be)
+DESK_DEEP=$(( $(q "SELECT count(*) FROM appeal WHERE status IN ('RECEIVED', 'RETURNED')") * 9 / 10 ))
+DESK_ID=$(q "SELECT id FROM appeal WHERE status IN ('RECEIVED', 'RETURNED') ORDER BY received_at, id OFFSET $DESK_DEEP LIMIT 1")
+[[ -n "$DESK_ID" ]] || die "no appeal waits for the dispatcher"
+DESK_NO=$(java -cp "$APP_JAR" "$ROOT/src/test/bench/WorkQueueBench.java" trackingno "$DESK_ID")
+q "UPDATE appeal SET tracking_no = '$DESK_NO' WHERE id = $DESK_ID"
+# the desk pages by 50 with a cursor, and has a placement page per appeal, since V20's successor (not before)
+DESK_PAGED=no
+java -cp "$APP_JAR:$APP_DIR/lib/main/*" "$ROOT/src/test/bench/WorkQueueBench.java" sql DispatchDeskRepository WAITING_AFTER \
+    >/dev/null 2>&1 && DESK_PAGED=yes
 log "cursors: deadline $(thousands "$DEEP") deep = ($DEEP_DUE, $DEEP_ID); past the deadlines $(thousands "$TAIL") deep = (none, $TAIL_ID);" \
     "risk $(thousands $(( RISKED * 9 / 10 ))) deep = ($RISK_AT, $RISK_ID)"
 
 # --- 4. plans: the statements the service sends, on this data
-statement() { java -cp "$APP_JAR" "$ROOT/src/test/bench/WorkQueueBench.java" sql "$1" "$2"; }
+statement() { java -cp "$APP_JAR:$APP_DIR/lib/main/*" "$ROOT/src/test/bench/WorkQueueBench.java" sql "$1" "$2"; }
 # explain LABEL TYPES SQL ARGS MODE -> "ms buffers" and the plan in $WORK/plan-LABEL.txt. MODE generic: the plan a
 # cached statement settles on (the service caches its prepared statements: quarkus.datasource.reactive.
 # cache-prepared-statements is true for PostgreSQL), so every value must do with it; custom: planned for the values,
@@ -336,6 +347,11 @@ DESK_SQL="SELECT a.tracking_no, a.title, a.status, a.channel, a.appeal_type, a.u
     a.routing_suggestions
 FROM appeal a WHERE a.status IN ('RECEIVED', 'RETURNED') ORDER BY a.received_at, a.id LIMIT \$1"
 plan_row desk "dispatcher: waiting (500)" "int" "$DESK_SQL" "500"
+if [[ $DESK_PAGED == yes ]]; then
+    plan_row desk-first "dispatcher: waiting, page 1 (51)" "int" "$(statement DispatchDeskRepository WAITING_FIRST)" "51"
+    plan_row desk-deep "dispatcher: waiting, $(thousands "$DESK_DEEP") deep (51)" "bpchar, int" \
+        "$(statement DispatchDeskRepository WAITING_AFTER)" "'$DESK_NO', 51"
+fi
 
 # --- 5. the service, measured over HTTP
 start_app
@@ -411,6 +427,11 @@ check "/workqueue" "$TAX_TOKEN" 0
 check "/workqueue?sort=risk" "$TAX_TOKEN" 0
 check "/api/v1/dispatch/queue" "$DESK_TOKEN" 100
 check "/dispatch" "$DESK_TOKEN" 0
+if [[ $DESK_PAGED == yes ]]; then
+    check "/api/v1/dispatch/queue?after=$DESK_NO" "$DESK_TOKEN" 100
+    check "/dispatch?after=$DESK_NO" "$DESK_TOKEN" 0
+    check "/dispatch/$DESK_NO" "$DESK_TOKEN" 0
+fi
 
 measure base "baseline: GET /api/v1/appeals/{no} (one appeal by key)" "/api/v1/appeals/$SAMPLE_NO" "$TAX_TOKEN"
 BASE_P99=$(IFS='|'; set -- ${RESULTS[0]}; echo "$3")
@@ -422,7 +443,14 @@ measure risk-deep "… sort=risk, $(thousands $(( RISKED * 9 / 10 ))) deep" "$AP
 measure page "GET /workqueue (page: 100 held + 100 pool)" "/workqueue" "$TAX_TOKEN"
 measure page-risk "GET /workqueue?sort=risk" "/workqueue?sort=risk" "$TAX_TOKEN"
 measure desk-api "GET /api/v1/dispatch/queue (100 waiting)" "/api/v1/dispatch/queue" "$DESK_TOKEN"
-measure desk "GET /dispatch (page: 500 waiting)" "/dispatch" "$DESK_TOKEN"
+if [[ $DESK_PAGED == yes ]]; then
+    measure desk-api-deep "… $(thousands "$DESK_DEEP") deep (after)" "/api/v1/dispatch/queue?after=$DESK_NO" "$DESK_TOKEN"
+    measure desk "GET /dispatch (page: 50 waiting)" "/dispatch" "$DESK_TOKEN"
+    measure desk-deep "… $(thousands "$DESK_DEEP") deep (after)" "/dispatch?after=$DESK_NO" "$DESK_TOKEN"
+    measure placement "GET /dispatch/{no} (one appeal's placement page)" "/dispatch/$DESK_NO" "$DESK_TOKEN"
+else
+    measure desk "GET /dispatch (page: 500 waiting)" "/dispatch" "$DESK_TOKEN"
+fi
 stop_app
 log "service stopped"
 

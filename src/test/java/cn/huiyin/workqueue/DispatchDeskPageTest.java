@@ -9,7 +9,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -22,8 +26,9 @@ import cn.huiyin.testsupport.Database;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The dispatcher's desk page: placing what routing left, arbitrating a return, merging, deciding extensions; and its
- * forms refused in the desk's own words when a field breaks the API's rule.
+ * The dispatcher's desk page: placing what routing left, arbitrating a return, merging, deciding extensions; its
+ * pages, oldest first, and each appeal's placement page; and its forms refused in the desk's own words when a field
+ * breaks the API's rule.
  */
 @QuarkusTest
 class DispatchDeskPageTest {
@@ -32,13 +37,13 @@ class DispatchDeskPageTest {
     Database db;
 
     /** Marks this test's appeals, whose placements become training examples: they are removed afterwards. */
-    private static final String MARK = "派单台页面测试";
+    static final String MARK = "派单台页面测试";
 
     @Inject
     RoutingSuggestions routing;
 
     /** A text the classifier cannot place with confidence, so it waits for the dispatcher. */
-    private static String vague() {
+    static String vague() {
         Map<String, Object> body = Appeals.with("category", null);
         body.put("title", MARK + "：不知道找哪个部门");
         body.put("description", "我们公司碰到一个情况，不确定应该向哪个部门反映，麻烦帮忙转给合适的部门，谢谢。");
@@ -48,8 +53,52 @@ class DispatchDeskPageTest {
     /** What a dispatcher places here must not teach routing to place other tests' vague texts. */
     @AfterEach
     void forgetThePlacements() {
+        forgetThePlacements(db, routing);
+    }
+
+    static void forgetThePlacements(Database db, RoutingSuggestions routing) {
         db.execute("DELETE FROM routing_example WHERE source = 'CORRECTION' AND text LIKE $1", MARK + "%");
         routing.examplesChanged();
+    }
+
+    private static final Pattern NEXT_PAGE = Pattern.compile("href=\"/dispatch(\\?after=[^\"]+)\" id=\"next-page\"");
+
+    private static final Pattern WAITING_ROW = Pattern.compile("<tr data-tracking-no=\"(\\d+)\"");
+
+    /** The tracking numbers of a desk page's waiting list, in its order (the hot spots' rows are not counted). */
+    static List<String> waitingRows(String html) {
+        String table = html.substring(html.indexOf("<table id=\"waiting\">"));
+        Matcher row = WAITING_ROW.matcher(table.substring(0, table.indexOf("</table>")));
+        List<String> rows = new ArrayList<>();
+        while (row.find()) {
+            rows.add(row.group(1));
+        }
+        return rows;
+    }
+
+    /**
+     * The desk page that lists {@code no}, reached through the pages' next links from the first (other tests leave
+     * appeals waiting ahead of it).
+     */
+    static String deskPageListing(String cookie, String no) {
+        return get(cookie, deskPathListing(cookie, no)).statusCode(200).extract().asString();
+    }
+
+    /** The address of the desk page that lists {@code no}. */
+    static String deskPathListing(String cookie, String no) {
+        String path = "/dispatch?limit=100";
+        for (int pages = 0; pages < 500; pages++) {
+            String html = get(cookie, path).statusCode(200).extract().asString();
+            if (waitingRows(html).contains(no)) {
+                return path;
+            }
+            Matcher next = NEXT_PAGE.matcher(html);
+            if (!next.find()) {
+                break;
+            }
+            path = "/dispatch" + next.group(1).replace("&amp;", "&");
+        }
+        throw new AssertionError(no + " is on no page of the dispatcher's desk");
     }
 
     private String placement(String no) {
@@ -60,9 +109,9 @@ class DispatchDeskPageTest {
     void an_unplaced_appeal_is_listed_with_suggestions_and_dispatched_from_the_page() {
         String no = vague();
         String dispatcher = cookieFor("dispatcher-demo");
-        get(dispatcher, "/dispatch").statusCode(200).body(containsString("待派单与退单"))
-                .body(containsString("action=\"/dispatch/" + no + "/dispatch\"")).body(containsString("建议："))
-                .body(containsString("action=\"/dispatch/" + no + "/merge\""));
+        get(dispatcher, "/dispatch").statusCode(200).body(containsString("待派单与退单"));
+        assertThat(deskPageListing(dispatcher, no)).contains("action=\"/dispatch/" + no + "/dispatch\"", "建议：",
+                "action=\"/dispatch/" + no + "/merge\"", "href=\"/dispatch/" + no + "\"");
 
         post(dispatcher, "/dispatch/" + no + "/dispatch", "category", "OTHER").statusCode(422)
                 .body(containsString("该分类需由派单员指定承办单位"));
@@ -74,6 +123,55 @@ class DispatchDeskPageTest {
         assertThat(placement(no)).isEqualTo("DISPATCHED/SAMR");
         get(dispatcher, "/dispatch?ok=dispatch").statusCode(200).body(containsString("已派单"))
                 .body(not(containsString("action=\"/dispatch/" + no + "/dispatch\"")));
+        get(dispatcher, "/dispatch/" + no).statusCode(404).body(containsString("未找到该诉求"));
+    }
+
+    @Test
+    void the_desk_pages_oldest_first_from_the_last_row_and_a_placed_appeal_leaves_its_page() {
+        String first = vague();
+        String second = vague();
+        String third = vague();
+        String dispatcher = cookieFor("dispatcher-demo");
+
+        String page = get(dispatcher, "/dispatch?after=" + first + "&limit=1").statusCode(200).extract().asString();
+        assertThat(waitingRows(page)).containsExactly(second);
+        assertThat(page).contains("href=\"/dispatch?after=" + second + "&amp;limit=1\" id=\"next-page\"", "id=\"first-page\"");
+        assertThat(waitingRows(get(dispatcher, "/dispatch?after=" + second + "&limit=1").statusCode(200).extract().asString()))
+                .containsExactly(third);
+        assertThat(waitingRows(get(dispatcher, "/dispatch?after=" + first + "&limit=2").statusCode(200).extract().asString()))
+                .containsExactly(second, third);
+
+        post(dispatcher, "/dispatch/" + second + "/dispatch", "category", "BIZ_REG").statusCode(303);
+        assertThat(waitingRows(get(dispatcher, "/dispatch?after=" + first + "&limit=1").statusCode(200).extract().asString()))
+                .containsExactly(third);
+        // the placed appeal still marks its place: a page that ended with it goes on after it
+        assertThat(waitingRows(get(dispatcher, "/dispatch?after=" + second + "&limit=1").statusCode(200).extract().asString()))
+                .containsExactly(third);
+        // an address that names no tracking number starts from the top
+        get(dispatcher, "/dispatch?after=nonsense&limit=1000").statusCode(200).body(not(containsString("id=\"first-page\"")));
+    }
+
+    @Test
+    void the_catalogue_lists_are_sent_once_a_page_and_in_full_on_an_appeals_placement_page() {
+        String no = vague();
+        String dispatcher = cookieFor("dispatcher-demo");
+        String desk = deskPageListing(dispatcher, no);
+        assertThat(count(desk, "<select name=\"category\"")).isEqualTo(1);
+        assertThat(count(desk, "<select name=\"toUnit\"")).isEqualTo(1);
+        assertThat(desk).contains("<template id=\"placement-fields\">", "<option value=\"BIZ_REG\">", "/js/desk-placement.js");
+
+        String placing = get(dispatcher, "/dispatch/" + no).statusCode(200).extract().asString();
+        assertThat(placing).contains("action=\"/dispatch/" + no + "/dispatch\"", "<select name=\"category\"",
+                "<option value=\"BIZ_REG\">", "<select name=\"unit\"", "action=\"/dispatch/" + no + "/merge\"");
+        post(dispatcher, "/dispatch/" + no + "/dispatch", "category", "OTHER", "unit", "SAMR").statusCode(303)
+                .header("Location", endsWith("/dispatch?ok=dispatch"));
+        assertThat(placement(no)).isEqualTo("DISPATCHED/SAMR");
+        get(dispatcher, "/dispatch/" + no).statusCode(404);
+        get(cookieFor("commissioner-samr"), "/dispatch/" + no).statusCode(403);
+    }
+
+    private static int count(String html, String part) {
+        return html.split(Pattern.quote(part), -1).length - 1;
     }
 
     @Test
@@ -85,8 +183,10 @@ class DispatchDeskPageTest {
                 .header("Location", endsWith("/workqueue?ok=return"));
         assertThat(placement(no)).isEqualTo("RETURNED/SAMR");
 
-        get(dispatcher, "/dispatch").statusCode(200).body(containsString("不属于本局职责范围"))
-                .body(containsString("天河区市场监督管理局"));
+        assertThat(deskPageListing(dispatcher, no)).contains("不属于本局职责范围", "天河区市场监督管理局",
+                "action=\"/dispatch/" + no + "/return-decision\"");
+        assertThat(get(dispatcher, "/dispatch/" + no).statusCode(200).extract().asString())
+                .contains("<select name=\"toUnit\"", "不属于本局职责范围");
         post(dispatcher, "/dispatch/" + no + "/return-decision", "decision", "accept", "toUnit", "SAMR", "reason", "改派")
                 .statusCode(422).body(containsString("改派不能派回退单的单位"));
         post(dispatcher, "/dispatch/" + no + "/return-decision", "decision", "refuse", "reason", "属于商事登记事项")

@@ -187,4 +187,20 @@ class DispatchDeskTest {
         assertThat(db.string("SELECT string_agg(visibility, ',' ORDER BY seq) FROM appeal_event WHERE appeal_id = $1 AND type = 'NOTE'",
                 db.id(no))).isEqualTo("INTERNAL,PUBLIC");
     }
+
+    @Test
+    void the_waiting_list_pages_after_the_previous_pages_last_tracking_number() {
+        String first = submit(uncategorised(VAGUE));
+        String second = submit(uncategorised(VAGUE));
+        String third = submit(uncategorised(VAGUE));
+        var desk = given().auth().oauth2(Appeals.tokenFor("dispatcher-demo"));
+        desk.queryParam("after", first).queryParam("limit", 2).get("/api/v1/dispatch/queue").then().statusCode(200)
+                .body("trackingNo", org.hamcrest.Matchers.contains(second, third));
+        // as people write it, with spaces
+        String spaced = second.substring(0, 6) + " " + second.substring(6);
+        given().auth().oauth2(Appeals.tokenFor("dispatcher-demo")).queryParam("after", spaced).queryParam("limit", 1)
+                .get("/api/v1/dispatch/queue").then().statusCode(200).body("trackingNo", org.hamcrest.Matchers.contains(third));
+        given().auth().oauth2(Appeals.tokenFor("dispatcher-demo")).queryParam("after", "HY0000000000X")
+                .get("/api/v1/dispatch/queue").then().statusCode(400).body("field", equalTo("after"));
+    }
 }

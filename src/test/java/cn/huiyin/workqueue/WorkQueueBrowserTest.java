@@ -18,8 +18,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import cn.huiyin.routing.application.RoutingSuggestions;
 import cn.huiyin.testsupport.Appeals;
 import cn.huiyin.testsupport.Browser;
 import cn.huiyin.testsupport.Database;
@@ -27,7 +29,10 @@ import cn.huiyin.testsupport.StaffPages;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** A commissioner in a real browser: sign in, find the appeal in the queue, sign for it, answer it. */
+/**
+ * A commissioner in a real browser: sign in, find the appeal in the queue, sign for it, answer it. A dispatcher
+ * places an appeal from the desk's row with the catalogue lists the page sends once.
+ */
 @QuarkusTest
 class WorkQueueBrowserTest {
 
@@ -113,4 +118,27 @@ class WorkQueueBrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;")).isEqualTo(true);
     }
 
+    @Inject
+    RoutingSuggestions routing;
+
+    @Test
+    void a_dispatcher_opens_the_catalogue_lists_in_a_row_and_places_the_appeal_from_the_desk() {
+        String no = DispatchDeskPageTest.vague();
+        String path = DispatchDeskPageTest.deskPathListing(StaffPages.cookieFor("dispatcher-demo"), no);
+        try {
+            open("/demo/login/dispatcher-demo?to=/dispatch");
+            open(path);
+            String row = "#waiting tr[data-tracking-no='" + no + "'] ";
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row + "a.choose"))).click();
+            new Select(waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row + "select[name='category']"))))
+                    .selectByValue("BIZ_REG");
+            assertThat(browser.getCurrentUrl()).doesNotContain("/dispatch/" + no);
+            browser.findElement(By.cssSelector(row + "button.dispatch")).click();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已派单"));
+            assertThat(db.string("SELECT status || '/' || handling_unit FROM appeal WHERE tracking_no = $1", no))
+                    .isEqualTo("DISPATCHED/SAMR");
+        } finally {
+            DispatchDeskPageTest.forgetThePlacements(db, routing);
+        }
+    }
 }

@@ -48,27 +48,52 @@ public class DispatchDeskRepository {
     @Inject
     AppealRecords events;
 
-    /** Unplaced and returned appeals, oldest first (the order they have waited in). */
-    public Uni<List<Waiting>> waiting(int limit) {
-        return pool.preparedQuery("""
-                SELECT a.tracking_no, a.title, a.status, a.channel, a.appeal_type, a.urgent, a.received_at,
-                    CASE WHEN a.status = 'RETURNED' THEN a.handling_unit END AS returned_by,
-                    (SELECT e.reason FROM appeal_event e WHERE e.appeal_id = a.id AND e.type = 'RETURNED'
-                        ORDER BY e.seq DESC LIMIT 1) AS return_reason,
-                    a.routing_suggestions
-                FROM appeal a WHERE a.status IN ('RECEIVED', 'RETURNED')
-                ORDER BY a.received_at, a.id LIMIT $1""")
-                .execute(Tuple.of(limit))
-                .map(rows -> {
-                    List<Waiting> waiting = new ArrayList<>();
-                    for (Row r : rows) {
-                        waiting.add(new Waiting(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
-                                r.getString("channel"), r.getString("appeal_type"), r.getBoolean("urgent"),
-                                r.getOffsetDateTime("received_at").toInstant(), r.getString("returned_by"),
-                                r.getString("return_reason"), suggestions(r.getString("routing_suggestions"))));
-                    }
-                    return waiting;
-                });
+    /**
+     * Unplaced and returned appeals, oldest first (the order they have waited in), from the start or after the
+     * appeal numbered {@code afterTrackingNo} (keyset: its place in that order, whatever has become of it since).
+     * Read from V20's {@code appeal_waiting_idx} in order and stopped after the page, at any depth; an unknown
+     * number gives an empty page.
+     */
+    public Uni<List<Waiting>> waiting(String afterTrackingNo, int limit) {
+        return afterTrackingNo == null
+                ? pool.preparedQuery(WAITING_FIRST).execute(Tuple.of(limit)).map(DispatchDeskRepository::waiting)
+                : pool.preparedQuery(WAITING_AFTER).execute(Tuple.of(afterTrackingNo, limit)).map(DispatchDeskRepository::waiting);
+    }
+
+    /** One appeal waiting for the dispatcher, for its placement page; empty once it is placed (or never was one). */
+    public Uni<Optional<Waiting>> waitingOne(String trackingNo) {
+        return pool.preparedQuery(WAITING_ONE).execute(Tuple.of(trackingNo))
+                .map(rows -> DispatchDeskRepository.waiting(rows).stream().findFirst());
+    }
+
+    private static final String WAITING_COLUMNS = """
+            SELECT a.tracking_no, a.title, a.status, a.channel, a.appeal_type, a.urgent, a.received_at,
+                CASE WHEN a.status = 'RETURNED' THEN a.handling_unit END AS returned_by,
+                (SELECT e.reason FROM appeal_event e WHERE e.appeal_id = a.id AND e.type = 'RETURNED'
+                    ORDER BY e.seq DESC LIMIT 1) AS return_reason,
+                a.routing_suggestions
+            FROM appeal a WHERE a.status IN ('RECEIVED', 'RETURNED')""";
+
+    /** $1 page size. */
+    static final String WAITING_FIRST = WAITING_COLUMNS + " ORDER BY a.received_at, a.id LIMIT $1";
+
+    /** $1 the previous page's last tracking number, $2 page size. */
+    static final String WAITING_AFTER = WAITING_COLUMNS + """
+             AND (a.received_at, a.id) > (SELECT c.received_at, c.id FROM appeal c WHERE c.tracking_no = $1)
+            ORDER BY a.received_at, a.id LIMIT $2""";
+
+    /** $1 tracking number. */
+    static final String WAITING_ONE = WAITING_COLUMNS + " AND a.tracking_no = $1";
+
+    private static List<Waiting> waiting(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<Waiting> waiting = new ArrayList<>();
+        for (Row r : rows) {
+            waiting.add(new Waiting(r.getString("tracking_no"), r.getString("title"), r.getString("status"),
+                    r.getString("channel"), r.getString("appeal_type"), r.getBoolean("urgent"),
+                    r.getOffsetDateTime("received_at").toInstant(), r.getString("returned_by"),
+                    r.getString("return_reason"), suggestions(r.getString("routing_suggestions"))));
+        }
+        return waiting;
     }
 
     /** Open extension requests, oldest first; a unit leader sees only their unit's. */

@@ -48,9 +48,23 @@ public class DispatchDeskPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance desk(List<Line> waiting, List<OpenRequest> requests, List<Category> categories,
-                List<WorkQueuePages.Unit> units, Map<String, String> unitNames, List<DeskHotSpot> hotSpots, String focus,
-                Map<String, String> errors, String notice);
+        static native TemplateInstance desk(List<Line> waiting, Paging paging, List<OpenRequest> requests,
+                List<Category> categories, List<WorkQueuePages.Unit> units, Map<String, String> unitNames,
+                List<DeskHotSpot> hotSpots, String focus, Map<String, String> errors, String notice);
+
+        static native TemplateInstance placement(Line l, List<Category> categories, List<WorkQueuePages.Unit> units);
+    }
+
+    /**
+     * Links between the desk's pages: {@code next} the query of the next page (null on the last), {@code first}
+     * whether this is the first page.
+     */
+    public record Paging(String next, boolean first) {
+
+        static Paging of(DeskCursor.Page<Waiting> page, boolean first, int size) {
+            String sized = size == DeskCursor.PAGE ? "" : "&limit=" + size;
+            return new Paging(page.lastBeforeMore().map(last -> "?after=" + last.trackingNo() + sized).orElse(null), first);
+        }
     }
 
     /** How many hot spots the desk lists. */
@@ -88,9 +102,31 @@ public class DispatchDeskPage {
     @Inject
     HotSpots hotSpots;
 
+    /**
+     * One page of the waiting list, oldest first, {@link DeskCursor#PAGE} rows unless {@code limit} says otherwise,
+     * from the start or {@code after} a tracking number (the previous page's last row); the catalogue's category and
+     * unit lists are sent once, for the rows' forms to share.
+     */
     @GET
-    public Uni<TemplateInstance> desk(@RestQuery String ok) {
-        return page(null, Map.of(), PageMessages.done(ok));
+    public Uni<TemplateInstance> desk(@RestQuery String ok, @RestQuery String after, @RestQuery String limit) {
+        return page(null, Map.of(), PageMessages.done(ok), DeskCursor.pageAfter(after), DeskCursor.pageSize(limit));
+    }
+
+    /**
+     * One waiting appeal with the full placement forms (the category and unit lists in its own rows): where a row's
+     * "choose" link leads without scripts. 404 once the appeal no longer waits for the dispatcher.
+     */
+    @GET
+    @Path("{trackingNo}")
+    public Uni<Response> placement(@RestPath String trackingNo) {
+        String no = DeskCursor.trackingNo(trackingNo);
+        if (no == null) {
+            return Uni.createFrom().item(Response.status(404).entity(WorkQueuePages.Templates.missing()).build());
+        }
+        return Uni.combine().all().unis(waiting.waitingOne(no), catalogue.current()).with((found, rules) -> found
+                .map(appeal -> Response.ok(Templates.placement(DeskView.lines(List.of(appeal), rules).get(0),
+                        DeskView.categories(rules), DeskView.units(rules))).build())
+                .orElseGet(() -> Response.status(404).entity(WorkQueuePages.Templates.missing()).build()));
     }
 
     @POST
@@ -161,10 +197,17 @@ public class DispatchDeskPage {
     }
 
     private Uni<TemplateInstance> page(String focus, Map<String, String> errors, String notice) {
-        return caller.get().chain(who -> Uni.combine().all().unis(waiting.waiting(500), waiting.openRequests(null),
+        return page(focus, errors, notice, null, DeskCursor.PAGE);
+    }
+
+    private Uni<TemplateInstance> page(String focus, Map<String, String> errors, String notice, String after, int size) {
+        return caller.get().chain(who -> Uni.combine().all().unis(waiting.waiting(after, size + 1), waiting.openRequests(null),
                 catalogue.current(), hotSpots.list(who, null, null, null, HotSpots.Order.LATEST, HOT_SPOTS_SHOWN))
-                .with((appeals, requests, rules, spots) -> Templates.desk(DeskView.lines(appeals, rules), requests,
-                        DeskView.categories(rules), DeskView.units(rules), rules.unitNames(),
-                        spots.stream().map(DeskHotSpot::of).toList(), focus, errors, notice)));
+                .with((appeals, requests, rules, spots) -> {
+                    DeskCursor.Page<Waiting> shown = DeskCursor.Page.of(appeals, size);
+                    return Templates.desk(DeskView.lines(shown.rows(), rules), Paging.of(shown, after == null, size), requests,
+                            DeskView.categories(rules), DeskView.units(rules), rules.unitNames(),
+                            spots.stream().map(DeskHotSpot::of).toList(), focus, errors, notice);
+                }));
     }
 }

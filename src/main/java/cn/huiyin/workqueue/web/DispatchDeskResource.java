@@ -71,8 +71,9 @@ public class DispatchDeskResource {
     @Path("queue")
     @RolesAllowed(Roles.DISPATCHER)
     public Uni<List<Waiting>> queue(
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = LIMIT) @Max(value = 500, message = LIMIT) int limit) {
-        return waiting.waiting(limit);
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = LIMIT) @Max(value = 500, message = LIMIT) int limit,
+            @QueryParam("after") String after) {
+        return waiting.waiting(DeskCursor.after(after), limit);
     }
 
     @POST

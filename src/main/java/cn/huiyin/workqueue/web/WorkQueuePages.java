@@ -59,7 +59,7 @@ public class WorkQueuePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(String unitName, List<Line> mine, List<Line> pool, boolean leader,
+        static native TemplateInstance queue(String unitName, List<Listing> lists, boolean leader,
                 List<OpenRequest> requests, Map<String, String> errors, String notice, boolean byRisk);
 
         static native TemplateInstance appeal(AppealView appeal, AllowedForms forms, List<Unit> units, Typed typed,
@@ -75,6 +75,10 @@ public class WorkQueuePages {
     }
 
     public record Unit(String code, String name) {
+    }
+
+    /** One list of the queue page — what I hold ({@code mine}), the unit's pool ({@code pool}) — as its table shows it. */
+    public record Listing(String id, String heading, String empty, List<Line> rows) {
     }
 
     /** The forms' fields as typed, shown again next to their errors. */
@@ -181,8 +185,9 @@ public class WorkQueuePages {
         return Uni.combine().all().unis(queue.heldBy(who.unitCode(), who.username(), now, order, LIMIT),
                 queue.unclaimed(who.unitCode(), now, order, LIMIT), catalogue.current(), requests)
                 .with((mine, pool, rules, open) -> Templates.queue(rules.unitNames().getOrDefault(who.unitCode(), who.unitCode()),
-                        WorkQueueView.lines(mine, now, expectedLateAt), WorkQueueView.lines(pool, now, expectedLateAt), leader,
-                        open, errors, notice, order == Order.RISK));
+                        List.of(new Listing("mine", "我的待办", "暂无待办", WorkQueueView.lines(mine, now, expectedLateAt)),
+                                new Listing("pool", "本单位待认领", "暂无待认领的诉求", WorkQueueView.lines(pool, now, expectedLateAt))),
+                        leader, open, errors, notice, order == Order.RISK));
     }
 
     @GET
