@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Leaders' metrics benchmark: what the dashboard's figures cost with 10,000,000 appeals in history, against
-# baselines in the same run. The figures are read from daily rollups (one row per received day × unit × street ×
-# category), so their cost must follow the number of rollup rows a question covers — units × days — and not
-# the number of appeals. Report the ratios, not the absolute numbers (±25 % on a 2-core machine).
+# Leaders' metrics benchmark: what the dashboard's figures cost with 10,000,000 appeals in history, the daily way
+# (before monthly rollups: every day's row of the period, read once per figure) against the monthly way (whole months
+# from metrics_monthly, the partial months' days from metrics_daily, one read per dashboard page), both in the same
+# run on the same rows, alternating. Report the ratios, not the absolute numbers (±25 % on a 2-core machine).
 #
 #   A  10,000 appeals      over UNITS × DAYS cells (most cells empty: fewer rows)
 #   B  100,000 appeals     over the same cells (every cell filled)
@@ -10,14 +10,19 @@
 #
 # The rollups are generated on the fly (nothing bulky is committed) by MetricsBench.java with the service's own
 # Rollup class: each appeal gets random counted sets and random response / handling minutes recorded into the
-# cell's HdrHistograms, exactly as the projector builds a cell. Then, for each scenario, the dashboard's reads
-# (RollupRepository.read's SQL, decoding every row's histograms and merging them, p90 per unit) run RUNS
-# times after a warm-up for four questions: district 30 days, district 365 days, one unit 365 days, all history.
+# cell's HdrHistograms, exactly as the projector builds a cell; each month row is its days merged, as the projector
+# keeps it. The schema is V9 + V21 as migrated. Then, per scenario and question (district 30 days, 365 days and a
+# year from mid-month, one unit or street for 365 days, all history, and the dashboard page's three rollup figures
+# for 30 days, 365 days and all history), both ways run RUNS times after a warm-up; the table gives rows read and
+# p50 / p95 of each, the p95 ratio, and whether both ways gave the same answer (counts, percentiles, trend, p90 per
+# unit; the script fails if not). The last line per scenario is the projector's extra work per touched cell: one
+# month cell re-merged from its days.
 #
 # Usage (from the repository root, after `mvn -o compile`; this script never runs Maven):
 #   src/test/bench/metrics-bench.sh [NAME=value ...]
 # Settings: DB (default huiyin_metrics_bench, dropped and recreated, dropped at the end unless KEEP_DB=yes),
-#   UNITS (30), DAYS (1095), RUNS (5), BIG (10000000).
+#   UNITS (30), DAYS (1095), RUNS (20), BIG (10000000), SCENARIOS (a b c), CLASSES (the compiled service,
+#   default target/classes).
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), Java 17, and in ~/.m2 HdrHistogram 2.2.2 and
 # the PostgreSQL JDBC driver (both are dependencies of the build). Loopback only; every step is bounded.
 set -euo pipefail
@@ -27,14 +32,15 @@ for arg in "$@"; do
         *=*) export "${arg?}" ;;
     esac
 done
-DB=${DB:-huiyin_metrics_bench}; UNITS=${UNITS:-30}; DAYS=${DAYS:-1095}; RUNS=${RUNS:-5}; BIG=${BIG:-10000000}
-KEEP_DB=${KEEP_DB:-no}
+DB=${DB:-huiyin_metrics_bench}; UNITS=${UNITS:-30}; DAYS=${DAYS:-1095}; RUNS=${RUNS:-20}; BIG=${BIG:-10000000}
+KEEP_DB=${KEEP_DB:-no}; SCENARIOS=${SCENARIOS:-a b c}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 M2=${M2_REPO:-$HOME/.m2/repository}
 HDR=$M2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar
 PGJDBC=$(ls "$M2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
-CP="$ROOT/target/classes:$HDR:$PGJDBC"
-[ -d "$ROOT/target/classes/cn/huiyin/metrics" ] || { echo "build first: mvn -o compile" >&2; exit 1; }
+CLASSES=${CLASSES:-$ROOT/target/classes}
+CP="$CLASSES:$HDR:$PGJDBC"
+[ -d "$CLASSES/cn/huiyin/metrics" ] || { echo "build first: mvn -o compile" >&2; exit 1; }
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 WORK=$(mktemp -d)
 cleanup() { rm -rf "$WORK"; [ "$KEEP_DB" = yes ] || $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true; }
@@ -42,21 +48,30 @@ trap cleanup EXIT
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 
 declare -A APPEALS=([a]=10000 [b]=100000 [c]=$BIG)
-echo "| scenario | appeals | rollup rows | generate s | question | rows read | median ms | response rate |"
-echo "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |"
-for s in a b c; do
+echo "| scenario | appeals | rollup rows daily / monthly | question | rows read before → after | p50 ms before → after | p95 ms before → after | p95 before ÷ after | answers |"
+echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |"
+for s in $SCENARIOS; do
     n=${APPEALS[$s]}
     $PSQL -d "$DB" -c "CREATE SCHEMA s_$s" >/dev/null
-    PGOPTIONS="-c search_path=s_$s" $PSQL -d "$DB" -f "$ROOT/src/main/resources/db/migration/V9__metrics.sql" >/dev/null
-    start=$(date +%s.%N)
-    timeout 1800 java -cp "$CP" "$ROOT/src/test/bench/MetricsBench.java" gen "$n" "$UNITS" "$DAYS" "$WORK/$s.csv"
-    PGOPTIONS="-c search_path=s_$s" $PSQL -d "$DB" -c "\\copy metrics_daily FROM '$WORK/$s.csv' WITH (FORMAT csv)" \
-        -c "ANALYZE metrics_daily" >/dev/null
-    gen=$(echo "$(date +%s.%N) - $start" | bc)
-    rows=$($PSQL -d "$DB" -tAc "SELECT count(*) FROM s_$s.metrics_daily")
-    timeout 900 java -cp "$CP" "$ROOT/src/test/bench/MetricsBench.java" query \
-        "jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres&currentSchema=s_$s" "$RUNS" |
-    while IFS=$'\t' read -r question read ms rate; do
-        printf "| %s | %s | %s | %.0f | %s | %s | %s | %s |\n" "${s^^}" "$n" "$rows" "$gen" "$question" "$read" "$ms" "$rate"
+    for v in V9__metrics.sql V21__metrics_monthly.sql; do
+        PGOPTIONS="-c search_path=s_$s" $PSQL -d "$DB" -f "$ROOT/src/main/resources/db/migration/$v" >/dev/null
     done
+    timeout 1800 java -cp "$CP" "$ROOT/src/test/bench/MetricsBench.java" gen "$n" "$UNITS" "$DAYS" "$WORK/$s.csv" \
+        "$WORK/$s-monthly.csv"
+    # autovacuum may be off: the planner needs the statistics of the loaded rows
+    PGOPTIONS="-c search_path=s_$s" $PSQL -d "$DB" -c "\\copy metrics_daily FROM '$WORK/$s.csv' WITH (FORMAT csv)" \
+        -c "\\copy metrics_monthly FROM '$WORK/$s-monthly.csv' WITH (FORMAT csv)" \
+        -c "ANALYZE metrics_daily" -c "ANALYZE metrics_monthly" >/dev/null
+    rows=$($PSQL -d "$DB" -tAc "SELECT (SELECT count(*) FROM s_$s.metrics_daily) || ' / ' || (SELECT count(*) FROM s_$s.metrics_monthly)")
+    timeout 1800 java -cp "$CP" "$ROOT/src/test/bench/MetricsBench.java" query \
+        "jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres&currentSchema=s_$s" "$RUNS" >"$WORK/$s.out"
+    while IFS=$'\t' read -r question before after p50b p95b p50a p95a same; do
+        ratio=$( [ "$p95b" = - ] && echo - || echo "scale=1; $p95b / $p95a" | bc)
+        printf "| %s | %s | %s | %s | %s → %s | %s → %s | %s → %s | %s | %s |\n" "${s^^}" "$n" "$rows" "$question" \
+            "$before" "$after" "$p50b" "$p50a" "$p95b" "$p95a" "$ratio" "$same"
+    done <"$WORK/$s.out"
+    if grep -q DIFFERENT "$WORK/$s.out"; then
+        echo "scenario ${s^^}: the monthly way gave a different answer (see above)" >&2
+        exit 1
+    fi
 done

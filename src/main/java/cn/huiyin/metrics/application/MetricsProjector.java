@@ -32,11 +32,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Folds new appeal events into per-appeal facts and daily rollups. Each batch is one transaction: read events past
- * the position, re-fold every appeal that has an event newer than its fact (its whole history, each payload decoded
- * once into its typed event, so a replay or a late event gives the same fact, never a double count), rebuild the
- * rollup cells those appeals leave or enter, and move the position no further than the first unsettled gap
- * ({@link EventCursor}). One replica projects at a time (the position row is locked; the others skip).
+ * Folds new appeal events into per-appeal facts and daily and monthly rollups. Each batch is one transaction: read
+ * events past the position, re-fold every appeal that has an event newer than its fact (its whole history, each
+ * payload decoded once into its typed event, so a replay or a late event gives the same fact, never a double count),
+ * rebuild the rollup cells those appeals leave or enter and their month cells, and move the position no further than
+ * the first unsettled gap ({@link EventCursor}); then roll up a few months written before monthly rollups existed, if
+ * any are left. One replica projects at a time (the position row is locked; the others skip).
  */
 @ApplicationScoped
 public class MetricsProjector {
@@ -97,7 +98,8 @@ public class MetricsProjector {
                     (from, to) -> calculator.workingTimeBetween(from, to).toMinutes(), calculator.calendar().zone());
             return pool.withTransaction(tx -> projection.lock(tx).chain(position -> position == null
                     ? Uni.createFrom().item(new Batch(0, false, -1))
-                    : batch(tx, position, folder)));
+                    : batch(tx, position, folder).chain(batch -> rollups.backfillMonths(tx)
+                            .map(left -> left ? new Batch(batch.folded(), true, batch.position()) : batch))));
         }).invoke(batch -> foldedTotal.addAndGet(batch.folded()));
     }
 

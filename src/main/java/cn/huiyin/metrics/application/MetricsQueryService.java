@@ -71,9 +71,22 @@ public class MetricsQueryService {
         return query.withUnit(decision.unit().orElse(null));
     }
 
+    /** The dashboard's figures that come from the rollups, made from one read: summary, trend and slowest units. */
+    public record DashboardFigures(SummaryView summary, List<TrendPoint> trend, List<UnitSpeed> slowest) {
+    }
+
     public Uni<SummaryView> summary(Query query) {
-        return Uni.combine().all().unis(rollups.read(query.filter()), facts.overdueByAge(query.filter(), clock.instant()))
-                .with((cells, overdue) -> SummaryView.of(query, merged(cells.values()), overdue));
+        return Uni.combine().all().unis(rollups.read(query.filter(), false), facts.overdueByAge(query.filter(), clock.instant()))
+                .with((read, overdue) -> SummaryView.of(query, merged(read.cells().values()), overdue));
+    }
+
+    /** The summary, the trend and the slowest units of one question, sharing one read of the rollups. */
+    public Uni<DashboardFigures> dashboard(Query query, int slowestUnits) {
+        boolean monthly = monthlyTrend(query);
+        return Uni.combine().all().unis(rollups.read(query.filter(), !monthly),
+                facts.overdueByAge(query.filter(), clock.instant()))
+                .with((read, overdue) -> new DashboardFigures(SummaryView.of(query, merged(read.cells().values()), overdue),
+                        trend(read, monthly), slowestUnits(read, slowestUnits)));
     }
 
     public Uni<Drilldown> drilldown(Query query, String figure, String age, long after, int limit) {
@@ -89,34 +102,51 @@ public class MetricsQueryService {
 
     /** Rates per day, or per month when the period is longer than three months. */
     public Uni<List<TrendPoint>> trend(Query query) {
-        boolean monthly = query.from().plusMonths(3).isBefore(query.to());
-        return rollups.read(query.filter()).map(cells -> {
-            Map<String, Rollup> byPeriod = group(cells, cell -> monthly ? cell.day().toString().substring(0, 7)
-                    : cell.day().toString());
-            List<TrendPoint> points = new ArrayList<>();
-            byPeriod.forEach((period, rollup) -> {
-                Map<Figure, Double> rates = new EnumMap<>(Figure.class);
-                for (Figure f : Figure.values()) {
-                    rates.put(f, f.of(rollup));
-                }
-                points.add(new TrendPoint(period, rollup.count(Count.RECEIVED), rates));
-            });
-            return points;
-        });
+        boolean monthly = monthlyTrend(query);
+        return rollups.read(query.filter(), !monthly).map(read -> trend(read, monthly));
     }
 
     /** Units by handling-time p90, slowest first. */
     public Uni<List<UnitSpeed>> slowestUnits(Query query, int limit) {
-        return rollups.read(query.filter()).map(cells -> group(cells, CellKey::unit).entrySet().stream()
-                .filter(e -> !e.getKey().isEmpty() && e.getValue().handling().getTotalCount() > 0)
-                .map(e -> new UnitSpeed(e.getKey(), e.getValue().count(Count.REPLIED),
-                        SummaryView.Distribution.at(e.getValue().handling(), 90), Figure.ON_TIME_COMPLETION.of(e.getValue())))
-                .sorted(Comparator.comparing(UnitSpeed::p90HandlingMinutes).reversed()).limit(limit).toList());
+        return rollups.read(query.filter(), false).map(read -> slowestUnits(read, limit));
     }
 
     /** Merged rollups per unit or street, for the ranking. */
     public Uni<Map<String, Rollup>> byEntity(Query query, Function<CellKey, String> entity) {
-        return rollups.read(query.filter()).map(cells -> group(cells, entity));
+        return rollups.read(query.filter(), false).map(read -> group(read.cells(), entity));
+    }
+
+    static boolean monthlyTrend(Query query) {
+        return query.from().plusMonths(3).isBefore(query.to());
+    }
+
+    /** Per month from the covering cells (a month's cell is keyed by its first day), per day from the daily counts. */
+    static List<TrendPoint> trend(RollupRepository.Read read, boolean monthly) {
+        Map<String, Rollup> byPeriod = new TreeMap<>();
+        if (monthly) {
+            byPeriod = group(read.cells(), cell -> cell.day().toString().substring(0, 7));
+        } else {
+            for (Map.Entry<LocalDate, Rollup> day : read.days().entrySet()) {
+                byPeriod.put(day.getKey().toString(), day.getValue());
+            }
+        }
+        List<TrendPoint> points = new ArrayList<>();
+        byPeriod.forEach((period, rollup) -> {
+            Map<Figure, Double> rates = new EnumMap<>(Figure.class);
+            for (Figure f : Figure.values()) {
+                rates.put(f, f.of(rollup));
+            }
+            points.add(new TrendPoint(period, rollup.count(Count.RECEIVED), rates));
+        });
+        return points;
+    }
+
+    static List<UnitSpeed> slowestUnits(RollupRepository.Read read, int limit) {
+        return group(read.cells(), CellKey::unit).entrySet().stream()
+                .filter(e -> !e.getKey().isEmpty() && e.getValue().handling().getTotalCount() > 0)
+                .map(e -> new UnitSpeed(e.getKey(), e.getValue().count(Count.REPLIED),
+                        SummaryView.Distribution.at(e.getValue().handling(), 90), Figure.ON_TIME_COMPLETION.of(e.getValue())))
+                .sorted(Comparator.comparing(UnitSpeed::p90HandlingMinutes).reversed()).limit(limit).toList();
     }
 
     public LocalDate today() {

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,15 +17,21 @@ import jakarta.inject.Inject;
 import cn.huiyin.metrics.domain.CellKey;
 import cn.huiyin.metrics.domain.Count;
 import cn.huiyin.metrics.domain.Rollup;
+import cn.huiyin.metrics.domain.RollupSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The daily rollups: rebuilt cell by cell from the facts, read and merged for any period. */
+/**
+ * The rollups: daily rows rebuilt cell by cell from the facts, monthly rows re-merged from their days in the same
+ * transaction, and a question's rows read in one statement — whole months from the monthly rows, the partial months'
+ * days from the daily ones ({@link RollupSpan}).
+ */
 @ApplicationScoped
 public class RollupRepository {
 
@@ -31,10 +39,31 @@ public class RollupRepository {
     public record Filter(LocalDate from, LocalDate to, String unit, String street, String category) {
     }
 
+    /**
+     * What one read gives. {@code cells}: rollups that together cover the period once — a whole month's cell keyed by
+     * the month's first day, a day outside the whole months by its day — for totals and groupings by unit, street,
+     * category or month. {@code days}: counts only (no histograms), per received day across the cells, when asked.
+     */
+    public record Read(Map<CellKey, Rollup> cells, Map<LocalDate, Rollup> days) {
+    }
+
+    /** The read's unit, street and category ($7–$9; null: any), the same on each of its three parts. */
+    private static final String CELL_FILTER = " AND ($7::text IS NULL OR unit_code = $7)"
+            + " AND ($8::text IS NULL OR street_code = $8) AND ($9::text IS NULL OR category = $9)\n";
+
+    /** Months backfilled per projector batch: each is one statement over that month's daily rows. */
+    static final int BACKFILL_MONTHS_PER_BATCH = 6;
+
     @Inject
     Pool pool;
 
-    /** Recomputes the cells from their facts, in the projector's transaction; a cell left empty is deleted. */
+    /** Set once the backfill table is seen empty; it never fills again. */
+    private final AtomicBoolean monthsComplete = new AtomicBoolean();
+
+    /**
+     * Recomputes the cells from their facts, in the projector's transaction; a cell left empty is deleted. The month
+     * cells they are in are then re-merged from their days.
+     */
     public Uni<Void> rebuild(SqlConnection tx, List<CellKey> cells) {
         if (cells.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -56,46 +85,190 @@ public class RollupRepository {
                         rollups.computeIfAbsent(cell, c -> new Rollup()).add(r.getInteger("count_bits"),
                                 r.getLong("custody_minutes"), r.getLong("response_minutes"), r.getLong("handling_minutes"));
                     }
-                    List<Tuple> upserts = new ArrayList<>();
-                    rollups.forEach((cell, rollup) -> {
-                        if (rollup.count(Count.RECEIVED) > 0) {
-                            upserts.add(Tuple.tuple(Arrays.asList(cell.day(), cell.unit(), cell.street(), cell.category(),
-                                    countsJson(rollup), rollup.custodyMinutes(), rollup.custodyAppeals(),
-                                    Buffer.buffer(rollup.encodedResponse()), Buffer.buffer(rollup.encodedHandling()))));
-                        }
-                    });
                     Uni<Void> delete = tx.preparedQuery("""
                             DELETE FROM metrics_daily d USING unnest($1::date[], $2::text[], $3::text[], $4::text[])
                                 AS k(day, unit, street, category)
                             WHERE d.day = k.day AND d.unit_code = k.unit AND d.street_code = k.street AND d.category = k.category""")
                             .execute(keys).replaceWithVoid();
-                    return upserts.isEmpty() ? delete : delete.chain(() -> tx.preparedQuery("""
-                            INSERT INTO metrics_daily (day, unit_code, street_code, category, counts, custody_minutes,
-                                custody_appeals, response_hist, handling_hist) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-                            .executeBatch(upserts).replaceWithVoid());
+                    return delete.chain(() -> insert(tx, "metrics_daily", "day", rollups));
+                })
+                .chain(() -> rebuildMonths(tx, cells));
+    }
+
+    /** Re-merges the month cells of these daily cells from all their days (so a month always equals its days). */
+    private Uni<Void> rebuildMonths(SqlConnection tx, List<CellKey> cells) {
+        List<CellKey> months = cells.stream().map(RollupRepository::monthOf).distinct().toList();
+        Tuple keys = Tuple.of(ProjectionRepository.days(months), column(months, 1), column(months, 2), column(months, 3));
+        return tx.preparedQuery("""
+                SELECT k.month AS day, d.unit_code, d.street_code, d.category, d.counts, d.custody_minutes,
+                    d.custody_appeals, d.response_hist, d.handling_hist
+                FROM unnest($1::date[], $2::text[], $3::text[], $4::text[]) AS k(month, unit, street, category)
+                JOIN metrics_daily d ON d.day >= k.month AND d.day < (k.month + interval '1 month')::date
+                    AND d.unit_code = k.unit AND d.street_code = k.street AND d.category = k.category""")
+                .execute(keys)
+                .chain(rows -> {
+                    Map<CellKey, Rollup> merged = mergeByCell(rows);
+                    return tx.preparedQuery("""
+                            DELETE FROM metrics_monthly m USING unnest($1::date[], $2::text[], $3::text[], $4::text[])
+                                AS k(month, unit, street, category)
+                            WHERE m.month = k.month AND m.unit_code = k.unit AND m.street_code = k.street
+                                AND m.category = k.category""")
+                            .execute(keys).chain(() -> insert(tx, "metrics_monthly", "month", merged));
                 });
     }
 
-    /** The rollup rows in the filter, each with its cell. */
-    public Uni<Map<CellKey, Rollup>> read(Filter filter) {
+    /**
+     * Rolls up a few of the months written before monthly rollups existed, in the projector's transaction (its lock
+     * keeps their days still). Returns whether any remain.
+     */
+    public Uni<Boolean> backfillMonths(SqlConnection tx) {
+        if (monthsComplete.get()) {
+            return Uni.createFrom().item(false);
+        }
+        return tx.preparedQuery("SELECT month FROM metrics_monthly_backfill ORDER BY month LIMIT $1")
+                .execute(Tuple.of(BACKFILL_MONTHS_PER_BATCH + 1))
+                .chain(rows -> {
+                    List<LocalDate> months = new ArrayList<>();
+                    rows.forEach(r -> months.add(r.getLocalDate("month")));
+                    List<LocalDate> now = months.subList(0, Math.min(months.size(), BACKFILL_MONTHS_PER_BATCH));
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (LocalDate month : now) {
+                        done = done.chain(() -> backfillMonth(tx, month));
+                    }
+                    return done.map(v -> months.size() > now.size());
+                });
+    }
+
+    private Uni<Void> backfillMonth(SqlConnection tx, LocalDate month) {
+        return tx.preparedQuery("""
+                SELECT $1::date AS day, unit_code, street_code, category, counts, custody_minutes, custody_appeals,
+                    response_hist, handling_hist
+                FROM metrics_daily WHERE day >= $1 AND day < ($1 + interval '1 month')::date""")
+                .execute(Tuple.of(month))
+                .chain(rows -> {
+                    Map<CellKey, Rollup> merged = mergeByCell(rows);
+                    return tx.preparedQuery("DELETE FROM metrics_monthly WHERE month = $1").execute(Tuple.of(month))
+                            .chain(() -> insert(tx, "metrics_monthly", "month", merged))
+                            .chain(() -> tx.preparedQuery("DELETE FROM metrics_monthly_backfill WHERE month = $1")
+                                    .execute(Tuple.of(month)))
+                            .replaceWithVoid();
+                });
+    }
+
+    /**
+     * The rows covering the filter's period, in one statement: whole months from the monthly rows once they are
+     * complete, the other days from the daily rows. With {@code dailyCounts}, every day's counts are read too (the
+     * daily trend), without the histograms of days that the months already cover.
+     */
+    public Uni<Read> read(Filter filter, boolean dailyCounts) {
+        return monthsComplete().chain(complete -> complete ? read(filter, RollupSpan.of(filter.from(), filter.to()),
+                dailyCounts) : readDaily(filter));
+    }
+
+    /** The daily rows alone, one per cell and day, as before monthly rollups (also the reference they are tested on). */
+    public Uni<Read> readDaily(Filter filter) {
+        return read(filter, RollupSpan.of(null, null), true);
+    }
+
+    private Uni<Read> read(Filter filter, RollupSpan span, boolean dailyCounts) {
+        // day by day: one range over the whole period, every histogram read
+        boolean whole = !span.hasMonths();
+        LocalDate daysFrom = whole || dailyCounts ? filter.from() : span.headFrom();
+        LocalDate daysTo = whole || dailyCounts ? filter.to() : span.headTo();
         return pool.preparedQuery("""
-                SELECT day, unit_code, street_code, category, counts, custody_minutes, custody_appeals, response_hist,
-                    handling_hist
+                SELECT false AS monthly, day, unit_code, street_code, category, counts, custody_minutes, custody_appeals,
+                    CASE WHEN day BETWEEN $5 AND $6 THEN NULL ELSE response_hist END AS response_hist,
+                    CASE WHEN day BETWEEN $5 AND $6 THEN NULL ELSE handling_hist END AS handling_hist
                 FROM metrics_daily
-                WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR unit_code = $3) AND ($4::text IS NULL OR street_code = $4)
-                    AND ($5::text IS NULL OR category = $5)""")
-                .execute(Tuple.tuple(Arrays.asList(filter.from(), filter.to(), filter.unit(), filter.street(),
-                        filter.category())))
+                WHERE day BETWEEN $1 AND $2""" + CELL_FILTER + """
+                UNION ALL
+                SELECT false, day, unit_code, street_code, category, counts, custody_minutes, custody_appeals,
+                    response_hist, handling_hist
+                FROM metrics_daily
+                WHERE day BETWEEN $3 AND $4""" + CELL_FILTER + """
+                UNION ALL
+                SELECT true, month, unit_code, street_code, category, counts, custody_minutes, custody_appeals,
+                    response_hist, handling_hist
+                FROM metrics_monthly
+                WHERE month BETWEEN $5 AND $6""" + CELL_FILTER)
+                .execute(Tuple.tuple(Arrays.asList(daysFrom, daysTo, whole || dailyCounts ? null : span.tailFrom(),
+                        whole || dailyCounts ? null : span.tailTo(), span.firstMonth(), span.lastMonth() == null ? null
+                                : span.monthsEnd(), filter.unit(), filter.street(), filter.category())))
                 .map(rows -> {
                     Map<CellKey, Rollup> cells = new HashMap<>();
+                    Map<LocalDate, Rollup> days = new TreeMap<>();
                     for (Row r : rows) {
-                        cells.put(new CellKey(r.getLocalDate("day"), r.getString("unit_code"), r.getString("street_code"),
-                                r.getString("category")), Rollup.stored(counts(r.getString("counts")),
-                                        r.getLong("custody_minutes"), r.getLong("custody_appeals"),
-                                        r.getBuffer("response_hist").getBytes(), r.getBuffer("handling_hist").getBytes()));
+                        CellKey cell = new CellKey(r.getLocalDate("day"), r.getString("unit_code"),
+                                r.getString("street_code"), r.getString("category"));
+                        Map<Count, Long> counts = counts(r.getString("counts"));
+                        io.vertx.mutiny.core.buffer.Buffer response = r.getBuffer("response_hist");
+                        if (response == null) {
+                            Rollup countsOnly = Rollup.countsOnly(counts, r.getLong("custody_minutes"),
+                                    r.getLong("custody_appeals"));
+                            days.computeIfAbsent(cell.day(), d -> new Rollup()).merge(countsOnly);
+                            continue;
+                        }
+                        Rollup rollup = Rollup.stored(counts, r.getLong("custody_minutes"), r.getLong("custody_appeals"),
+                                response.getBytes(), r.getBuffer("handling_hist").getBytes());
+                        cells.put(cell, rollup);
+                        if (dailyCounts && !r.getBoolean("monthly")) {
+                            days.computeIfAbsent(cell.day(), d -> new Rollup()).merge(Rollup.countsOnly(counts,
+                                    rollup.custodyMinutes(), rollup.custodyAppeals()));
+                        }
                     }
-                    return cells;
+                    return new Read(cells, dailyCounts ? days : Map.of());
                 });
+    }
+
+    /** Whether the monthly rows are complete (nothing left to backfill); once true, never asked again. */
+    private Uni<Boolean> monthsComplete() {
+        if (monthsComplete.get()) {
+            return Uni.createFrom().item(true);
+        }
+        return pool.query("SELECT NOT EXISTS (SELECT 1 FROM metrics_monthly_backfill) AS complete").execute()
+                .map(rows -> {
+                    boolean complete = rows.iterator().next().getBoolean("complete");
+                    if (complete) {
+                        monthsComplete.set(true);
+                    }
+                    return complete;
+                });
+    }
+
+    /** Merges stored rows by their cell key (for a month: the rows' {@code day} column is the month). */
+    private static Map<CellKey, Rollup> mergeByCell(RowSet<Row> rows) {
+        Map<CellKey, Rollup> merged = new LinkedHashMap<>();
+        for (Row r : rows) {
+            CellKey cell = new CellKey(r.getLocalDate("day"), r.getString("unit_code"), r.getString("street_code"),
+                    r.getString("category"));
+            merged.computeIfAbsent(cell, c -> new Rollup()).merge(Rollup.stored(counts(r.getString("counts")),
+                    r.getLong("custody_minutes"), r.getLong("custody_appeals"), r.getBuffer("response_hist").getBytes(),
+                    r.getBuffer("handling_hist").getBytes()));
+        }
+        return merged;
+    }
+
+    /** Inserts the non-empty rollups as rows of {@code table} keyed by {@code period} (day or month). */
+    private static Uni<Void> insert(SqlConnection tx, String table, String period, Map<CellKey, Rollup> rollups) {
+        List<Tuple> rows = new ArrayList<>();
+        rollups.forEach((cell, rollup) -> {
+            if (rollup.count(Count.RECEIVED) > 0) {
+                rows.add(Tuple.tuple(Arrays.asList(cell.day(), cell.unit(), cell.street(), cell.category(),
+                        countsJson(rollup), rollup.custodyMinutes(), rollup.custodyAppeals(),
+                        Buffer.buffer(rollup.encodedResponse()), Buffer.buffer(rollup.encodedHandling()))));
+            }
+        });
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("INSERT INTO " + table + " (" + period + """
+                , unit_code, street_code, category, counts, custody_minutes, custody_appeals, response_hist,
+                    handling_hist) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
+    private static CellKey monthOf(CellKey cell) {
+        return new CellKey(cell.day().withDayOfMonth(1), cell.unit(), cell.street(), cell.category());
     }
 
     private static String[] column(List<CellKey> cells, int which) {

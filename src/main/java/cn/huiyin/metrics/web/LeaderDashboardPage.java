@@ -123,17 +123,18 @@ public class LeaderDashboardPage {
         return caller.get().chain(who -> {
             Query query = metrics.scoped(who, asked);
             boolean unitFixed = who.hasRole(Roles.UNIT_LEADER);
-            // Uni.combine takes nine at most: the knowledge base's deflection (分流率) is read first
+            // Uni.combine takes nine at most: the knowledge base's deflection (分流率) is read first. The summary, trend
+            // and slowest units share one read of the rollups.
             return deflections.deflection(query.from(), query.to(), query.unit()).chain(deflection -> Uni.combine().all()
-                    .unis(metrics.summary(query), metrics.trend(query), metrics.slowestUnits(query, 10),
-                            metrics.drilldown(query, "OVERDUE", null, 0, 20), expectedLate(query),
+                    .unis(metrics.dashboard(query, 10), metrics.drilldown(query, "OVERDUE", null, 0, 20),
+                            expectedLate(query),
                             hotSpots.list(who, query.unit(), query.category(), query.street(), HotSpots.Order.LARGEST,
                                     HOT_SPOTS_SHOWN), directory.all(),
                             directory.streets(), directory.categories())
-                    .with((summary, trend, slowest, overdue, expectedLate, spots, units, streets, categories) -> Templates
-                            .dashboard(query, unitFixed, summary, cards(query, summary), supervision(query, summary),
-                                    trendJson(trend), slowest, overdue, expectedLate, spots, deflection, units, streets,
-                                    categories)));
+                    .with((figures, overdue, expectedLate, spots, units, streets, categories) -> Templates
+                            .dashboard(query, unitFixed, figures.summary(), cards(query, figures.summary()),
+                                    supervision(query, figures.summary()), trendJson(figures.trend()), figures.slowest(),
+                                    overdue, expectedLate, spots, deflection, units, streets, categories)));
         });
     }
 
