@@ -8,15 +8,28 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "huiyin.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for pending rows ({@code off} disables it on this replica). */
-    @WithDefault("1s")
+    /**
+     * How long the relay waits, after a pass found nothing more to do, before it looks again ({@code off} disables
+     * it on this replica). While rows keep coming a pass goes on by itself; rows written on this replica wake it.
+     */
+    @WithDefault("250ms")
     String pollEvery();
 
-    /** Rows taken per poll. */
+    /** Rows leased per statement, and the most marked done per statement. */
     @WithDefault("100")
     int batch();
 
-    /** How long a taken row is reserved for this replica before another may retry it. */
+    /**
+     * Deliveries in flight per replica. Handlers that open a transaction (the first assignment) each hold a pooled
+     * connection, so keep it well below the reactive pool's size.
+     */
+    @WithDefault("8")
+    int concurrency();
+
+    /**
+     * How long a taken row is reserved for this replica before another may retry it. A leased row may wait for a
+     * free slot: keep it above batch ÷ concurrency × the slowest handler call.
+     */
     @WithDefault("60s")
     Duration lease();
 

@@ -51,6 +51,12 @@ public class OutboxRepository {
                 .replaceWithVoid();
     }
 
+    /** Delivered: every row of {@code ids} done in one statement. */
+    public Uni<Void> markDone(List<Long> ids) {
+        return pool.preparedQuery("UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new))).replaceWithVoid();
+    }
+
     /** Delivered, or given up ({@code error} says why; {@code failedAttempt} 1 counts the attempt that failed). */
     public Uni<Void> markDone(long id, String error, int failedAttempt) {
         return pool.preparedQuery("UPDATE outbox SET published_at = now(), last_error = $2, attempts = attempts + $3 WHERE id = $1")
