@@ -102,8 +102,12 @@ public class WebIntakeService {
      * the content differs. Only a key nobody stored is answered with the new number.
      */
     private Uni<AppealReceipt> publishFresh(IntakeEnvelope envelope, Caller caller) {
+        // After a failure the reservation stays: the appeal may still land under its number (a batch that committed
+        // unacknowledged, a Kafka record the producer retried), so a retry must send that same number again.
         return intake.publish(envelope).onItemOrFailure().transformToUni((ok, failure) -> dedupe
-                .storedClaim(envelope.dedupeKey()).chain(stored -> {
+                .storedClaim(envelope.dedupeKey())
+                .onFailure().transform(lookupFailure -> unavailable())
+                .chain(stored -> {
                     if (stored.isPresent()) {
                         Claim first = stored.get();
                         if (!first.requestHash().equals(envelope.requestHash())) {
@@ -116,11 +120,15 @@ public class WebIntakeService {
                         // on Kafka the consumer group may not have stored it yet: the number we sent stands
                         return Uni.createFrom().item(receipt(envelope.trackingNo(), caller, false));
                     }
-                    return dedupe.release(envelope.dedupeKey()).chain(() -> Uni.createFrom().failure(unavailable()));
+                    return Uni.createFrom().failure(unavailable());
                 }));
     }
 
-    /** The key was seen before: same body → the first answer (storing it if the first attempt never landed). */
+    /**
+     * The key was seen before: same body → the first answer. A reservation without a stored appeal belongs to an
+     * attempt still in flight or one that failed unclearly: the appeal is sent again under the reserved number, so it is
+     * stored once under that number either way, and the answer is not a replay (nothing was stored when it was asked).
+     */
     private Uni<AppealReceipt> replay(IntakeEnvelope envelope, Claim first, Caller caller) {
         if (!first.requestHash().equals(envelope.requestHash())) {
             return Uni.createFrom().failure(keyReused());
@@ -128,7 +136,7 @@ public class WebIntakeService {
         return dedupe.storedClaim(envelope.dedupeKey()).chain(stored -> stored.isPresent()
                 ? Uni.createFrom().item(receipt(stored.get().trackingNo(), caller, true))
                 : publish(withTrackingNo(envelope, first.trackingNo()))
-                        .map(ignored -> receipt(first.trackingNo(), caller, true)));
+                        .map(ignored -> receipt(first.trackingNo(), caller, false)));
     }
 
     private Uni<Void> publish(IntakeEnvelope envelope) {

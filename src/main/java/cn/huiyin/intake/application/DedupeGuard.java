@@ -66,12 +66,6 @@ public class DedupeGuard {
                 });
     }
 
-    /** Forgets a reservation whose appeal could not be stored, so that a retry is not sent to a phantom. */
-    public Uni<Void> release(String dedupeKey) {
-        return values.getdel(redisKey(dedupeKey)).replaceWithVoid()
-                .onFailure().recoverWithNull().replaceWithVoid();
-    }
-
     /** The appeal stored under this key, if any: the database's answer. */
     public Uni<Optional<Claim>> storedClaim(String dedupeKey) {
         return appeals.storedUnder(dedupeKey)
