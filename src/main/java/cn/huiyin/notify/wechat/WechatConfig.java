@@ -60,6 +60,15 @@ public interface WechatConfig {
         @WithDefault("SAFE")
         Mode mode();
 
+        /**
+         * How far a push's signed {@code timestamp} may lie from our clock, either way, before it is refused like a
+         * wrong signature: a captured signed URL is not replayable after it. WeChat's own pushes carry the current
+         * time, so the default suits every account whose clock is synchronised; widen it only to replay captured
+         * test vectors or to ride out a known clock skew.
+         */
+        @WithDefault("5m")
+        Duration signatureWindow();
+
         /** AppSecret for the API access token (customer-service and template messages). From the environment. */
         Optional<String> appSecret();
 

@@ -50,7 +50,6 @@ public class WechatCallbackResource {
     /** Leave WeChat's five seconds some room: past this, answer "success" and let the outbox notice follow. */
     private static final Duration REPLY_BUDGET = Duration.ofMillis(4000);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Duration FRESHNESS = Duration.ofMinutes(5);
     // The signed query parameters in WeChat's own shapes, checked before anything is hashed or parsed: Unix seconds
     // in ASCII digits (Long.parseLong would also take "+1700000000" and full-width digits), short ASCII nonces.
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
@@ -97,7 +96,7 @@ public class WechatCallbackResource {
         }
         requireShapes(signature, timestamp, nonce);
         if (!WechatSignature.matches(WechatSignature.urlSignature(acct.token(), timestamp, nonce), signature)
-                || !fresh(timestamp)) {
+                || !fresh(acct, timestamp)) {
             throw unauthorized(); // a captured signed URL must not be replayable later
         }
         String xml = utf8(body);
@@ -120,9 +119,9 @@ public class WechatCallbackResource {
                         : Response.ok(reply(name, acct, m, text, encrypted), MediaType.APPLICATION_XML).build());
     }
 
-    /** Within the same five minutes as our clock, as WeChat's own pushes always are. The shape is checked. */
-    private boolean fresh(String timestamp) {
-        return Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp)) <= FRESHNESS.toSeconds();
+    /** Within the account's window of our clock (five minutes unless configured). The shape is checked. */
+    private boolean fresh(Account acct, String timestamp) {
+        return Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp)) <= acct.signatureWindow().toSeconds();
     }
 
     /** Refused like a wrong signature, but naming the parameter: its shape is no secret. */
