@@ -10,7 +10,10 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 
-/** Removes the keys under one prefix from the local Redis (SCAN and DEL; never a flush of the whole server). */
+/**
+ * The local Redis as the replicas' tests use it: removes the keys under one prefix (SCAN and DEL; never a flush of the
+ * whole server), and publishes to a channel as another replica would.
+ */
 final class RedisKeys {
 
     private RedisKeys() {
@@ -30,6 +33,17 @@ final class RedisKeys {
                     join(redis.del(keys));
                 }
             } while (!"0".equals(cursor));
+            redis.close();
+        } finally {
+            join(vertx.close());
+        }
+    }
+
+    static void publish(String channel, String message) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, "redis://127.0.0.1:6379"));
+            join(redis.publish(channel, message));
             redis.close();
         } finally {
             join(vertx.close());

@@ -1,5 +1,7 @@
 package cn.huiyin.replicas;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +63,22 @@ final class Replica implements AutoCloseable {
         return new Replica(name, port, log, builder.start());
     }
 
+    /**
+     * What every replica of a test runs with: the demo profile (demo users and tokens), the test's own database and
+     * Redis key prefix, no seeded history (every appeal in the database is the test's), and the graceful shutdown the
+     * Kubernetes deployment sets ({@code QUARKUS_SHUTDOWN_TIMEOUT}). Returned mutable, for a test to add its own.
+     */
+    static Map<String, String> demoProperties(ScratchDatabase db, String redisPrefix) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.profile", "demo");
+        properties.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
+        properties.put("quarkus.datasource.reactive.url", db.reactiveUrl());
+        properties.put("huiyin.redis.key-prefix", redisPrefix);
+        properties.put("huiyin.metrics.demo-history.appeals", "0");
+        properties.put("quarkus.shutdown.timeout", "15s");
+        return properties;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -82,6 +101,11 @@ final class Replica implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Its exit status, once it has ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     /** Whether it answers its readiness probe; a replica that died is an error, not a wait. */
     boolean ready() {
         if (!process.isAlive()) {
@@ -97,6 +121,11 @@ final class Replica implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Waits until it answers its readiness probe. */
+    void awaitReady(Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(this::ready);
     }
 
     /** {@code kill -9}: no shutdown, no chance to finish or release anything. */

@@ -82,17 +82,11 @@ class TwoReplicaSweepIT {
     }
 
     private static void awaitReady(Replica replica) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(replica::ready);
+        replica.awaitReady(PATIENCE);
     }
 
     private static Replica startReplica(String name) throws Exception {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("quarkus.profile", "demo");
-        properties.put("quarkus.datasource.jdbc.url", DB.jdbcUrl());
-        properties.put("quarkus.datasource.reactive.url", DB.reactiveUrl());
-        properties.put("huiyin.redis.key-prefix", REDIS_PREFIX);
-        // no seeded history: every appeal in the database is one of this test's
-        properties.put("huiyin.metrics.demo-history.appeals", "0");
+        Map<String, String> properties = Replica.demoProperties(DB, REDIS_PREFIX);
         properties.put("huiyin.wecom.api-base", wecom.apiBase(name));
         properties.put("huiyin.wecom.corp-id", WecomStub.CORP_ID);
         properties.put("huiyin.wecom.agent-id", String.valueOf(WecomStub.AGENT_ID));
