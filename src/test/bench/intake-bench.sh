@@ -19,6 +19,12 @@
 #   READY_TIMEOUT  seconds to wait for /q/health/ready (default 120)
 #   EXTRA_JAVA_OPTS  more -D options for the service, split on spaces (default none; for experiments only,
 #                the figure for docs/benchmarks.md is measured with the defaults)
+#   REDIS_PREFIX the service's Redis key prefix (default huiyin-bench:), so that runs side by side do not share keys
+#   PROFILE      jfr: records the measured run (not start-up or warm-up) with JDK Flight Recorder's "profile"
+#                settings and samples what the service's database connections are doing every 100 ms; keeps
+#                the work directory (intake.jfr, profile.txt, activity.txt) and prints what the time went to:
+#                CPU samples by area and by frame, batch sizes, where a request waited. Costs a few percent of
+#                throughput, so the figure for docs/benchmarks.md is measured without it (default none)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth) and Redis on 127.0.0.1:6379; installs
 # wrk and pgbench (Debian packages) when missing. Prints a Markdown table to paste into docs/benchmarks.md.
@@ -30,7 +36,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 for arg in "$@"; do
     case "$arg" in
         -h|--help) usage; exit 0 ;;
-        APP_DIR=*|DURATION=*|CONNECTIONS=*|THREADS=*|PORT=*|DB=*|WARMUP=*|READY_TIMEOUT=*|EXTRA_JAVA_OPTS=*) export "${arg?}" ;;
+        APP_DIR=*|DURATION=*|CONNECTIONS=*|THREADS=*|PORT=*|DB=*|WARMUP=*|READY_TIMEOUT=*|EXTRA_JAVA_OPTS=*|REDIS_PREFIX=*|PROFILE=*) export "${arg?}" ;;
         *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -48,6 +54,8 @@ DB=${DB:-huiyin_bench}
 WARMUP=${WARMUP:-5s}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
 read -r -a EXTRA_OPTS <<<"${EXTRA_JAVA_OPTS:-}"
+REDIS_PREFIX=${REDIS_PREFIX:-huiyin-bench:}
+PROFILE=${PROFILE:-}
 HOST=127.0.0.1                      # loopback only
 PGCONN=(-h "$HOST" -p 5432 -U postgres)
 
@@ -68,6 +76,8 @@ DUR_S=$(seconds "$DURATION"); WARM_S=$(seconds "$WARMUP")
 [[ "$PORT" =~ ^[0-9]+$ ]] || die "PORT must be a number"
 [[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "DB must be a plain lower-case identifier (got $DB)"
 [[ "$DB" != postgres && "$DB" != template0 && "$DB" != template1 ]] || die "refusing to drop database $DB"
+[[ -z "$PROFILE" || "$PROFILE" == jfr ]] || die "PROFILE must be jfr or empty (got $PROFILE)"
+[[ "$REDIS_PREFIX" =~ ^[A-Za-z0-9_:.-]+$ ]] || die "REDIS_PREFIX must be letters, digits and _:.- (got $REDIS_PREFIX)"
 [[ -f "$APP_DIR/quarkus-run.jar" ]] || die "no $APP_DIR/quarkus-run.jar: build the application first (or set APP_DIR)"
 
 # --- tools: install from Debian packages only when missing (apt-get update at most once)
@@ -87,13 +97,76 @@ PG_MAJOR=$(psql "${PGCONN[@]}" -d postgres -XAtc "SELECT current_setting('server
     || die "cannot reach PostgreSQL at $HOST:5432 as postgres"
 PGBENCH=$(find_pgbench) || { apt_install "postgresql-$PG_MAJOR"; PGBENCH=$(find_pgbench) || die "pgbench not found after install"; }
 
+# --- PROFILE=jfr: a flight recording and a sampler of the service's database sessions for the measured run only
+SAMPLER_PID=""
+stop_sampler() {
+    [[ -n "$SAMPLER_PID" ]] || return 0
+    kill "$SAMPLER_PID" 2>/dev/null || true
+    wait "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=""
+}
+start_profile() {
+    command -v jcmd >/dev/null && command -v jfr >/dev/null || die "PROFILE=jfr needs the JDK's jcmd and jfr"
+    jcmd "$APP_PID" JFR.start name=intake settings=profile filename="$WORK/intake.jfr" >/dev/null \
+        || die "could not start the flight recording"
+    # one psql session, one row per service session every 100 ms: state, wait event, statement start
+    printf '%s\n\\watch 0.1\n' "SELECT to_char(clock_timestamp(), 'HH24:MI:SS.MS'), state, coalesce(wait_event_type, '-'),
+        coalesce(wait_event, '-'), regexp_replace(left(query, 50), '\s+', ' ', 'g')
+        FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid() AND backend_type = 'client backend';" |
+        psql "${PGCONN[@]}" -d "$DB" -XAtq -F '|' >"$WORK/activity.txt" 2>/dev/null &
+    SAMPLER_PID=$!
+    log "profiling: JFR (settings=profile) and database-session sampling into $WORK"
+}
+stop_profile() {
+    stop_sampler
+    jcmd "$APP_PID" JFR.stop name=intake >/dev/null || die "could not stop the flight recording"
+}
+# after the run: CPU by area (jfr-areas.py), database sessions, and the measured appeals' batches and waits
+report_profile() {
+    # the measured run's appeals: the wrk body's enterprise, posted on the web channel
+    local mine="a.id >= $first_id AND a.channel = 'WEB' AND a.uscc = '91440106MA5CXK8R10'"
+    {
+        python3 "$ROOT/src/test/bench/jfr-areas.py" "$WORK/intake.jfr" "$WORK/activity.txt" || echo "(jfr-areas.py failed)"
+        echo
+        # fresh tables have no statistics yet: without them the joins below are planned as nested loops
+        q "ANALYZE appeal, appeal_event, outbox, appeal_clock, sla_timer, custody"
+        echo "Batches (one transaction each: the measured run's appeals grouped by the transaction that wrote them):"
+        q "SELECT 'batches ' || count(*) || ', appeals ' || sum(n) || ', per batch: mean ' || round(avg(n), 1)
+               || ', p50 ' || percentile_disc(0.5) WITHIN GROUP (ORDER BY n) || ', p90 '
+               || percentile_disc(0.9) WITHIN GROUP (ORDER BY n) || ', max ' || max(n)
+           FROM (SELECT xmin::text, count(*) AS n FROM appeal a WHERE $mine GROUP BY 1) b"
+        echo "Where an appeal waited, ms (mean / p50 / p99):"
+        q "SELECT format('  HTTP accepted -> batch planned (stream queue, batch reads): %s / %s / %s',
+                   round(avg(p)::numeric, 1), round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p)::numeric, 1),
+                   round(percentile_cont(0.99) WITHIN GROUP (ORDER BY p)::numeric, 1)) || E'\n' ||
+                format('  batch planned -> transaction began (pool, BEGIN): %s / %s / %s',
+                   round(avg(b)::numeric, 1), round(percentile_cont(0.5) WITHIN GROUP (ORDER BY b)::numeric, 1),
+                   round(percentile_cont(0.99) WITHIN GROUP (ORDER BY b)::numeric, 1))
+           FROM (SELECT extract(epoch FROM a.dispatched_at - a.received_at) * 1000 AS p,
+                        extract(epoch FROM o.created_at - a.dispatched_at) * 1000 AS b
+                 FROM appeal a JOIN outbox o ON o.appeal_id = a.id AND o.event_type = 'AppealReceived'
+                 WHERE $mine AND a.dispatched_at IS NOT NULL) w"
+        echo "  (the rest of a request's latency, from wrk's mean, is the transaction itself and the answer)"
+        echo "Rows per measured appeal at the end of the run (intake's, plus what the outbox handlers added since):"
+        q "SELECT format('  appeal %s, appeal_event %s, outbox %s, appeal_clock %s, sla_timer %s, custody %s',
+                   1, round((SELECT count(*) FROM appeal_event WHERE appeal_id IN (SELECT a.id FROM appeal a WHERE $mine))::numeric / nullif(n, 0), 2),
+                   round((SELECT count(*) FROM outbox WHERE appeal_id IN (SELECT a.id FROM appeal a WHERE $mine))::numeric / nullif(n, 0), 2),
+                   round((SELECT count(*) FROM appeal_clock WHERE appeal_id IN (SELECT a.id FROM appeal a WHERE $mine))::numeric / nullif(n, 0), 2),
+                   round((SELECT count(*) FROM sla_timer WHERE appeal_id IN (SELECT a.id FROM appeal a WHERE $mine))::numeric / nullif(n, 0), 2),
+                   round((SELECT count(*) FROM custody WHERE appeal_id IN (SELECT a.id FROM appeal a WHERE $mine))::numeric / nullif(n, 0), 2))
+           FROM (SELECT count(*) AS n FROM appeal a WHERE $mine) c"
+    } >"$WORK/profile.txt" 2>&1 || log "WARNING: the profile report is incomplete"
+    cat "$WORK/profile.txt" >&2
+}
+
 # --- temp files and cleanup: the service is always stopped on exit
 WORK=$(mktemp -d /tmp/intake-bench.XXXXXX)
 cleanup() {
     local rc=$?
     stop_app
+    stop_sampler
     (( rc == 0 )) || show_app_log
-    rm -rf "$WORK"
+    if [[ -n "$PROFILE" ]]; then log "profile kept in $WORK"; else rm -rf "$WORK"; fi
     exit "$rc"
 }
 trap cleanup EXIT
@@ -113,13 +186,16 @@ log "recreating database $DB"
 psql "${PGCONN[@]}" -d postgres -Xq -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 psql "${PGCONN[@]}" -d postgres -Xq -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB"
 
-# --- start the service (demo profile: migrates the database and seeds reference data)
+# --- start the service (demo profile: migrates the database and seeds reference data). Not the demo's months of
+# history: the demo seeds them in the background after start-up, thousands of appeals and their projection, which
+# would be measured along with the intake
 if (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; then die "port $PORT is already in use"; fi
 log "starting the service from $APP_DIR on port $PORT"
 java -Dquarkus.profile=demo -Dquarkus.http.host="$HOST" -Dquarkus.http.port="$PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$HOST:5432/$DB" \
     -Dquarkus.datasource.reactive.url="postgresql://$HOST:5432/$DB" \
-    -Dhuiyin.redis.key-prefix=huiyin-bench: -Dquarkus.log.level=WARN ${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"} \
+    -Dhuiyin.metrics.demo-history.appeals=0 -Dhuiyin.knowledge.demo-history.answers=0 \
+    -Dhuiyin.redis.key-prefix="$REDIS_PREFIX" -Dquarkus.log.level=WARN ${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"} \
     -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 ready=no
@@ -189,10 +265,13 @@ if (( WARM_S > 0 )); then
     grep '^BENCH ' "$WORK/warmup.txt" | sed 's/^BENCH /  warm-up: /' >&2
 fi
 before=$(settled_count 0)
+first_id=$(q "SELECT coalesce(max(id), 0) + 1 FROM appeal")   # the measured run's appeals have ids from here
 q "CHECKPOINT" >/dev/null                             # same starting point for every measured run
+if [[ -n "$PROFILE" ]]; then start_profile; fi
 
 log "measuring intake: ${DUR_S}s, $CONNECTIONS connections, $THREADS threads"
 run_wrk "$DUR_S" "$WORK/intake.txt"
+if [[ -n "$PROFILE" ]]; then stop_profile; fi
 cat "$WORK/intake.txt" >&2
 requests=$(field requests "$WORK/intake.txt"); accepted=$(field accepted "$WORK/intake.txt")
 non202=$(field non202 "$WORK/intake.txt"); non2xx=$(field non2xx "$WORK/intake.txt")
@@ -222,6 +301,7 @@ elif (( extra > 0 )); then
 fi
 
 # --- pgbench with the service stopped, same database, same clients and duration
+if [[ -n "$PROFILE" ]]; then report_profile; fi
 stop_app
 log "service stopped"
 q "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"

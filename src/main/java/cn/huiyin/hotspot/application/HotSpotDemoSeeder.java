@@ -74,14 +74,21 @@ public class HotSpotDemoSeeder {
         if (!demo.enabled() || !demo.staffEveryUnit()) {
             return;
         }
-        // Grouped as soon as they are stored, so a fresh demo shows its hot spots without waiting for the schedule.
-        seed().call(n -> hotSpots.refresh().invoke(spots -> {
+        // The intake stream may still be wiring up while start-up observers run: try again until it takes them.
+        Uni.createFrom().deferred(this::seed)
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).atMost(8)
+                .call(n -> groupNow())
+                .subscribe().with(n -> LOG.infof("DEMO MODE: %d appeals filed for the hot spots (每月一题)", n),
+                        failure -> LOG.warnf(failure, "demo hot-spot appeals not filed"));
+    }
+
+    /** Groups at once, so a fresh demo shows its hot spots without waiting for the schedule. */
+    private Uni<Integer> groupNow() {
+        return hotSpots.refresh().invoke(spots -> {
             if (spots < 0) {
                 throw new IllegalStateException("another replica is grouping the hot spots");
             }
-        }).onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(5))
-                .subscribe().with(n -> LOG.infof("DEMO MODE: %d appeals filed for the hot spots (每月一题)", n),
-                        failure -> LOG.warnf("demo hot-spot appeals not filed: %s", failure.getMessage()));
+        }).onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(5);
     }
 
     /** Files the demo appeals of this month (the intake stream skips those already filed); how many were sent. */
