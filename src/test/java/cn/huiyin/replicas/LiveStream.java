@@ -22,6 +22,7 @@ final class LiveStream implements AutoCloseable {
     private final String replica;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final AtomicReference<Stream<String>> body = new AtomicReference<>();
+    private volatile boolean ended;
 
     private LiveStream(String replica) {
         this.replica = replica;
@@ -36,7 +37,7 @@ final class LiveStream implements AutoCloseable {
             stream.lines.add("status:" + response.statusCode());
             stream.body.set(response.body());
             response.body().filter(line -> line.startsWith("data:")).forEach(stream.lines::add);
-        });
+        }).whenComplete((done, failure) -> stream.ended = true);
         String status = stream.lines.poll(10, TimeUnit.SECONDS);
         if (!"status:200".equals(status)) {
             throw new AssertionError("the live stream on " + replica.name() + " answered " + status);
@@ -49,10 +50,15 @@ final class LiveStream implements AutoCloseable {
      * on the replica is surely passing updates to this client (an SSE answer starts before its subscription does).
      */
     void awaitListening(String redisPrefix, String unit) throws Exception {
+        awaitListening(RedisKeys.LOCAL, redisPrefix, unit);
+    }
+
+    /** As {@link #awaitListening(String, String)}, for replicas on the Redis at {@code redisUri}. */
+    void awaitListening(String redisUri, String redisPrefix, String unit) throws Exception {
         String probe = "probe-" + UUID.randomUUID();
         String message = "{\"unit\":\"" + unit + "\",\"trackingNo\":\"" + probe + "\",\"status\":\"PROBE\"}";
         for (int attempt = 0; attempt < 50; attempt++) {
-            RedisKeys.publish(redisPrefix + "workqueue:updates", message);
+            RedisKeys.publish(redisUri, redisPrefix + "workqueue:updates", message);
             if (next(Duration.ofMillis(200), probe) != null) {
                 return;
             }
@@ -70,6 +76,11 @@ final class LiveStream implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Whether the replica ended the stream (or it failed): a browser would reconnect. */
+    boolean ended() {
+        return ended;
     }
 
     @Override

@@ -11,18 +11,24 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 
 /**
- * The local Redis as the replicas' tests use it: removes the keys under one prefix (SCAN and DEL; never a flush of the
- * whole server), and publishes to a channel as another replica would.
+ * A Redis as the replicas' tests use it (the local one on 6379 unless a test names its own): removes the keys under one
+ * prefix (SCAN and DEL; never a flush of the whole server), and publishes to a channel as another replica would.
  */
 final class RedisKeys {
+
+    static final String LOCAL = "redis://127.0.0.1:6379";
 
     private RedisKeys() {
     }
 
     static void deleteUnder(String prefix) throws Exception {
+        deleteUnder(LOCAL, prefix);
+    }
+
+    static void deleteUnder(String redisUri, String prefix) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, "redis://127.0.0.1:6379"));
+            RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, redisUri));
             String cursor = "0";
             do {
                 Response page = join(redis.scan(List.of(cursor, "MATCH", prefix + "*", "COUNT", "500")));
@@ -40,9 +46,13 @@ final class RedisKeys {
     }
 
     static void publish(String channel, String message) throws Exception {
+        publish(LOCAL, channel, message);
+    }
+
+    static void publish(String redisUri, String channel, String message) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, "redis://127.0.0.1:6379"));
+            RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, redisUri));
             join(redis.publish(channel, message));
             redis.close();
         } finally {

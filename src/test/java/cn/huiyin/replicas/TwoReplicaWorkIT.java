@@ -1,14 +1,16 @@
 package cn.huiyin.replicas;
 
+import static cn.huiyin.replicas.ReplicaApi.addHandleRule;
+import static cn.huiyin.replicas.ReplicaApi.dispatchedTaxAppeal;
+import static cn.huiyin.replicas.ReplicaApi.previewRuleId;
+import static cn.huiyin.replicas.ReplicaApi.step;
+import static cn.huiyin.replicas.ReplicaApi.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,12 +71,7 @@ class TwoReplicaWorkIT {
             onA.awaitListening(REDIS_PREFIX, "TAX");
             onB.awaitListening(REDIS_PREFIX, "TAX");
 
-            no = given().baseUri(a.baseUri()).contentType(ContentType.JSON)
-                    .body(Appeals.with("category", "TAX_SERVICE")).post("/api/v1/appeals")
-                    .then().statusCode(202).extract().path("trackingNo");
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(DB.strings(
-                    "SELECT status || ' ' || assignee FROM appeal WHERE tracking_no = ?", no))
-                    .as("stored through A and assigned").containsExactly("DISPATCHED commissioner-tax"));
+            no = dispatchedTaxAppeal(a, DB, PATIENCE);
 
             step(a, commissioner, no, "accept", Map.of());
             assertThat(onB.next(LIVE_PATIENCE, no, "\"status\":\"ACCEPTED\"")).as("B's stream shows A's step")
@@ -98,7 +95,7 @@ class TwoReplicaWorkIT {
     void a_clock_rule_added_on_one_replica_is_in_force_on_the_other() {
         String admin = token(a, "admin");
         long before = previewRuleId(b, admin); // B has built its planner without the new rule
-        long added = addHandleRule(a, admin);
+        long added = addHandleRule(a, admin, "两副本同步验证：纳税服务时限");
         assertThat(added).isNotEqualTo(before);
         assertThat(previewRuleId(a, admin)).as("in force at once where it was made").isEqualTo(added);
 
@@ -133,39 +130,9 @@ class TwoReplicaWorkIT {
                 "SELECT handling_unit FROM appeal WHERE dedupe_key = ?", "WEB:" + key)).containsExactly("TAX"));
     }
 
-    private static String token(Replica replica, String username) {
-        return given().baseUri(replica.baseUri()).contentType(ContentType.JSON)
-                .post("/api/v1/demo/tokens/" + username).then().statusCode(200).extract().path("accessToken");
-    }
-
-    private static void step(Replica replica, String token, String no, String step, Map<String, String> body) {
-        given().baseUri(replica.baseUri()).auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/appeals/" + no + "/" + step).then().statusCode(200);
-    }
-
     private static Response submit(Replica replica, String category, String idempotencyKey) {
         return given().baseUri(replica.baseUri()).contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
                 .body(Appeals.with("category", category)).post("/api/v1/appeals");
-    }
-
-    /** The rule the HANDLE clock of a HELP appeal in TAX_SERVICE would start under now, as this replica says. */
-    private static long previewRuleId(Replica replica, String admin) {
-        return given().baseUri(replica.baseUri()).auth().oauth2(admin)
-                .get("/api/v1/sla/preview?appealType=HELP&category=TAX_SERVICE").then().statusCode(200)
-                .extract().jsonPath().getLong("find { it.clock == 'HANDLE' }.ruleId");
-    }
-
-    private static long addHandleRule(Replica replica, String admin) {
-        Map<String, Object> rule = new HashMap<>();
-        rule.put("clock", "HANDLE");
-        rule.put("category", "TAX_SERVICE");
-        rule.put("amount", 3);
-        rule.put("unit", "WORKING_DAYS");
-        rule.put("legalSource", "区营商办〔2026〕22号：纳税服务类诉求3个工作日内办结");
-        rule.put("effectiveFrom", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-        rule.put("reason", "两副本同步验证：纳税服务时限");
-        return given().baseUri(replica.baseUri()).auth().oauth2(admin).contentType(ContentType.JSON).body(rule)
-                .post("/api/v1/admin/clock-rules").then().statusCode(201).extract().<Number> path("id").longValue();
     }
 
     private static long millisSince(long startNanos) {
