@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import cn.huiyin.routing.domain.CatalogueExamples;
 import cn.huiyin.routing.domain.CategoryClassifier;
 import cn.huiyin.routing.domain.DispatchRule;
 import cn.huiyin.routing.domain.RoutingPolicy;
@@ -30,8 +29,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * Ranks the catalogue's categories for a free text, with the unit each would go to, and says whether the
  * text is clear enough to be placed without a dispatcher. The classifier is trained from the stored
- * labelled examples plus the catalogue's category names and the knowledge base's seeded articles (title and question
- * forms, {@link KnowledgeArticleExamples}), and retrained when the examples or the catalogue change on any replica.
+ * labelled examples plus the written training set, the catalogue's category names and the knowledge base's seeded
+ * articles ({@link RoutingTrainingSet}), and retrained when the examples or the catalogue change on any replica.
  */
 @ApplicationScoped
 public class RoutingSuggestions {
@@ -107,16 +106,15 @@ public class RoutingSuggestions {
 
     /**
      * Reads the version, then the examples and the catalogue, and trains. Training is CPU work: it runs on a worker
-     * thread, never on the event loop that delivered the rows; so does the first read of the articles' file. The
-     * articles come from a file that does not change while the service runs, so they are not part of the version.
+     * thread, never on the event loop that delivered the rows; so does the first read of the written examples' and the
+     * articles' files. Those files do not change while the service runs, so they are not part of the version.
      */
     private Uni<Trained> trained() {
         return examples.version().chain(version -> Uni.combine().all()
                 .unis(examples.trainingExamples(), catalogue.current()).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(found -> new Trained(version, found.getItem1().isEmpty() ? Optional.<CategoryClassifier> empty()
-                        : Optional.of(CategoryClassifier.train(CatalogueExamples.trainingSet(found.getItem1(), found.getItem2(),
-                                KnowledgeArticleExamples.seeded()))))));
+                        : Optional.of(CategoryClassifier.train(RoutingTrainingSet.of(found.getItem1(), found.getItem2()))))));
     }
 
     /**

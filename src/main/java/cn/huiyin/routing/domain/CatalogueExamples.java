@@ -35,7 +35,17 @@ public final class CatalogueExamples {
      */
     public static List<LabeledText> trainingSet(List<LabeledText> examples, Catalogue catalogue,
             List<ArticleExamples.Article> articles) {
+        return trainingSet(examples, List.of(), catalogue, articles);
+    }
+
+    /**
+     * The stored examples, then the written ones of the catalogue's categories (one of a category no longer in the
+     * catalogue would teach a category nobody can be sent to), then the catalogue's names, then the articles.
+     */
+    public static List<LabeledText> trainingSet(List<LabeledText> examples, List<LabeledText> written, Catalogue catalogue,
+            List<ArticleExamples.Article> articles) {
         List<LabeledText> all = new ArrayList<>(examples);
+        written.stream().filter(e -> catalogue.knowsCategory(e.category())).forEach(all::add);
         all.addAll(of(catalogue));
         all.addAll(ArticleExamples.of(articles, catalogue));
         return all;

@@ -48,6 +48,18 @@ class ArticleExamplesTest {
     }
 
     @Test
+    void the_written_examples_come_after_the_stored_ones_and_only_of_categories_the_catalogue_knows() {
+        var stored = List.of(new LabeledText("发票开不出来", "TAX_SERVICE"));
+        var written = List.of(new LabeledText("营业执照丢了怎么补", "BIZ_REG"), new LabeledText("燃气表不走了", "GAS"));
+
+        assertThat(CatalogueExamples.trainingSet(stored, written, catalogue, List.of())).containsExactly(
+                new LabeledText("发票开不出来", "TAX_SERVICE"),
+                new LabeledText("营业执照丢了怎么补", "BIZ_REG"),
+                new LabeledText("商事登记", "BIZ_REG"),
+                new LabeledText("纳税服务", "TAX_SERVICE"));
+    }
+
+    @Test
     void the_seeded_knowledge_base_gives_one_example_per_article_of_the_reference_catalogue() {
         var seeded = KnowledgeArticleExamples.seeded();
         var examples = ArticleExamples.of(seeded, ReferenceCatalogue.load());

@@ -27,7 +27,12 @@ final class LabeledCorpus {
 
     /** Every line as field name → value. */
     static List<Map<String, String>> rows() {
-        var in = Objects.requireNonNull(LabeledCorpus.class.getResourceAsStream(RESOURCE), RESOURCE);
+        return rows(RESOURCE);
+    }
+
+    /** Every line of a file in the corpus's format (the written set too) as field name → value. */
+    static List<Map<String, String>> rows(String resource) {
+        var in = Objects.requireNonNull(LabeledCorpus.class.getResourceAsStream(resource), resource);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().filter(l -> !l.isBlank()).map(LabeledCorpus::parse).toList();
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.huiyin.routing.application.KnowledgeArticleExamples;
+import cn.huiyin.routing.application.WrittenExamples;
 
 /**
  * The catalogue a fresh install is seeded with (/reference/tianhe-catalog.json), for the evaluation: the
@@ -49,9 +50,14 @@ final class ReferenceCatalogue {
         return KnowledgeArticleExamples.seeded();
     }
 
+    /** The written training set (/routing/written-examples.jsonl), which the service trains on besides the stored examples. */
+    static List<LabeledText> written() {
+        return WrittenExamples.seeded();
+    }
+
     /**
-     * Everything the service trains on besides the stored examples: the category names, then the articles. Added to
-     * every training fold and never tested.
+     * What the service trains on besides the stored and the written examples: the category names, then the articles.
+     * Added to every training fold and never tested.
      */
     static List<LabeledText> priors() {
         return CatalogueExamples.trainingSet(List.of(), load(), articles());

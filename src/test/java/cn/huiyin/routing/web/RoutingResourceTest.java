@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.huiyin.routing.application.KnowledgeArticleExamples;
 import cn.huiyin.routing.application.RoutingSuggestions;
-import cn.huiyin.routing.domain.CatalogueExamples;
+import cn.huiyin.routing.application.RoutingTrainingSet;
 import cn.huiyin.routing.domain.CategoryClassifier;
 import cn.huiyin.routing.domain.HeldOutAppeals;
 import cn.huiyin.routing.domain.RoutingPolicy;
@@ -75,9 +74,9 @@ class RoutingResourceTest {
     @Test
     void the_service_answers_what_the_evaluated_classifier_answers() {
         routing.examplesChanged(); // the service retrains from the table as it is now
-        CategoryClassifier evaluated = CategoryClassifier.train(CatalogueExamples.trainingSet(
+        CategoryClassifier evaluated = CategoryClassifier.train(RoutingTrainingSet.of(
                 examples.trainingExamples().await().atMost(Duration.ofSeconds(30)),
-                catalogue.current().await().atMost(Duration.ofSeconds(30)), KnowledgeArticleExamples.seeded()));
+                catalogue.current().await().atMost(Duration.ofSeconds(30))));
         List<HeldOutAppeals.Appeal> sample = HeldOutAppeals.load().stream().filter(a -> a.id().endsWith("7")).toList();
 
         for (HeldOutAppeals.Appeal a : sample) {
