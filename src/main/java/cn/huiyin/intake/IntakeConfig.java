@@ -22,8 +22,11 @@ public interface IntakeConfig {
     @WithDefault("4096")
     int maxPending();
 
-    /** Batches being written at the same time. */
-    @WithDefault("4")
+    /**
+     * Batches being written at the same time. A batch is one statement, so few in flight suffice to keep the
+     * database busy, and appeals arriving meanwhile make the next batch larger (fewer, cheaper statements).
+     */
+    @WithDefault("2")
     int concurrentBatches();
 
     /** How long an adapter waits for the stream to take an appeal before answering 503. */

@@ -3,13 +3,11 @@ package cn.huiyin.intake.persistence;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The intake's database during an outage, for tests that enable it in their profile: while {@link #refuseInserts} is
@@ -29,9 +27,8 @@ public class OutageIntakeRepository extends IntakeRepository {
     }
 
     @Override
-    public Uni<List<Long>> insertAll(List<NewAppeal> appeals,
-            BiFunction<SqlConnection, List<Long>, Uni<Void>> alsoInTransaction) {
-        return refuseInserts.get() ? unreachable() : super.insertAll(appeals, alsoInTransaction);
+    public Uni<List<Long>> insertAll(List<NewAppeal> appeals) {
+        return refuseInserts.get() ? unreachable() : super.insertAll(appeals);
     }
 
     @Override
