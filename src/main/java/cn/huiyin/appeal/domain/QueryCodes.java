@@ -17,13 +17,17 @@ public final class QueryCodes {
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final int LENGTH = 8;
 
-    private final byte[] secret;
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final SecretKeySpec key;
+    /** A {@link Mac} is not thread-safe, and looking one up and keying it costs more than the MAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public QueryCodes(String secret) {
         if (secret == null || secret.length() < 16) {
             throw new IllegalArgumentException("the query-code secret must have at least 16 characters");
         }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
     public String codeFor(String trackingNo) {
@@ -46,10 +50,14 @@ public final class QueryCodes {
     }
 
     private byte[] hmac(String trackingNo) {
+        return macs.get().doFinal(trackingNo.getBytes(StandardCharsets.UTF_8)); // doFinal leaves it ready for the next
+    }
+
+    private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(trackingNo.getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,7 +18,7 @@ public record TrackingNumber(String value) {
     public static final ZoneId INTAKE_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final int SERIALS_PER_DAY = 1_000_000;
-    private static final Pattern THIRTEEN_DIGITS = Pattern.compile("\\d{13}");
+    private static final int LENGTH = 13;
     private static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[\\s\\u3000-]");
 
     public TrackingNumber {
@@ -38,9 +37,13 @@ public record TrackingNumber(String value) {
         if (serial < 0) {
             throw new IllegalArgumentException("serial must not be negative: " + serial);
         }
-        String body = String.format(Locale.ROOT, "%02d%02d%02d%06d",
-                day.getYear() % 100, day.getMonthValue(), day.getDayOfMonth(), serial % SERIALS_PER_DAY);
-        return new TrackingNumber(body + DammCheckDigit.compute(body));
+        // yyMMdd and the zero-padded serial, written digit by digit: one is issued for every appeal
+        StringBuilder digits = new StringBuilder(LENGTH);
+        appendPadded(digits, day.getYear() % 100, 2);
+        appendPadded(digits, day.getMonthValue(), 2);
+        appendPadded(digits, day.getDayOfMonth(), 2);
+        appendPadded(digits, serial % SERIALS_PER_DAY, 6);
+        return new TrackingNumber(digits.append(DammCheckDigit.compute(digits)).toString());
     }
 
     /** Same, taking the intake day from an instant so no caller picks the wrong time zone. */
@@ -67,10 +70,34 @@ public record TrackingNumber(String value) {
         return value.substring(0, 6) + " " + value.substring(6, 12) + " " + value.substring(12);
     }
 
+    /** {@code value}, zero-padded on the left to {@code width} digits ({@code value} has at most that many). */
+    private static void appendPadded(StringBuilder out, long value, int width) {
+        for (long limit = 10; width > 1; width--, limit *= 10) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        out.append(value);
+    }
+
     private static boolean isWellFormed(String candidate) {
-        return THIRTEEN_DIGITS.matcher(candidate).matches()
+        return isThirteenDigits(candidate)
                 && DammCheckDigit.isValid(candidate)
                 && isRealDay(candidate);
+    }
+
+    /** Thirteen ASCII digits ([0-9], what the pattern {@code \\d} matches). */
+    private static boolean isThirteenDigits(String candidate) {
+        if (candidate.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = candidate.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isRealDay(String candidate) {
@@ -83,8 +110,10 @@ public record TrackingNumber(String value) {
     }
 
     private static LocalDate dayOf(String digits) {
-        return LocalDate.of(2000 + Integer.parseInt(digits.substring(0, 2)),
-                Integer.parseInt(digits.substring(2, 4)),
-                Integer.parseInt(digits.substring(4, 6)));
+        return LocalDate.of(2000 + twoDigits(digits, 0), twoDigits(digits, 2), twoDigits(digits, 4));
+    }
+
+    private static int twoDigits(String digits, int from) {
+        return (digits.charAt(from) - '0') * 10 + (digits.charAt(from + 1) - '0');
     }
 }

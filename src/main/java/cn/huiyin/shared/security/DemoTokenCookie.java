@@ -48,7 +48,8 @@ public class DemoTokenCookie {
 
     void bridge(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        // without a Cookie header there is nothing to hand over: skip parsing the request's cookies
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.headers().contains(HttpHeaders.COOKIE)) {
             Cookie cookie = request.getCookie(NAME);
             if (cookie != null && !cookie.getValue().isBlank()) {
                 request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + cookie.getValue());

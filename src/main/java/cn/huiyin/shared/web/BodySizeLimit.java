@@ -14,9 +14,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class BodySizeLimit {
 
-    /** Looked up per request: pre-matching filters are built before runtime configuration exists. */
+    /** Looked up at the first request: pre-matching filters are built before runtime configuration exists. */
     @Inject
     Instance<WebConfig> config;
+
+    private final FirstUse<Long> maxBodyBytes = new FirstUse<>(() -> config.get().maxBodyBytes());
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
@@ -25,7 +27,7 @@ public class BodySizeLimit {
             return null; // other bodies (call transcripts) may be larger; the server-wide limit still applies
         }
         int declared = request.getLength();
-        long limit = config.get().maxBodyBytes();
+        long limit = maxBodyBytes.get();
         if (declared > limit) {
             return ProblemMappers.respond(Problem.of(413, "body-too-large", "Body too large",
                     "The body has " + declared + " bytes; at most " + limit + " are accepted")

@@ -79,6 +79,11 @@ public class CsrfGuard {
             rc.next();
             return;
         }
+        // no Cookie header (API clients, anonymous posts): not signed in by a cookie, nothing to parse
+        if (!request.headers().contains(HttpHeaders.COOKIE)) {
+            rc.next();
+            return;
+        }
         List<String> cookies = request.headers().getAll(HttpHeaders.COOKIE);
         if (!CsrfTokens.signedIn(cookies)) {
             rc.next();

@@ -16,9 +16,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class PublicLocations {
 
-    /** Looked up per response: filters are built before runtime configuration exists. */
+    /** Looked up at the first response: filters are built before runtime configuration exists. */
     @Inject
     Instance<EdgeConfig> config;
+
+    private final FirstUse<String> publicBaseUrl = new FirstUse<>(() -> config.get().publicBaseUrl().orElse(""));
 
     @ServerResponseFilter
     public void publicLocation(ContainerRequestContext request, ContainerResponseContext response) {
@@ -31,7 +33,7 @@ public class PublicLocations {
         boolean ours = !uri.isAbsolute() || (uri.getRawAuthority() != null
                 && uri.getRawAuthority().equalsIgnoreCase(requested.getRawAuthority()));
         if (ours) {
-            response.getHeaders().putSingle(HttpHeaders.LOCATION, publicUri(config.get().publicBaseUrl().orElse(""), uri));
+            response.getHeaders().putSingle(HttpHeaders.LOCATION, publicUri(publicBaseUrl.get(), uri));
         }
     }
 

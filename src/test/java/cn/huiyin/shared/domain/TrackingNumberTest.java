@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,19 @@ class TrackingNumberTest {
         assertThat(TrackingNumber.issue(day, 1_004_217)).isEqualTo(TrackingNumber.issue(day, 4217));
         assertThat(TrackingNumber.issue(day, 999_999).value()).startsWith("261125999999");
         assertThat(TrackingNumber.issue(day, 1_000_000).value()).startsWith("261125000000");
+    }
+
+    @Test
+    void everyPartIsZeroPaddedToItsWidth() {
+        long[] serials = {0, 7, 42, 999, 1_000, 99_999, 100_000, 999_999, 1_000_042, Long.MAX_VALUE};
+        for (LocalDate day = LocalDate.of(2000, 1, 1); day.getYear() < 2100; day = day.plusDays(37)) {
+            for (long serial : serials) {
+                String layout = String.format(Locale.ROOT, "%02d%02d%02d%06d", day.getYear() % 100,
+                        day.getMonthValue(), day.getDayOfMonth(), serial % 1_000_000);
+
+                assertThat(TrackingNumber.issue(day, serial).value()).hasSize(13).startsWith(layout);
+            }
+        }
     }
 
     @Test
