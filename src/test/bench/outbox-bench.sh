@@ -2,9 +2,10 @@
 # Outbox relay benchmark: does delivery keep pace with intake? Web appeals are posted at a fixed RATE (an open loop:
 # OutboxBench.java sends on a clock, whatever the answers take) for DURATION against 1 and then 2 replicas on one
 # database, in turn over CATEGORIES (each placed in its unit at intake). Every appeal writes an AppealReceived outbox
-# row; the relay hands it to AssignAfterIntake, which gives the appeal its first commissioner (one at a time per unit). The script samples the pending outbox rows every second and, once they are
-# drained, reads from the database each row's publish lag (created_at → published_at) and each appeal's time to
-# assignment (received_at → assigned_at). The goal: pending rows bounded, publish lag p99 ≤ 2 s, assignment p99 ≤ 2 s.
+# row; the relay hands each lease's rows to AssignAfterIntake in one call, which gives the appeals their first
+# commissioners in batches (one transaction at a time per replica, one lock per unit). The script samples the pending
+# outbox rows every second (printed every 5 s) and, once they are drained, reads from the database each row's publish
+# lag (created_at → published_at) and each appeal's time to assignment (received_at → assigned_at). The goal: pending rows bounded, publish lag p99 ≤ 2 s, assignment p99 ≤ 2 s.
 #
 # Baselines from the same run: the same load against BASE_APP_DIR when given (an earlier build, e.g. the relay before
 # a change), and the ceiling of the relay's SQL alone — the same rows claimed and marked done in batches with the
@@ -164,6 +165,7 @@ wait_drained() {
 }
 
 ROWS=()
+SERIES=()
 FAILURES=()
 WINDOW_START=0
 # measure LABEL APP_DIR REPLICA_COUNT MUST_DRAIN extra -D...
@@ -209,11 +211,21 @@ measure() {
                              assigned_at IS NULL AS unassigned
                       FROM appeal WHERE id > $start_appeal AND received_at >= '$t0' AND channel = 'WEB'
                             AND dispatched_at IS NOT NULL) w")
-    read -r lag50 lag99 lagmax <<<"$lag"; read -r as50 as99 unassigned <<<"$assign"
+    # the same from the intake transaction (its outbox row's created_at) to the assignment: the relay's and
+    # assignment's share, without intake's own wait before its commit
+    local after
+    after=$(q "SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY l)::numeric, 2)::text, '-') || ' ' ||
+                      coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY l)::numeric, 2)::text, '-')
+               FROM (SELECT extract(epoch FROM coalesce(a.assigned_at, clock_timestamp()) - o.created_at) AS l
+                     FROM appeal a JOIN outbox o ON o.appeal_id = a.id AND o.event_type = 'AppealReceived'
+                     WHERE a.id > $start_appeal AND a.received_at >= '$t0' AND a.channel = 'WEB'
+                           AND a.dispatched_at IS NOT NULL) w")
+    read -r lag50 lag99 lagmax <<<"$lag"; read -r as50 as99 unassigned <<<"$assign"; read -r ac50 ac99 <<<"$after"
     local relayed; relayed=$(q "SELECT round(count(*) / extract(epoch FROM '$t1'::timestamptz - '$t0'::timestamptz))
                                 FROM outbox WHERE published_at BETWEEN '$t0' AND '$t1'")
     log "relayed $relayed rows/s during the load; pending max $pending_max, at the end $pending_end; drained ${drained} s after the load; publish lag p50 $lag50 s," \
-        "p99 $lag99 s, max $lagmax s; assignment p50 $as50 s, p99 $as99 s ($unassigned dispatched appeals unassigned)"
+        "p99 $lag99 s, max $lagmax s; assignment p50 $as50 s, p99 $as99 s, after the intake commit p50 $ac50 s, p99 $ac99 s" \
+        "($unassigned dispatched appeals unassigned)"
     stop_replicas
 
     local answered=$(( accepted + non202 + errors ))
@@ -228,7 +240,11 @@ measure() {
     fi
     (( skipped == 0 )) || log "WARNING: $skipped sends skipped (more than 256 requests outstanding): intake fell behind RATE"
     local rate; rate=$(awk -v a="$accepted" -v d="$(field duration_s "$WORK/load.txt")" 'BEGIN { printf "%.0f", a / d }')
-    ROWS+=("| $label | $n | $rate | $p99http | $relayed | $pending_max | $pending_end | $drained | $lag50 | $lag99 | $lagmax | $as50 | $as99 |")
+    ROWS+=("| $label | $n | $rate | $p99http | $relayed | $pending_max | $pending_end | $drained | $lag50 | $lag99 | $lagmax | $as50 | $as99 | $ac50 | $ac99 |")
+    # pending rows over time: the first sample of every 5 s (a sample can take longer than its second on a busy
+    # machine), from the start of the load until drained
+    SERIES+=("| $label | $n | $(awk 'NR == 1 { t = $1 } $1 >= t { printf "%s%d", sep, $2; sep = " "; while ($1 >= t) t += 5 }' \
+        "$WORK/pending.txt") |")
 }
 
 if [[ -n "$BASE_APP_DIR" ]]; then
@@ -308,13 +324,20 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no-commit")
 Outbox relay under open-loop web intake, $(date +%F), commit $commit: $RATE appeals/s posted for ${DUR_S}s after ${WARM_S}s
 warm-up over $NCAT categories ($CATEGORIES), every one an AppealReceived row assigned by AssignAfterIntake; $(nproc) cores;
 PostgreSQL $PG_MAJOR. "relayed" = rows marked done per second while the load ran; "drained" = seconds after the load
-until no row was pending; lag and assignment in seconds.
+until no row was pending; lag and assignment in seconds, assignment from the appeal's receipt and from its intake
+transaction ("after commit").
 SQL claim-and-mark ceiling (the relay's lease and mark-done statements, 100 rows a commit, no handler): $ceiling rows/s,
 so the intake rate is $ratio× of it.
 
-| build | replicas | intake appeals/s | intake p99 ms | relayed rows/s | pending max | pending at end | drained s | publish lag p50 | p99 | max | assignment p50 | p99 |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| build | replicas | intake appeals/s | intake p99 ms | relayed rows/s | pending max | pending at end | drained s | publish lag p50 | p99 | max | assignment p50 | p99 | after commit p50 | p99 |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 $(printf '%s\n' "${ROWS[@]}")
+
+Pending outbox rows every 5 s from the start of the load until drained:
+
+| build | replicas | pending |
+| --- | ---: | --- |
+$(printf '%s\n' "${SERIES[@]}")
 
 EOF
 if (( ${#DRAINS[@]} > 0 )); then

@@ -20,8 +20,9 @@ public interface OutboxConfig {
     int batch();
 
     /**
-     * Deliveries in flight per replica. Handlers that open a transaction (the first assignment) each hold a pooled
-     * connection, so keep it well below the reactive pool's size.
+     * Deliveries in flight per replica; a batch handler's rows of one lease are one delivery. A handler that opens a
+     * transaction per delivery holds a pooled connection for each, so keep it well below the reactive pool's size (the
+     * first assignment queues its batches and holds one connection per replica, however many are in flight).
      */
     @WithDefault("8")
     int concurrency();

@@ -1,7 +1,11 @@
 package cn.huiyin.shared.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +35,8 @@ import io.vertx.core.Vertx;
  * <p>
  * Each pass drains: it leases batch after batch while rows are due, runs at most {@code concurrency}
  * deliveries at a time (a slow row holds one slot, not the batch), and marks delivered rows done a group at
- * a time in one statement. Between passes it waits {@code poll-every}, or less when {@link #nudge()} says new
+ * a time in one statement. A {@link OutboxBatchHandler} gets all the rows of a lease it wants in one call (one
+ * slot). Between passes it waits {@code poll-every}, or less when {@link #nudge()} says new
  * rows were written on this replica.
  */
 @ApplicationScoped
@@ -152,8 +157,9 @@ public class OutboxRelay {
         // until a lease finds nothing due (that empty batch still passes), or the service is stopping
         return Multi.createBy().repeating().uni(this::take).whilst(batch -> !batch.isEmpty() && !stopped)
                 .onItem().invoke(batch -> taken.addAndGet(batch.size()))
-                .onItem().<OutboxMessage> disjoint()
-                .onItem().transformToUni(this::deliver).merge(Math.max(1, config.concurrency()))
+                .onItem().transformToIterable(this::deliveries)
+                .onItem().transformToUni(delivery -> delivery).merge(Math.max(1, config.concurrency()))
+                .onItem().<Long> disjoint()
                 .select().where(id -> id != RECORDED)
                 .group().intoLists().of(Math.max(1, config.batch()), MARK_DONE_WINDOW)
                 // the window's timer fails the stream if nothing is asking when it fires (a mark still running):
@@ -169,9 +175,49 @@ public class OutboxRelay {
         return outbox.lease(Math.max(1, config.batch()), config.lease());
     }
 
-    /** The row's id once every handler that wants it has succeeded (or none wants it); else {@link #RECORDED}. */
-    private Uni<Long> deliver(OutboxMessage message) {
-        List<OutboxHandler> mine = handlers.stream().filter(h -> h.handles(message)).toList();
+    /**
+     * A leased batch as deliveries, each taking one slot: per batch handler, all the rows it wants (their other
+     * handlers follow row by row in that slot); every other row alone. Each yields the ids to mark done.
+     */
+    private List<Uni<List<Long>>> deliveries(List<OutboxMessage> batch) {
+        Map<OutboxBatchHandler, List<OutboxMessage>> together = new LinkedHashMap<>();
+        List<Uni<List<Long>>> alone = new ArrayList<>();
+        for (OutboxMessage message : batch) {
+            List<OutboxHandler> mine = handlersOf(message);
+            Optional<OutboxBatchHandler> batching = mine.stream().filter(OutboxBatchHandler.class::isInstance)
+                    .map(OutboxBatchHandler.class::cast).findFirst();
+            if (batching.isPresent()) {
+                together.computeIfAbsent(batching.get(), handler -> new ArrayList<>()).add(message);
+            } else {
+                alone.add(deliver(message, mine).map(List::of));
+            }
+        }
+        List<Uni<List<Long>>> deliveries = new ArrayList<>();
+        together.forEach((handler, messages) -> deliveries.add(deliverTogether(handler, messages)));
+        deliveries.addAll(alone);
+        return deliveries;
+    }
+
+    private List<OutboxHandler> handlersOf(OutboxMessage message) {
+        return handlers.stream().filter(h -> h.handles(message)).toList();
+    }
+
+    /** One call for all the rows; if it fails, each row is delivered alone to every handler that wants it. */
+    private Uni<List<Long>> deliverTogether(OutboxBatchHandler handler, List<OutboxMessage> messages) {
+        return Uni.createFrom().deferred(() -> handler.handleAll(messages)).replaceWith(true)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("outbox batch of %d row(s) failed, delivering them one by one: %s", messages.size(),
+                            failure.getMessage());
+                    return false;
+                })
+                .chain(done -> Multi.createFrom().iterable(messages)
+                        .onItem().transformToUniAndConcatenate(message -> deliver(message,
+                                handlersOf(message).stream().filter(h -> !done || h != handler).toList()))
+                        .collect().asList());
+    }
+
+    /** The row's id once every one of {@code mine} has succeeded (or there are none); else {@link #RECORDED}. */
+    private Uni<Long> deliver(OutboxMessage message, List<OutboxHandler> mine) {
         if (mine.isEmpty()) {
             return Uni.createFrom().item(message.id());
         }

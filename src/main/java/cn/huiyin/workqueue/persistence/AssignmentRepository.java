@@ -1,15 +1,25 @@
 package cn.huiyin.workqueue.persistence;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.huiyin.workqueue.domain.FirstAssignments;
+import cn.huiyin.workqueue.domain.FirstAssignments.Choice;
+import cn.huiyin.workqueue.domain.FirstAssignments.OnDuty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The queries behind automatic assignment: the unit's lock, the candidate, the appeal still waiting for one. */
+/** The queries behind automatic assignment: the units' locks, the candidates, the appeals still waiting for one. */
 @ApplicationScoped
 public class AssignmentRepository {
 
@@ -18,26 +28,34 @@ public class AssignmentRepository {
     }
 
     /** A dispatched appeal nobody was ever assigned, locked for its first assignment. */
-    public record Waiting(String handlingUnit, String trackingNo, String status) {
+    public record Waiting(long appealId, String handlingUnit, String trackingNo, String status) {
     }
 
-    private static final String PICK = """
-            WITH target AS (
-                SELECT a.handling_unit, k.commissioner AS named, k.backup
+    /** What the rule reads: the appeals with their named commissioners, and who is on duty in their units. */
+    public record Candidates(List<FirstAssignments.Waiting> appeals, List<OnDuty> onDuty) {
+    }
+
+    /**
+     * Per appeal its unit and key enterprise's named commissioner and backup; per on-duty commissioner of those units
+     * (by name, the rule's tie-break) the open work counted once (an index range on the holder).
+     */
+    private static final String CANDIDATES = """
+            WITH target AS MATERIALIZED (
+                SELECT a.id, a.handling_unit, k.commissioner AS named, k.backup
                 FROM appeal a
                 LEFT JOIN enterprise e ON e.uscc = a.uscc AND e.key_enterprise
                 LEFT JOIN key_enterprise_commissioner k ON k.uscc = e.uscc AND k.unit_code = a.handling_unit
-                WHERE a.id = $1)
-            SELECT s.username,
-                CASE WHEN s.username = t.named THEN 'KEY_ENTERPRISE' WHEN s.username = t.backup THEN 'BACKUP'
-                     ELSE 'LEAST_LOADED' END AS basis
-            FROM target t
-            JOIN staff_member s ON s.unit_code = t.handling_unit AND s.role = 'commissioner' AND s.on_duty
-            ORDER BY CASE WHEN s.username = t.named THEN 0 WHEN s.username = t.backup THEN 1 ELSE 2 END,
-                (SELECT count(*) FROM appeal o WHERE o.assignee = s.username
-                    AND o.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')),
-                s.username
-            LIMIT 1""";
+                WHERE a.id = ANY($1)),
+            on_duty AS MATERIALIZED (
+                SELECT s.username, s.unit_code,
+                    (SELECT count(*) FROM appeal o WHERE o.assignee = s.username
+                        AND o.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')) AS open_work
+                FROM staff_member s
+                WHERE s.role = 'commissioner' AND s.on_duty AND s.unit_code IN (SELECT handling_unit FROM target))
+            SELECT t.id, t.handling_unit, t.named, t.backup, NULL AS username, NULL::bigint AS open_work FROM target t
+            UNION ALL
+            SELECT NULL, d.unit_code, NULL, NULL, d.username, d.open_work FROM on_duty d
+            ORDER BY username NULLS FIRST""";
 
     /**
      * One assignment at a time per unit (a transaction-scoped advisory lock on the appeal's unit), so two at once
@@ -48,29 +66,77 @@ public class AssignmentRepository {
                 .execute(Tuple.of(appealId)).replaceWithVoid();
     }
 
+    /**
+     * The same lock for several units at once, taken in name order so that two batches wanting the same units queue
+     * instead of deadlocking.
+     */
+    public Uni<Void> lockUnits(SqlConnection tx, Collection<String> units) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('huiyin-assign:' || unit)) "
+                + "FROM (SELECT DISTINCT unit FROM unnest($1::text[]) AS unit ORDER BY unit OFFSET 0) AS units")
+                .execute(Tuple.of(units.toArray(String[]::new))).replaceWithVoid();
+    }
+
     /** Key enterprise's named commissioner on duty, else the backup, else the on-duty one with the least open work. */
     public Uni<Optional<Candidate>> pick(SqlConnection tx, long appealId) {
-        return tx.preparedQuery(PICK).execute(Tuple.of(appealId)).map(rows -> {
-            if (!rows.iterator().hasNext()) {
-                return Optional.empty();
+        return candidates(tx, List.of(appealId))
+                .map(read -> FirstAssignments.choose(read.appeals(), read.onDuty()).stream().findFirst()
+                        .map(choice -> new Candidate(choice.username(), choice.basis())));
+    }
+
+    /** What {@link FirstAssignments#choose} needs for these appeals; read under their units' locks. */
+    public Uni<Candidates> candidates(SqlConnection tx, Collection<Long> appealIds) {
+        return tx.preparedQuery(CANDIDATES).execute(Tuple.of(appealIds.toArray(Long[]::new))).map(rows -> {
+            List<FirstAssignments.Waiting> appeals = new ArrayList<>();
+            List<OnDuty> onDuty = new ArrayList<>();
+            for (Row row : rows) {
+                if (row.getString("username") == null) {
+                    appeals.add(new FirstAssignments.Waiting(row.getLong("id"), row.getString("handling_unit"),
+                            row.getString("named"), row.getString("backup")));
+                } else {
+                    onDuty.add(new OnDuty(row.getString("username"), row.getString("handling_unit"), row.getLong("open_work")));
+                }
             }
-            Row row = rows.iterator().next();
-            return Optional.of(new Candidate(row.getString("username"), row.getString("basis")));
+            return new Candidates(appeals, onDuty);
         });
     }
 
     /** Empty when the appeal is no longer dispatched or was assigned before (a repeated request changes nothing). */
     public Uni<Optional<Waiting>> lockIfNeverAssigned(SqlConnection tx, long appealId) {
-        return tx.preparedQuery("SELECT handling_unit, tracking_no, status FROM appeal "
-                + "WHERE id = $1 AND status = 'DISPATCHED' AND assigned_at IS NULL AND assignee IS NULL FOR UPDATE")
-                .execute(Tuple.of(appealId))
+        return lockIfNeverAssigned(tx, List.of(appealId)).map(waiting -> waiting.stream().findFirst());
+    }
+
+    /**
+     * Those of the appeals still dispatched and never assigned, locked in id order (as every writer of several
+     * appeals locks them); a repeated delivery finds its appeal gone from the answer.
+     */
+    public Uni<List<Waiting>> lockIfNeverAssigned(SqlConnection tx, Collection<Long> appealIds) {
+        return tx.preparedQuery("SELECT id, handling_unit, tracking_no, status FROM appeal WHERE id = ANY($1) "
+                + "AND status = 'DISPATCHED' AND assigned_at IS NULL AND assignee IS NULL ORDER BY id FOR UPDATE")
+                .execute(Tuple.of(appealIds.toArray(Long[]::new)))
                 .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.empty();
+                    List<Waiting> waiting = new ArrayList<>();
+                    for (Row row : rows) {
+                        waiting.add(new Waiting(row.getLong("id"), row.getString("handling_unit"), row.getString("tracking_no"),
+                                row.getString("status")));
                     }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new Waiting(row.getString("handling_unit"), row.getString("tracking_no"),
-                            row.getString("status")));
+                    return waiting;
                 });
+    }
+
+    /**
+     * Gives each appeal to its chosen commissioner on a lease until {@code until}, in one statement; the first such
+     * time is when it was first assigned (as {@code AppealRecords.hold} does for one appeal).
+     */
+    public Uni<Void> holdAll(SqlConnection tx, List<Choice> choices, Instant until, Instant now) {
+        Map<Long, String> assignees = new LinkedHashMap<>();
+        choices.forEach(choice -> assignees.put(choice.appealId(), choice.username()));
+        return tx.preparedQuery("""
+                UPDATE appeal a SET assignee = chosen.assignee, claim_expires_at = $3,
+                    assigned_at = coalesce(a.assigned_at, $4), updated_at = now()
+                FROM unnest($1::bigint[], $2::text[]) AS chosen (id, assignee)
+                WHERE a.id = chosen.id""")
+                .execute(Tuple.of(assignees.keySet().toArray(Long[]::new), assignees.values().toArray(String[]::new),
+                        until.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 }

@@ -28,7 +28,8 @@ import io.vertx.core.Vertx;
 /**
  * The relay against an outbox kept in memory with the repository's lease semantics: a leased row is skipped until
  * its outcome is recorded. What matters to the receivers: every row is handed over and marked done once, failures
- * are recorded one by one, no more deliveries run at once than configured, and a slow one does not hold the others.
+ * are recorded one by one, no more deliveries run at once than configured, a slow one does not hold the others, and a
+ * batch handler gets a lease's rows together.
  */
 class OutboxRelayTest {
 
@@ -134,6 +135,47 @@ class OutboxRelayTest {
     }
 
     @Test
+    void a_batch_handler_gets_each_lease_of_its_rows_in_one_call_and_other_handlers_still_get_each_row() {
+        MemoryOutbox outbox = new MemoryOutbox(250);
+        List<List<Long>> calls = new CopyOnWriteArrayList<>();
+        List<Long> alsoHanded = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = relay(outbox, config(100, 8), batchHandler(m -> true, ms -> {
+            calls.add(ms.stream().map(OutboxMessage::id).toList());
+            return Uni.createFrom().voidItem();
+        }), handler(m -> m.id() % 2 == 0, m -> {
+            alsoHanded.add(m.id());
+            return Uni.createFrom().voidItem();
+        }));
+
+        assertThat(relay.relayOnce().await().atMost(PATIENCE)).isEqualTo(250);
+
+        assertThat(calls).hasSize(3).allSatisfy(ids -> assertThat(ids.size()).isBetween(1, 100));
+        assertThat(calls.stream().flatMap(List::stream)).hasSize(250).doesNotHaveDuplicates();
+        assertThat(alsoHanded).hasSize(125).doesNotHaveDuplicates();
+        assertThat(outbox.doneIds()).hasSize(250).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void when_a_batch_call_fails_each_row_is_handed_over_alone_and_only_the_bad_one_is_retried() {
+        MemoryOutbox outbox = new MemoryOutbox(5);
+        List<Long> alone = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = relay(outbox, config(100, 8), batchHandler(m -> true, ms -> {
+            if (ms.size() > 1) {
+                return Uni.createFrom().failure(new IllegalStateException("one row of the batch is bad"));
+            }
+            alone.add(ms.get(0).id());
+            return ms.get(0).id() == 3 ? Uni.createFrom().failure(new IllegalStateException("row 3 is bad"))
+                    : Uni.createFrom().voidItem();
+        }));
+
+        assertThat(relay.relayOnce().await().atMost(PATIENCE)).isEqualTo(5);
+
+        assertThat(alone).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+        assertThat(outbox.doneIds()).containsExactlyInAnyOrder(1L, 2L, 4L, 5L);
+        assertThat(outbox.retries).containsOnlyKeys(3L);
+    }
+
+    @Test
     void a_nudge_relays_new_rows_without_waiting_for_the_next_poll() {
         MemoryOutbox outbox = new MemoryOutbox(0);
         OutboxRelay relay = relay(outbox, config(100, 8, "1h"), handler(m -> Uni.createFrom().voidItem()));
@@ -162,12 +204,27 @@ class OutboxRelayTest {
         assertThat(relay.relayOnce().await().atMost(PATIENCE)).isEqualTo(3);
     }
 
-    private static OutboxRelay relay(MemoryOutbox outbox, OutboxConfig config, OutboxHandler handler) {
+    private static OutboxRelay relay(MemoryOutbox outbox, OutboxConfig config, OutboxHandler... handlers) {
         OutboxRelay relay = new OutboxRelay();
         relay.outbox = outbox;
         relay.config = config;
-        relay.handlers = List.of(handler);
+        relay.handlers = List.of(handlers);
         return relay;
+    }
+
+    /** A batch handler whose single-row delivery is a batch of one. */
+    private static OutboxHandler batchHandler(Predicate<OutboxMessage> wants, Function<List<OutboxMessage>, Uni<Void>> handleAll) {
+        return new OutboxBatchHandler() {
+            @Override
+            public boolean handles(OutboxMessage message) {
+                return wants.test(message);
+            }
+
+            @Override
+            public Uni<Void> handleAll(List<OutboxMessage> messages) {
+                return handleAll.apply(messages);
+            }
+        };
     }
 
     private static OutboxHandler handler(Function<OutboxMessage, Uni<Void>> handle) {
