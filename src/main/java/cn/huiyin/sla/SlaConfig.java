@@ -21,6 +21,13 @@ public interface SlaConfig {
     @WithDefault("40")
     int sweepMaxBatches();
 
+    /**
+     * Batches a replica fires side by side, each in its own transaction (claims skip what another holds), so that
+     * one batch's round trips overlap another's work.
+     */
+    @WithDefault("2")
+    int sweepInFlight();
+
     /** Office periods of a working day, in the district's time zone, e.g. {@code 09:00-12:00,14:00-18:00}. */
     @WithDefault("09:00-12:00,14:00-18:00")
     List<String> officeHours();

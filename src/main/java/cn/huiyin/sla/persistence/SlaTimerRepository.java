@@ -1,6 +1,7 @@
 package cn.huiyin.sla.persistence;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class SlaTimerRepository {
 
     public record FiredTimer(long timerId, long appealId, String clock, int round, String step, Instant dueAt, String unit) {
+    }
+
+    /** One escalation step to record: the fired timer and who hears of it. */
+    public record Escalation(long timerId, long appealId, String clock, String step, Instant dueAt, String recipients) {
     }
 
     @Inject
@@ -48,10 +53,32 @@ public class SlaTimerRepository {
                 });
     }
 
-    public Uni<Void> recordEscalations(SqlClient tx, List<Tuple> escalations) {
+    /** Records a batch's escalations in one statement (one array per column), all fired at {@code firedAt}. */
+    public Uni<Void> recordEscalations(SqlClient tx, List<Escalation> escalations, Instant firedAt) {
+        int n = escalations.size();
+        Long[] timerIds = new Long[n];
+        Long[] appealIds = new Long[n];
+        String[] clocks = new String[n];
+        String[] steps = new String[n];
+        OffsetDateTime[] dueAts = new OffsetDateTime[n];
+        String[] recipients = new String[n];
+        for (int i = 0; i < n; i++) {
+            Escalation e = escalations.get(i);
+            timerIds[i] = e.timerId();
+            appealIds[i] = e.appealId();
+            clocks[i] = e.clock();
+            steps[i] = e.step();
+            dueAts[i] = ClockRepository.utc(e.dueAt());
+            recipients[i] = e.recipients();
+        }
         return tx.preparedQuery("""
                 INSERT INTO escalation (timer_id, appeal_id, clock, step, due_at, fired_at, recipients)
-                VALUES ($1, $2, $3, $4, $5, $6, $7)""").executeBatch(escalations).replaceWithVoid();
+                SELECT timer_id, appeal_id, clock, step, due_at, $7, recipients
+                FROM unnest($1::bigint[], $2::bigint[], $3::varchar[], $4::varchar[], $5::timestamptz[], $6::text[])
+                    AS e(timer_id, appeal_id, clock, step, due_at, recipients)""")
+                .execute(Tuple.tuple(List.of(timerIds, appealIds, clocks, steps, dueAts, recipients,
+                        ClockRepository.utc(firedAt))))
+                .replaceWithVoid();
     }
 
     /** Makes claimed timers pending again (their action could not run now); the next sweep retries them. */
@@ -60,13 +87,10 @@ public class SlaTimerRepository {
                 .execute(Tuple.of((Object) timerIds)).replaceWithVoid();
     }
 
-    /** How late the oldest pending timer is: the sweeper's lag (zero when nothing is overdue). */
-    public Uni<Double> lagSeconds(Instant now) {
-        return pool.preparedQuery("SELECT min(due_at) AS oldest FROM sla_timer WHERE fired_at IS NULL AND due_at <= $1")
-                .execute(Tuple.of(ClockRepository.utc(now)))
-                .map(rows -> {
-                    var oldest = rows.iterator().next().getOffsetDateTime("oldest");
-                    return oldest == null ? 0.0 : (now.toEpochMilli() - oldest.toInstant().toEpochMilli()) / 1000.0;
-                });
+    /** The earliest due time of any pending timer (due or not), or null when none is pending. */
+    public Uni<Instant> nextDue() {
+        return pool.preparedQuery("SELECT min(due_at) AS next FROM sla_timer WHERE fired_at IS NULL")
+                .execute()
+                .map(rows -> ClockRepository.instant(rows.iterator().next().getOffsetDateTime("next")));
     }
 }
