@@ -22,8 +22,10 @@ public final class Rollup {
     private final Map<Count, Long> counts = new EnumMap<>(Count.class);
     private long custodyMinutes;
     private long custodyAppeals;
-    private final Histogram response;
-    private final Histogram handling;
+    private Histogram response;
+    private Histogram handling;
+    /** Whether the histograms are shared with the decoded-histogram cache: copied before this rollup changes. */
+    private boolean shared;
 
     public Rollup() {
         this(newHistogram(), newHistogram());
@@ -41,12 +43,13 @@ public final class Rollup {
     }
 
     /**
-     * Rebuilds a stored rollup row. The decoded histograms are kept as they are (not copied into fresh ones): decoding
-     * is most of what a question costs, and a row is read once per question.
+     * Rebuilds a stored rollup row. Its histograms come from the decoded-histogram cache when these bytes were read
+     * lately (decoding is most of what a question costs); they are shared until this rollup changes.
      */
     public static Rollup stored(Map<Count, Long> counts, long custodyMinutes, long custodyAppeals, byte[] response,
             byte[] handling) {
-        Rollup rollup = new Rollup(decode(response), decode(handling));
+        Rollup rollup = new Rollup(cached(response), cached(handling));
+        rollup.shared = true;
         rollup.counts.putAll(counts);
         rollup.custodyMinutes = custodyMinutes;
         rollup.custodyAppeals = custodyAppeals;
@@ -64,6 +67,7 @@ public final class Rollup {
 
     /** Adds one appeal as stored: its count bits ({@link AppealFact#countBits()}) and its office minutes. */
     public void add(int countBits, Long custody, Long responseMinutes, Long handlingMinutes) {
+        own();
         for (Count count : Count.values()) {
             if ((countBits & count.bit()) != 0) {
                 counts.merge(count, 1L, Long::sum);
@@ -87,12 +91,44 @@ public final class Rollup {
     }
 
     public Rollup merge(Rollup other) {
+        own();
         other.counts.forEach((count, n) -> counts.merge(count, n, Long::sum));
         custodyMinutes += other.custodyMinutes;
         custodyAppeals += other.custodyAppeals;
         response.add(other.response);
         handling.add(other.handling);
         return this;
+    }
+
+    /**
+     * Takes away a part of this rollup (a day of the month it is in): counts, custody and buckets subtract exactly, so
+     * a month minus some of its days equals its other days merged. A count that reaches zero is dropped, as a merge of
+     * the other days would not have it.
+     */
+    public Rollup subtract(Rollup part) {
+        own();
+        part.counts.forEach((count, n) -> {
+            long left = count(count) - n;
+            if (left < 0) {
+                throw new IllegalArgumentException(count + " would be negative: not a part of this rollup");
+            }
+            if (left == 0) {
+                counts.remove(count);
+            } else {
+                counts.put(count, left);
+            }
+        });
+        custodyMinutes -= part.custodyMinutes;
+        custodyAppeals -= part.custodyAppeals;
+        response.subtract(part.response);
+        handling.subtract(part.handling);
+        return this;
+    }
+
+    /** Whether no appeal is left in it (a month minus all its days). */
+    public boolean isEmpty() {
+        return counts.values().stream().allMatch(n -> n == 0) && custodyAppeals == 0 && response.getTotalCount() == 0
+                && handling.getTotalCount() == 0;
     }
 
     public long count(Count count) {
@@ -107,10 +143,27 @@ public final class Rollup {
         return custodyAppeals;
     }
 
+    /** Copies shared histograms before the first change, so the cache's stay as decoded. */
+    private void own() {
+        if (shared) {
+            response = copy(response);
+            handling = copy(handling);
+            shared = false;
+        }
+    }
+
+    private static Histogram copy(Histogram histogram) {
+        Histogram copy = histogram.copy();
+        copy.setAutoResize(true);
+        return copy;
+    }
+
+    /** Read only: the rollup's response-time distribution (possibly shared with the cache). */
     public Histogram response() {
         return response;
     }
 
+    /** Read only: the rollup's handling-time distribution (possibly shared with the cache). */
     public Histogram handling() {
         return handling;
     }
@@ -150,6 +203,12 @@ public final class Rollup {
         byte[] out = new byte[4096];
     }
 
+    private static final DecodedHistograms DECODED = new DecodedHistograms();
+
+    private static Histogram cached(byte[] bytes) {
+        return bytes == null || bytes.length == 0 ? newHistogram() : DECODED.of(bytes, Rollup::decode);
+    }
+
     static Histogram decode(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return newHistogram();
@@ -183,6 +242,70 @@ public final class Rollup {
             }
             size += n;
         }
-        return Histogram.decodeFromByteBuffer(ByteBuffer.wrap(inflating.out, 0, size), 0);
+        return plain(inflating.out, size);
+    }
+
+    /** The first int of HdrHistogram's plain (uncompressed) encoding as this version writes it. */
+    private static final int PLAIN_COOKIE = plainCookie();
+
+    /** The plain encoding's header: cookie, payload length, index offset, digits, lowest, highest, ratio. */
+    private static final int PLAIN_HEADER_BYTES = 40;
+
+    /**
+     * The plain encoding decoded straight into a histogram, bucket by bucket, without HdrHistogram's intermediate
+     * copy (which cost three times the inflating). Its payload is the counts array as zigzag LEB128 longs, a negative
+     * one standing for that many empty buckets. An encoding this code did not write is left to HdrHistogram.
+     */
+    private static Histogram plain(byte[] bytes, int size) {
+        ByteBuffer header = ByteBuffer.wrap(bytes, 0, size);
+        int end = PLAIN_HEADER_BYTES + header.getInt(4);
+        if (size < PLAIN_HEADER_BYTES || header.getInt(0) != PLAIN_COOKIE || header.getInt(8) != 0
+                || header.getInt(12) != SIGNIFICANT_DIGITS || header.getLong(16) != 1 || end > size) {
+            return Histogram.decodeFromByteBuffer(ByteBuffer.wrap(bytes, 0, size), 0);
+        }
+        Histogram histogram = new Histogram(1, Math.max(2, header.getLong(24)), SIGNIFICANT_DIGITS);
+        int pos = PLAIN_HEADER_BYTES;
+        int index = 0;
+        while (pos < end) {
+            long raw = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = bytes[pos++];
+                raw |= (long) (b & 0x7f) << shift;
+                shift += 7;
+            } while (b < 0 && shift < 56);
+            if (b < 0) {
+                raw |= (long) (bytes[pos++] & 0xff) << 56;
+            }
+            long count = (raw >>> 1) ^ -(raw & 1);
+            if (count < 0) {
+                index += (int) -count;
+            } else {
+                if (count > 0) {
+                    histogram.recordValueWithCount(valueAt(index), count);
+                }
+                index++;
+            }
+        }
+        return histogram;
+    }
+
+    /** The value of a counts-array index, for two significant digits from 1 (sub-buckets of 256, halves of 128). */
+    private static long valueAt(int index) {
+        int bucket = (index >> 7) - 1;
+        int subBucket = (index & 127) + 128;
+        if (bucket < 0) {
+            subBucket -= 128;
+            bucket = 0;
+        }
+        return (long) subBucket << bucket;
+    }
+
+    private static int plainCookie() {
+        Histogram empty = newHistogram();
+        ByteBuffer buffer = ByteBuffer.allocate(empty.getNeededByteBufferCapacity());
+        empty.encodeIntoByteBuffer(buffer);
+        return buffer.getInt(0);
     }
 }

@@ -1,14 +1,14 @@
 package cn.huiyin.metrics.persistence;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 
 import cn.huiyin.metrics.domain.CellKey;
 import cn.huiyin.metrics.domain.Count;
+import cn.huiyin.metrics.domain.CoveringCells;
 import cn.huiyin.metrics.domain.Rollup;
 import cn.huiyin.metrics.domain.RollupSpan;
+import cn.huiyin.sla.SlaConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -29,8 +31,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The rollups: daily rows rebuilt cell by cell from the facts, monthly rows re-merged from their days in the same
- * transaction, and a question's rows read in one statement — whole months from the monthly rows, the partial months'
- * days from the daily ones ({@link RollupSpan}).
+ * transaction, and a question's rows read in one statement ({@link CoveringRead}) — months from the monthly rows, less
+ * the days outside the period, and the other days from the daily ones ({@link RollupSpan}).
  */
 @ApplicationScoped
 public class RollupRepository {
@@ -47,15 +49,17 @@ public class RollupRepository {
     public record Read(Map<CellKey, Rollup> cells, Map<LocalDate, Rollup> days) {
     }
 
-    /** The read's unit, street and category ($7–$9; null: any), the same on each of its three parts. */
-    private static final String CELL_FILTER = " AND ($7::text IS NULL OR unit_code = $7)"
-            + " AND ($8::text IS NULL OR street_code = $8) AND ($9::text IS NULL OR category = $9)\n";
-
     /** Months backfilled per projector batch: each is one statement over that month's daily rows. */
     static final int BACKFILL_MONTHS_PER_BATCH = 6;
 
     @Inject
     Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SlaConfig sla;
 
     /** Set once the backfill table is seen empty; it never fills again. */
     private final AtomicBoolean monthsComplete = new AtomicBoolean();
@@ -156,13 +160,14 @@ public class RollupRepository {
     }
 
     /**
-     * The rows covering the filter's period, in one statement: whole months from the monthly rows once they are
-     * complete, the other days from the daily rows. With {@code dailyCounts}, every day's counts are read too (the
-     * daily trend), without the histograms of days that the months already cover.
+     * The rows covering the filter's period, in one statement: months from the monthly rows once they are complete
+     * (less the days outside the period when a partial month is cheaper so), the other days from the daily rows. With
+     * {@code dailyCounts}, every day's counts are read too (the daily trend), without the histograms of days that the
+     * months already cover.
      */
     public Uni<Read> read(Filter filter, boolean dailyCounts) {
-        return monthsComplete().chain(complete -> complete ? read(filter, RollupSpan.of(filter.from(), filter.to()),
-                dailyCounts) : readDaily(filter));
+        return monthsComplete().chain(complete -> complete ? read(filter, RollupSpan.of(filter.from(), filter.to(),
+                today()), dailyCounts) : readDaily(filter));
     }
 
     /** The daily rows alone, one per cell and day, as before monthly rollups (also the reference they are tested on). */
@@ -170,54 +175,31 @@ public class RollupRepository {
         return read(filter, RollupSpan.of(null, null), true);
     }
 
-    private Uni<Read> read(Filter filter, RollupSpan span, boolean dailyCounts) {
-        // day by day: one range over the whole period, every histogram read
-        boolean whole = !span.hasMonths();
-        LocalDate daysFrom = whole || dailyCounts ? filter.from() : span.headFrom();
-        LocalDate daysTo = whole || dailyCounts ? filter.to() : span.headTo();
-        return pool.preparedQuery("""
-                SELECT false AS monthly, day, unit_code, street_code, category, counts, custody_minutes, custody_appeals,
-                    CASE WHEN day BETWEEN $5 AND $6 THEN NULL ELSE response_hist END AS response_hist,
-                    CASE WHEN day BETWEEN $5 AND $6 THEN NULL ELSE handling_hist END AS handling_hist
-                FROM metrics_daily
-                WHERE day BETWEEN $1 AND $2""" + CELL_FILTER + """
-                UNION ALL
-                SELECT false, day, unit_code, street_code, category, counts, custody_minutes, custody_appeals,
-                    response_hist, handling_hist
-                FROM metrics_daily
-                WHERE day BETWEEN $3 AND $4""" + CELL_FILTER + """
-                UNION ALL
-                SELECT true, month, unit_code, street_code, category, counts, custody_minutes, custody_appeals,
-                    response_hist, handling_hist
-                FROM metrics_monthly
-                WHERE month BETWEEN $5 AND $6""" + CELL_FILTER)
-                .execute(Tuple.tuple(Arrays.asList(daysFrom, daysTo, whole || dailyCounts ? null : span.tailFrom(),
-                        whole || dailyCounts ? null : span.tailTo(), span.firstMonth(), span.lastMonth() == null ? null
-                                : span.monthsEnd(), filter.unit(), filter.street(), filter.category())))
+    /** Reads the period as {@code span} says (tests pin a span to check each way of reading against the days). */
+    public Uni<Read> read(Filter filter, RollupSpan span, boolean dailyCounts) {
+        return pool.preparedQuery(CoveringRead.SQL)
+                .execute(Tuple.tuple(CoveringRead.parameters(span, filter.from(), filter.to(), dailyCounts, filter.unit(),
+                        filter.street(), filter.category())))
                 .map(rows -> {
-                    Map<CellKey, Rollup> cells = new HashMap<>();
-                    Map<LocalDate, Rollup> days = new TreeMap<>();
+                    CoveringCells covering = new CoveringCells(dailyCounts);
                     for (Row r : rows) {
                         CellKey cell = new CellKey(r.getLocalDate("day"), r.getString("unit_code"),
                                 r.getString("street_code"), r.getString("category"));
-                        Map<Count, Long> counts = counts(r.getString("counts"));
-                        io.vertx.mutiny.core.buffer.Buffer response = r.getBuffer("response_hist");
-                        if (response == null) {
-                            Rollup countsOnly = Rollup.countsOnly(counts, r.getLong("custody_minutes"),
-                                    r.getLong("custody_appeals"));
-                            days.computeIfAbsent(cell.day(), d -> new Rollup()).merge(countsOnly);
-                            continue;
-                        }
-                        Rollup rollup = Rollup.stored(counts, r.getLong("custody_minutes"), r.getLong("custody_appeals"),
-                                response.getBytes(), r.getBuffer("handling_hist").getBytes());
-                        cells.put(cell, rollup);
-                        if (dailyCounts && !r.getBoolean("monthly")) {
-                            days.computeIfAbsent(cell.day(), d -> new Rollup()).merge(Rollup.countsOnly(counts,
-                                    rollup.custodyMinutes(), rollup.custodyAppeals()));
-                        }
+                        covering.add(CoveringCells.Part.valueOf(r.getString("part")), cell, counts(r.getString("counts")),
+                                r.getLong("custody_minutes"), r.getLong("custody_appeals"),
+                                bytes(r.getBuffer("response_hist")), bytes(r.getBuffer("handling_hist")));
                     }
-                    return new Read(cells, dailyCounts ? days : Map.of());
+                    return new Read(covering.cells(), covering.days());
                 });
+    }
+
+    /** Today in the office's zone: no day after it holds rows yet. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of(sla.zone())));
+    }
+
+    private static byte[] bytes(io.vertx.mutiny.core.buffer.Buffer buffer) {
+        return buffer == null ? null : buffer.getBytes();
     }
 
     /** Whether the monthly rows are complete (nothing left to backfill); once true, never asked again. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.huiyin.metrics.MetricsFixture;
 import cn.huiyin.metrics.domain.Rollup;
+import cn.huiyin.metrics.domain.RollupSpan;
 import cn.huiyin.metrics.persistence.RollupRepository;
 import cn.huiyin.metrics.persistence.RollupRepository.Read;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,7 +62,14 @@ class MonthlyRollupsTest {
             new Question(LocalDate.parse("2025-11-20"), LocalDate.parse("2026-03-05")),
             new Question(LocalDate.parse("2025-12-28"), LocalDate.parse("2026-02-03")),
             new Question(LocalDate.parse("2025-02-01"), LocalDate.parse("2026-01-31")),
-            new Question(LocalDate.parse("2000-01-01"), LocalDate.parse("2026-12-31")));
+            new Question(LocalDate.parse("2000-01-01"), LocalDate.parse("2026-12-31")),
+            // 30-day windows read as months less the days they miss, across the turn of the year and its holiday
+            new Question(LocalDate.parse("2025-12-03"), LocalDate.parse("2026-01-01")),
+            new Question(LocalDate.parse("2026-01-02"), LocalDate.parse("2026-01-31")),
+            new Question(LocalDate.parse("2025-12-31"), LocalDate.parse("2026-01-29")),
+            new Question(LocalDate.parse("2026-01-06"), LocalDate.parse("2026-02-04")),
+            new Question(LocalDate.parse("2025-12-29"), LocalDate.parse("2026-01-27")),
+            new Question(LocalDate.parse("2026-01-03"), LocalDate.parse("2026-01-28")));
 
     @Test
     void whole_months_and_partial_days_answer_exactly_as_the_days_alone() {
@@ -123,6 +131,11 @@ class MonthlyRollupsTest {
         assertThat(january.cells().keySet()).isNotEmpty()
                 .allSatisfy(cell -> assertThat(cell.day()).isEqualTo(LocalDate.parse("2026-01-01")));
         assertThat(january.cells()).hasSizeLessThan(januaryByDay.cells().size());
+
+        // so is a 30-day window in it: January less its first day, the New Year holiday
+        Read lastThirty = rollups.read(filter(QUESTIONS.get(9), unit, null), false).await().atMost(PATIENCE);
+        assertThat(lastThirty.cells().keySet()).isNotEmpty()
+                .allSatisfy(cell -> assertThat(cell.day()).isEqualTo(LocalDate.parse("2026-01-01")));
     }
 
     /** Projects until no event and no month to backfill is left. */
@@ -149,24 +162,33 @@ class MonthlyRollupsTest {
                 Query query = new Query(filter.from(), filter.to(), filter.unit(), filter.street(), filter.category());
                 Read byDay = rollups.readDaily(filter).await().atMost(PATIENCE);
                 for (boolean dailyCounts : List.of(false, true)) {
-                    Read mixed = rollups.read(filter, dailyCounts).await().atMost(PATIENCE);
-                    String what = filter + (dailyCounts ? " with daily counts" : "");
-                    assertSame(MetricsQueryService.merged(mixed.cells().values()),
-                            MetricsQueryService.merged(byDay.cells().values()), what);
-                    assertThat(SummaryView.of(query, MetricsQueryService.merged(mixed.cells().values()), Map.of()))
-                            .as(what).isEqualTo(SummaryView.of(query, MetricsQueryService.merged(byDay.cells().values()),
-                                    Map.of()));
-                    assertThat(MetricsQueryService.trend(mixed, true)).as(what)
-                            .isEqualTo(MetricsQueryService.trend(byDay, true));
-                    assertThat(MetricsQueryService.slowestUnits(mixed, 50)).as(what)
-                            .isEqualTo(MetricsQueryService.slowestUnits(byDay, 50));
-                    if (dailyCounts) {
-                        assertThat(MetricsQueryService.trend(mixed, false)).as(what)
-                                .isEqualTo(MetricsQueryService.trend(byDay, false));
+                    // as read today, and as read on the question's last day (the days after it cut from its month)
+                    for (boolean onLastDay : List.of(false, true)) {
+                        Read mixed = onLastDay
+                                ? rollups.read(filter, RollupSpan.of(q.from(), q.to(), q.to()), dailyCounts)
+                                        .await().atMost(PATIENCE)
+                                : rollups.read(filter, dailyCounts).await().atMost(PATIENCE);
+                        assertSameFigures(mixed, byDay, query,
+                                filter + (dailyCounts ? " with daily counts" : "") + (onLastDay ? " on its last day" : ""),
+                                dailyCounts);
                     }
                 }
             }
         }
+    }
+
+    private static void assertSameFigures(Read mixed, Read byDay, Query query, String what, boolean dailyCounts) {
+        assertSame(MetricsQueryService.merged(mixed.cells().values()), MetricsQueryService.merged(byDay.cells().values()),
+                what);
+        assertThat(SummaryView.of(query, MetricsQueryService.merged(mixed.cells().values()), Map.of())).as(what)
+                .isEqualTo(SummaryView.of(query, MetricsQueryService.merged(byDay.cells().values()), Map.of()));
+        assertThat(MetricsQueryService.trend(mixed, true)).as(what).isEqualTo(MetricsQueryService.trend(byDay, true));
+        assertThat(MetricsQueryService.slowestUnits(mixed, 50)).as(what)
+                .isEqualTo(MetricsQueryService.slowestUnits(byDay, 50));
+        if (dailyCounts) {
+            assertThat(MetricsQueryService.trend(mixed, false)).as(what).isEqualTo(MetricsQueryService.trend(byDay, false));
+        }
+        assertThat(mixed.cells().values()).as(what).noneMatch(Rollup::isEmpty);
     }
 
     private static RollupRepository.Filter filter(Question q, String unit, String street) {
