@@ -9,10 +9,12 @@
 # states (40 % claimed on a lease by one of five commissioners, 10 % nobody's, 0.5 % with a lapsed claim, 39.5 %
 # signed for or in handling — a sixth commissioner holds 0.04 % of the unit —, 5 % nobody's in handling, 5 % in
 # rework without a running handling clock), their
-# RESPOND and HANDLE clocks (due −5…+20 days), a risk for all but the newest 5 %; WAITING appeals for the dispatcher
+# RESPOND and HANDLE clocks (due −5…+20 days), a risk for all but the newest 5 % (and for every open SAMR appeal, so
+# that those TAX helps with carry one); WAITING appeals for the dispatcher
 # (80 % unplaced, 20 % returned with a reason; the desk is measured at page 1, 90 % deep and on one appeal's
 # placement page, and its API 90 % deep, when the build pages it); OTHERS appeals of the market regulator (half open, half closed), of
-# which every 20th open one is helped by TAX (协办). The clocks are inserted as rows: the appeals' order key
+# which every 20th open one is helped by TAX (协办). The work-queue page is measured at its first page (50 held + 50 in
+# the pool) and 90 % deep in each list (list=mine|pool&after=…), in both orders, when the build pages it. The clocks are inserted as rows: the appeals' order key
 # (appeal.handle_due_at) is filled by the database, and the script checks it. Then ANALYZE (this machine's
 # PostgreSQL runs without autovacuum: nothing else would gather statistics).
 #
@@ -221,11 +223,12 @@ INSERT INTO appeal_event (appeal_id, seq, type, actor, occurred_at, reason, visi
 SELECT n, 1, 'RETURNED', 'commissioner-samr', received + interval '1 hour', '不属于本单位职责', 'INTERNAL', '{}',
     decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex')
 FROM plan WHERE status = 'RETURNED';
--- the risk job's last refresh: every open TAX appeal with a running handling clock but the newest 5 %
+-- the risk job's last refresh: every open TAX appeal with a running handling clock but the newest 5 %, and every
+-- open SAMR appeal (those TAX helps with carry a copy of it, from V23 on)
 INSERT INTO appeal_risk (appeal_id, unit_code, miss_probability, handle_due_at, computed_at)
 SELECT p.n, p.unit, round((random() ^ 3)::numeric, 3), c.due_at, now()
 FROM plan p JOIN appeal_clock c ON c.appeal_id = p.n AND c.clock = 'HANDLE' AND c.stopped_at IS NULL
-WHERE p.unit = 'TAX' AND p.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK') AND p.n <= :open * 0.95;
+WHERE p.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK') AND (p.unit = 'SAMR' OR p.n <= :open * 0.95);
 INSERT INTO appeal_helper_unit (appeal_id, unit_code, added_by, added_at)
 SELECT n, 'TAX', 'dispatcher-demo', received FROM plan WHERE unit = 'SAMR' AND status = 'HANDLING' AND n % 20 = 0;
 COMMIT;
@@ -242,6 +245,15 @@ if [[ "$HAS_KEY" == 1 ]]; then
     log "order key checked: every appeal's handle_due_at is its running handling clock's due time"
 else
     log "this build has no appeal.handle_due_at (before V20): its statements join the clocks"
+fi
+HAS_RISK_COPY=$(q "SELECT count(*) FROM information_schema.columns WHERE table_name = 'appeal_helper_unit' AND column_name = 'breach_risk'")
+if [[ "$HAS_RISK_COPY" == 1 ]]; then
+    drift=$(q "SELECT count(*) FROM appeal_helper_unit h JOIN appeal a ON a.id = h.appeal_id
+               LEFT JOIN appeal_risk r ON r.appeal_id = a.id AND r.unit_code = a.handling_unit
+               WHERE h.appeal_open AND h.breach_risk IS DISTINCT FROM r.miss_probability")
+    (( drift == 0 )) || die "$drift helper rows carry a risk other than their appeal's"
+    log "risk copy checked: every open helper row carries its appeal's risk ($(q "SELECT count(*) FROM appeal_helper_unit
+        WHERE unit_code = 'TAX' AND appeal_open AND breach_risk IS NOT NULL") of TAX's with one)"
 fi
 
 # --- 3. cursors: where a client deep in the queue would be (the API hands out the last item's keys)
@@ -274,6 +286,27 @@ q "UPDATE appeal SET tracking_no = '$DESK_NO' WHERE id = $DESK_ID"
 DESK_PAGED=no
 java -cp "$APP_JAR:$APP_DIR/lib/main/*" "$ROOT/src/test/bench/WorkQueueBench.java" sql DispatchDeskRepository WAITING_AFTER \
     >/dev/null 2>&1 && DESK_PAGED=yes
+# the page's lists 90 % deep, for commissioner-tax: what they hold and the unit's pool, in both orders, as the
+# cursors the page's 下一页 links carry (QueuePageCursor) — from the build that pages the page (not before)
+PAGE_PAGED=no
+java -cp "$APP_JAR:$APP_DIR/lib/main/*" "$ROOT/src/test/bench/WorkQueueBench.java" sql PageReads HELD_BY_DEADLINE 2>/dev/null \
+    | grep -q '\$6' && PAGE_PAGED=yes
+HELD_WHERE="a.assignee = 'commissioner-tax' AND a.handling_unit = 'TAX' AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
+    AND (a.claim_expires_at IS NULL OR a.claim_expires_at > now())"
+POOL_WHERE="a.handling_unit = 'TAX' AND a.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK')
+    AND (a.assignee IS NULL OR (a.status = 'DISPATCHED' AND a.claim_expires_at <= now()))"
+DUE_TEXT="CASE WHEN a.handle_due_at IS NULL THEN 'none' ELSE to_char(a.handle_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') END"
+# by_deadline_cursor / by_risk_cursor WHERE: the page's cursor after the row 90 % deep in that list
+by_deadline_cursor() { q "SELECT $DUE_TEXT || ',' || a.id FROM appeal a WHERE $1
+    ORDER BY $DUE_KEY, a.id OFFSET (SELECT count(*) * 9 / 10 FROM appeal a WHERE $1) LIMIT 1"; }
+by_risk_cursor() { q "SELECT r.miss_probability::float8 || ',' || a.id FROM appeal_risk r JOIN appeal a ON a.id = r.appeal_id
+    WHERE r.unit_code = 'TAX' AND $1 ORDER BY r.miss_probability DESC, a.id
+    OFFSET (SELECT count(*) * 9 / 10 FROM appeal_risk r JOIN appeal a ON a.id = r.appeal_id WHERE r.unit_code = 'TAX' AND $1) LIMIT 1"; }
+HELD_N=$(q "SELECT count(*) FROM appeal a WHERE $HELD_WHERE"); POOL_N=$(q "SELECT count(*) FROM appeal a WHERE $POOL_WHERE")
+HELD_CURSOR=$(by_deadline_cursor "$HELD_WHERE"); POOL_CURSOR=$(by_deadline_cursor "$POOL_WHERE")
+HELD_RISK_CURSOR=$(by_risk_cursor "$HELD_WHERE"); POOL_RISK_CURSOR=$(by_risk_cursor "$POOL_WHERE")
+log "page cursors (90 % deep): held by commissioner-tax of $(thousands "$HELD_N") $HELD_CURSOR, risk $HELD_RISK_CURSOR;" \
+    "pool of $(thousands "$POOL_N") $POOL_CURSOR, risk $POOL_RISK_CURSOR"
 log "cursors: deadline $(thousands "$DEEP") deep = ($DEEP_DUE, $DEEP_ID); past the deadlines $(thousands "$TAIL") deep = (none, $TAIL_ID);" \
     "risk $(thousands $(( RISKED * 9 / 10 ))) deep = ($RISK_AT, $RISK_ID)"
 
@@ -316,16 +349,36 @@ if [[ "$HAS_KEY" == 1 ]]; then
     plan_row api-first "API queue, page 1" "varchar, timestamptz, bigint, int" "$BY_DEADLINE" "'TAX', '1970-01-01T00:00:00Z', 0, $PAGE"
     plan_row api-deep "API queue, $(thousands "$DEEP") deep" "varchar, timestamptz, bigint, int" "$BY_DEADLINE" "'TAX', '$DEEP_DUE', $DEEP_ID, $PAGE"
     plan_row api-tail "API queue, $(thousands "$TAIL") deep (afterDue=none)" "varchar, timestamptz, bigint, int" "$BY_DEADLINE" "'TAX', NULL, $TAIL_ID, $PAGE"
-    plan_row risk-first "API sort=risk, page 1" "varchar, numeric, bigint, int" "$WITH_RISK" "'TAX', 2, 0, $PAGE"
-    plan_row risk-deep "API sort=risk, $(thousands $(( RISKED * 9 / 10 ))) deep" "varchar, numeric, bigint, int" "$WITH_RISK" "'TAX', $RISK_AT, $RISK_ID, $PAGE"
+    # riskiest first: with the helper rows' risk copy (V23) its generic plan estimates far more rows than the custom
+    # ones (a parallel scan), so the cached statement keeps custom plans (pg_prepared_statements: 0 generic of 13)
+    RISK_MODE=generic; [[ "$HAS_RISK_COPY" == 1 ]] && RISK_MODE=custom
+    plan_row risk-first "API sort=risk, page 1" "varchar, numeric, bigint, int" "$WITH_RISK" "'TAX', 2, 0, $PAGE" "$RISK_MODE"
+    plan_row risk-deep "API sort=risk, $(thousands $(( RISKED * 9 / 10 ))) deep" "varchar, numeric, bigint, int" "$WITH_RISK" "'TAX', $RISK_AT, $RISK_ID, $PAGE" "$RISK_MODE"
     plan_row risk-tail "API sort=risk, without a risk (afterRisk=none)" "varchar, bigint, int" "$WITHOUT_RISK" "'TAX', 0, $PAGE"
     HELD=$(statement PageReads HELD_BY_DEADLINE); HELD_RISKIEST=$(statement PageReads HELD_RISKIEST)
-    plan_row page-held "page: held by commissioner-tax (100 of ~16,000)" "varchar, varchar, timestamptz, int" "$HELD" "'TAX', 'commissioner-tax', now(), 100"
-    plan_row page-held-few "page: held by commissioner-tax6 (~40)" "varchar, varchar, timestamptz, int" "$HELD" "'TAX', 'commissioner-tax6', now(), 100"
-    plan_row page-pool "page: the unit's pool (100)" "varchar, timestamptz, int" "$(statement PageReads POOL_BY_DEADLINE)" "'TAX', now(), 100" custom
-    plan_row page-held-risk "page sort=risk: held by commissioner-tax (100)" "varchar, varchar, timestamptz, int" "$HELD_RISKIEST" "'TAX', 'commissioner-tax', now(), 100" custom
-    plan_row page-held-risk-few "page sort=risk: held by commissioner-tax6" "varchar, varchar, timestamptz, int" "$HELD_RISKIEST" "'TAX', 'commissioner-tax6', now(), 100" custom
-    plan_row page-pool-risk "page sort=risk: pool (100)" "varchar, timestamptz, int" "$(statement PageReads POOL_RISKIEST)" "'TAX', now(), 100" custom
+    POOL=$(statement PageReads POOL_BY_DEADLINE); POOL_RISKIEST=$(statement PageReads POOL_RISKIEST)
+    if [[ $PAGE_PAGED == yes ]]; then
+        # a page cursor "key,id" as the statements' two parameters ('none': past the deadlines, NULL)
+        args() { local key=${1%,*}; [[ "$key" == none ]] && key=NULL || key="'$key'"; echo "$key, ${1##*,}"; }
+        HT="varchar, varchar, timestamptz"; PT="varchar, timestamptz"; ME="'TAX', 'commissioner-tax', now()"
+        plan_row page-held "page: held by commissioner-tax, page 1 (51 of $(thousands "$HELD_N"))" "$HT, timestamptz, bigint, int" "$HELD" "$ME, '1970-01-01T00:00:00Z', 0, 51"
+        plan_row page-held-deep "page: held by commissioner-tax, 90 % deep" "$HT, timestamptz, bigint, int" "$HELD" "$ME, $(args "$HELD_CURSOR"), 51"
+        plan_row page-held-few "page: held by commissioner-tax6 (~40)" "$HT, timestamptz, bigint, int" "$HELD" "'TAX', 'commissioner-tax6', now(), '1970-01-01T00:00:00Z', 0, 51"
+        plan_row page-pool "page: the unit's pool, page 1 (51 of $(thousands "$POOL_N"))" "$PT, timestamptz, bigint, int" "$POOL" "'TAX', now(), '1970-01-01T00:00:00Z', 0, 51" custom
+        plan_row page-pool-deep "page: the unit's pool, 90 % deep" "$PT, timestamptz, bigint, int" "$POOL" "'TAX', now(), $(args "$POOL_CURSOR"), 51" custom
+        plan_row page-held-risk "page sort=risk: held by commissioner-tax, page 1" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "$ME, 2, 0, 51" custom
+        plan_row page-held-risk-deep "page sort=risk: held by commissioner-tax, 90 % deep" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "$ME, $HELD_RISK_CURSOR, 51" custom
+        plan_row page-held-risk-few "page sort=risk: held by commissioner-tax6" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "'TAX', 'commissioner-tax6', now(), 2, 0, 51" custom
+        plan_row page-pool-risk "page sort=risk: pool, page 1" "$PT, numeric, bigint, int" "$POOL_RISKIEST" "'TAX', now(), 2, 0, 51" custom
+        plan_row page-pool-risk-deep "page sort=risk: pool, 90 % deep" "$PT, numeric, bigint, int" "$POOL_RISKIEST" "'TAX', now(), $POOL_RISK_CURSOR, 51" custom
+    else
+        plan_row page-held "page: held by commissioner-tax (100 of ~16,000)" "varchar, varchar, timestamptz, int" "$HELD" "'TAX', 'commissioner-tax', now(), 100"
+        plan_row page-held-few "page: held by commissioner-tax6 (~40)" "varchar, varchar, timestamptz, int" "$HELD" "'TAX', 'commissioner-tax6', now(), 100"
+        plan_row page-pool "page: the unit's pool (100)" "varchar, timestamptz, int" "$POOL" "'TAX', now(), 100" custom
+        plan_row page-held-risk "page sort=risk: held by commissioner-tax (100)" "varchar, varchar, timestamptz, int" "$HELD_RISKIEST" "'TAX', 'commissioner-tax', now(), 100" custom
+        plan_row page-held-risk-few "page sort=risk: held by commissioner-tax6" "varchar, varchar, timestamptz, int" "$HELD_RISKIEST" "'TAX', 'commissioner-tax6', now(), 100" custom
+        plan_row page-pool-risk "page sort=risk: pool (100)" "varchar, timestamptz, int" "$POOL_RISKIEST" "'TAX', now(), 100" custom
+    fi
 fi
 # the statement the API sent before V20 (commit 66f7e96), on the same data: join the clocks, sort the unit
 OLD_QUEUE="SELECT a.id, a.tracking_no, a.title, a.status, a.appeal_type, a.urgent, a.supervised, a.received_at,
@@ -359,13 +412,14 @@ token() { curl -sf -m 10 -X POST "http://$HOST:$PORT/api/v1/demo/tokens/$1" | se
 TAX_TOKEN=$(token commissioner-tax); DESK_TOKEN=$(token dispatcher-demo)
 [[ -n "$TAX_TOKEN" && -n "$DESK_TOKEN" ]] || die "could not mint the demo tokens"
 
-# check PATH TOKEN ITEMS: one request answers 200 with at least ITEMS items (JSON objects with a trackingNo; 0: any)
+# check PATH TOKEN ITEMS [MARK]: one request answers 200 with at least ITEMS items (JSON objects with a trackingNo, or
+# whatever MARK each item carries: data-tracking-no= for a page's rows; 0: any)
 check() {
-    local body code items
+    local body code items mark=${4:-'"trackingNo"'}
     body=$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $2" "http://$HOST:$PORT$1")
     code=${body##*$'\n'}; body=${body%$'\n'*}
     [[ "$code" == 200 ]] || die "GET $1 answered $code: $(echo "$body" | head -c 300)"
-    items=$(grep -o '"trackingNo"' <<<"$body" | wc -l || true)
+    items=$(grep -o "$mark" <<<"$body" | wc -l || true)
     (( items >= $3 )) || die "GET $1 held $items items, expected at least $3"
 }
 
@@ -425,6 +479,14 @@ check "$API?sort=risk&limit=$PAGE" "$TAX_TOKEN" "$PAGE"
 check "$API?sort=risk&limit=$PAGE&afterRisk=$RISK_AT&afterId=$RISK_ID" "$TAX_TOKEN" "$PAGE"
 check "/workqueue" "$TAX_TOKEN" 0
 check "/workqueue?sort=risk" "$TAX_TOKEN" 0
+if [[ $PAGE_PAGED == yes ]]; then
+    check "/workqueue" "$TAX_TOKEN" 100 data-tracking-no=
+    check "/workqueue?sort=risk" "$TAX_TOKEN" 100 data-tracking-no=
+    check "/workqueue?list=mine&after=$HELD_CURSOR" "$TAX_TOKEN" 50 data-tracking-no=
+    check "/workqueue?list=pool&after=$POOL_CURSOR" "$TAX_TOKEN" 50 data-tracking-no=
+    check "/workqueue?sort=risk&list=mine&after=$HELD_RISK_CURSOR" "$TAX_TOKEN" 50 data-tracking-no=
+    check "/workqueue?sort=risk&list=pool&after=$POOL_RISK_CURSOR" "$TAX_TOKEN" 50 data-tracking-no=
+fi
 check "/api/v1/dispatch/queue" "$DESK_TOKEN" 100
 check "/dispatch" "$DESK_TOKEN" 0
 if [[ $DESK_PAGED == yes ]]; then
@@ -440,8 +502,17 @@ measure api-deep "… $(thousands "$DEEP") deep (afterDue, afterId)" "$API?limit
 measure api-tail "… $(thousands "$TAIL") deep (afterDue=none)" "$API?limit=$PAGE&afterDue=none&afterId=$TAIL_ID" "$TAX_TOKEN"
 measure risk-first "GET $API?sort=risk&limit=$PAGE (page 1)" "$API?sort=risk&limit=$PAGE" "$TAX_TOKEN"
 measure risk-deep "… sort=risk, $(thousands $(( RISKED * 9 / 10 ))) deep" "$API?sort=risk&limit=$PAGE&afterRisk=$RISK_AT&afterId=$RISK_ID" "$TAX_TOKEN"
-measure page "GET /workqueue (page: 100 held + 100 pool)" "/workqueue" "$TAX_TOKEN"
-measure page-risk "GET /workqueue?sort=risk" "/workqueue?sort=risk" "$TAX_TOKEN"
+if [[ $PAGE_PAGED == yes ]]; then
+    measure page "GET /workqueue (page: 50 held + 50 pool)" "/workqueue" "$TAX_TOKEN"
+    measure page-mine-deep "… held, 90 % deep of $(thousands "$HELD_N") (list=mine&after)" "/workqueue?list=mine&after=$HELD_CURSOR" "$TAX_TOKEN"
+    measure page-pool-deep "… pool, 90 % deep of $(thousands "$POOL_N") (list=pool&after)" "/workqueue?list=pool&after=$POOL_CURSOR" "$TAX_TOKEN"
+    measure page-risk "GET /workqueue?sort=risk (50 + 50)" "/workqueue?sort=risk" "$TAX_TOKEN"
+    measure page-risk-mine-deep "… sort=risk, held, 90 % deep" "/workqueue?sort=risk&list=mine&after=$HELD_RISK_CURSOR" "$TAX_TOKEN"
+    measure page-risk-pool-deep "… sort=risk, pool, 90 % deep" "/workqueue?sort=risk&list=pool&after=$POOL_RISK_CURSOR" "$TAX_TOKEN"
+else
+    measure page "GET /workqueue (page: 100 held + 100 pool)" "/workqueue" "$TAX_TOKEN"
+    measure page-risk "GET /workqueue?sort=risk" "/workqueue?sort=risk" "$TAX_TOKEN"
+fi
 measure desk-api "GET /api/v1/dispatch/queue (100 waiting)" "/api/v1/dispatch/queue" "$DESK_TOKEN"
 if [[ $DESK_PAGED == yes ]]; then
     measure desk-api-deep "… $(thousands "$DESK_DEEP") deep (after)" "/api/v1/dispatch/queue?after=$DESK_NO" "$DESK_TOKEN"

@@ -235,4 +235,44 @@ class QueueOrderKeyTest {
         assertThat(queue).contains(armed, extended, reworked).doesNotContain(replied, child, transferred, returned);
         assertThat(queue.indexOf(reworked)).isGreaterThan(queue.indexOf(armed));
     }
+    /** The risk that counts for the appeal (computed for its current unit), as text; null when it has none. */
+    private String countedRisk(String trackingNo) {
+        return db.string("""
+                SELECT r.miss_probability::text FROM appeal_risk r JOIN appeal a ON a.id = r.appeal_id
+                WHERE a.tracking_no = $1 AND r.unit_code = a.handling_unit""", trackingNo);
+    }
+
+    private String riskCopy(String trackingNo, String unit) {
+        return db.string("SELECT breach_risk::text FROM appeal_helper_unit WHERE appeal_id = $1 AND unit_code = $2",
+                db.id(trackingNo), unit);
+    }
+
+    @Test
+    void a_helper_row_carries_the_risk_that_counts_for_its_appeal_whoever_wrote_it() {
+        String helped = submit(Appeals.validSubmission());
+        risks.refresh().await().atMost(Duration.ofSeconds(30));
+        assertThat(countedRisk(helped)).isNotNull();
+
+        // a helper added after the refresh starts from the appeal's risk
+        post("dispatcher-demo", "/api/v1/dispatch/appeals/" + helped + "/helpers", Map.of("unit", "SAMR")).statusCode(200);
+        assertThat(riskCopy(helped, "SAMR")).isEqualTo(countedRisk(helped));
+
+        // the refresh brings a copy that differs back in step
+        db.execute("UPDATE appeal_helper_unit SET breach_risk = 0.999 WHERE appeal_id = $1", db.id(helped));
+        risks.refresh().await().atMost(Duration.ofSeconds(30));
+        assertThat(riskCopy(helped, "SAMR")).isEqualTo(countedRisk(helped));
+
+        // after a transfer the old unit's risk no longer counts, on the helper row either, until the next refresh
+        post("commissioner-tax", "/api/v1/appeals/" + helped + "/transfer", Map.of("toUnit", "ECO", "reason", "属于生态环境事项"))
+                .statusCode(200);
+        assertThat(countedRisk(helped)).isNull();
+        assertThat(riskCopy(helped, "SAMR")).isNull();
+        assertThat(walkByRisk("commissioner-samr", 50)).contains(helped);
+        risks.refresh().await().atMost(Duration.ofSeconds(30));
+        assertThat(riskCopy(helped, "SAMR")).isNotNull().isEqualTo(countedRisk(helped));
+        assertThat(db.count("""
+                SELECT count(*) FROM appeal_helper_unit h JOIN appeal a ON a.id = h.appeal_id
+                LEFT JOIN appeal_risk r ON r.appeal_id = a.id AND r.unit_code = a.handling_unit
+                WHERE h.appeal_open AND h.breach_risk IS DISTINCT FROM r.miss_probability""")).isZero();
+    }
 }

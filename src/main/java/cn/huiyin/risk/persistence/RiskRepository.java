@@ -41,6 +41,20 @@ public class RiskRepository {
             String holder, double missProbability, Instant handleDueAt, Instant computedAt) {
     }
 
+    /**
+     * The helper rows' copy of their appeal's risk, for the unit that handles it (a risk of another unit does not
+     * count): only the rows whose copy changes, among the open ones and those still holding a copy. A row that a
+     * step holds locked keeps its copy until the next refresh rather than making the refresh wait for the step.
+     */
+    private static final String HELPER_COPIES = """
+            UPDATE appeal_helper_unit h SET breach_risk = c.risk
+            FROM (SELECT h.appeal_id, h.unit_code, r.miss_probability AS risk
+                  FROM appeal_helper_unit h JOIN appeal a ON a.id = h.appeal_id
+                  LEFT JOIN appeal_risk r ON r.appeal_id = a.id AND r.unit_code = a.handling_unit
+                  WHERE (h.appeal_open OR h.breach_risk IS NOT NULL) AND h.breach_risk IS DISTINCT FROM r.miss_probability
+                  FOR UPDATE OF h SKIP LOCKED) c
+            WHERE h.appeal_id = c.appeal_id AND h.unit_code = c.unit_code""";
+
     /** Transaction-scoped, so a replica that dies mid-way frees it; one number shared by every replica. */
     private static final long REFRESH_LOCK = 0x6875_6979_7269_736BL; // "huiyrisk"
 
@@ -95,7 +109,10 @@ public class RiskRepository {
                 });
     }
 
-    /** Writes the risks computed at {@code at} and removes those of appeals no longer open. */
+    /**
+     * Writes the risks computed at {@code at}, removes those of appeals no longer open, and brings the helper rows'
+     * copies (协办, read by the work queue riskiest first) in step, in the same transaction.
+     */
     public Uni<Void> replaceAll(SqlClient tx, List<Risk> risks, Instant at) {
         Long[] ids = new Long[risks.size()];
         String[] units = new String[risks.size()];
@@ -116,6 +133,7 @@ public class RiskRepository {
                     computed_at = excluded.computed_at""")
                 .execute(Tuple.of(ids, units, probabilities, dues, utc(at)))
                 .chain(() -> tx.preparedQuery("DELETE FROM appeal_risk WHERE computed_at <> $1").execute(Tuple.of(utc(at))))
+                .chain(() -> tx.query(HELPER_COPIES).execute())
                 .replaceWithVoid();
     }
 

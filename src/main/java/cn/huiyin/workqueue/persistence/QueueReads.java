@@ -5,8 +5,8 @@ package cn.huiyin.workqueue.persistence;
  * so no statement sorts the unit's appeals, whatever the depth: the unit's open appeals by
  * {@code (handling_unit, due key, id)} (V20's {@code appeal_queue_idx}), its risks by
  * {@code (unit_code, miss_probability DESC, appeal_id)}, those without a risk by {@code (handling_unit, id)}, and the
- * appeals the unit helps with (协办) by their helper rows' copy of the same key ({@code appeal_helper_queue_idx}; riskiest
- * first, the unit's open helped appeals are few and are sorted). The parts of a page are merged, sorting at most a
+ * appeals the unit helps with (协办) by their helper rows' copy of the same key ({@code appeal_helper_queue_idx}) or of the
+ * appeal's risk (V23's {@code appeal_helper_risk_idx}, and {@code appeal_helper_no_risk_idx} for those without one). The parts of a page are merged, sorting at most a
  * few pages' worth of rows.
  * <p>
  * The due key is {@code coalesce(handle_due_at, 'infinity')}: appeals without a running handling clock sort last and
@@ -58,13 +58,13 @@ final class QueueReads {
                  WHERE r.unit_code = $1 AND r.miss_probability < $2::numeric AND a.handling_unit = $1 AND :open
                  ORDER BY r.miss_probability DESC, r.appeal_id LIMIT $4)
                 UNION ALL
-                (SELECT :item, 'HELPER' AS part, r.miss_probability
-                 FROM appeal_helper_unit h JOIN appeal a ON a.id = h.appeal_id
-                 JOIN LATERAL (SELECT r.miss_probability FROM appeal_risk r
-                     WHERE r.appeal_id = a.id AND r.unit_code = a.handling_unit OFFSET 0) r ON true
-                 WHERE h.unit_code = $1 AND h.appeal_open AND a.handling_unit <> $1 AND :open
-                   AND (r.miss_probability < $2::numeric OR (r.miss_probability = $2::numeric AND a.id > $3))
-                 ORDER BY r.miss_probability DESC, a.id LIMIT $4)) q
+                (SELECT :item, 'HELPER' AS part, h.breach_risk AS miss_probability :risk_helped
+                   AND h.breach_risk = $2::numeric AND h.appeal_id > $3
+                 ORDER BY h.appeal_id LIMIT $4)
+                UNION ALL
+                (SELECT :item, 'HELPER' AS part, h.breach_risk AS miss_probability :risk_helped
+                   AND h.breach_risk < $2::numeric
+                 ORDER BY h.breach_risk DESC, h.appeal_id LIMIT $4)) q
             ORDER BY q.miss_probability DESC, q.id LIMIT $4""");
 
     /** $1 unit, $2 id after, $3 page size: the appeals without a risk of their unit, by id. */
@@ -74,8 +74,10 @@ final class QueueReads {
                  WHERE a.handling_unit = $1 AND :open AND a.id > $2 AND :no_risk
                  ORDER BY a.id LIMIT $3)
                 UNION ALL
-                (SELECT :item, 'HELPER' AS part :helped AND a.id > $2 AND :no_risk
-                 ORDER BY a.id LIMIT $3)) q
+                (SELECT :item, 'HELPER' AS part FROM appeal_helper_unit h JOIN appeal a ON a.id = h.appeal_id
+                 WHERE h.unit_code = $1 AND h.appeal_open AND h.breach_risk IS NULL AND h.appeal_id > $2
+                   AND a.handling_unit <> $1 AND :open
+                 ORDER BY h.appeal_id LIMIT $3)) q
             ORDER BY q.id LIMIT $3""");
 
     private static String sql(String template) {
@@ -84,6 +86,8 @@ final class QueueReads {
                         + "a.received_at, a.assignee, a.handling_unit, :due AS handle_due")
                 .replace(":helped", "FROM appeal_helper_unit h JOIN appeal a ON a.id = h.appeal_id "
                         + "WHERE h.unit_code = $1 AND h.appeal_open AND a.handling_unit <> $1 AND :open")
+                .replace(":risk_helped", "FROM appeal_helper_unit h JOIN appeal a ON a.id = h.appeal_id "
+                        + "WHERE h.unit_code = $1 AND h.appeal_open AND h.breach_risk IS NOT NULL AND a.handling_unit <> $1 AND :open")
                 .replace(":helper_due", "coalesce(h.handle_due_at, 'infinity'::timestamptz)")
                 .replace(":no_risk", NO_RISK).replace(":open", OPEN).replace(":due", DUE_KEY);
     }

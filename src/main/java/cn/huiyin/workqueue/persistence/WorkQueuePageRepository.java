@@ -1,5 +1,6 @@
 package cn.huiyin.workqueue.persistence;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,15 +26,47 @@ public class WorkQueuePageRepository {
 
     /**
      * An open appeal as a row of the work-queue page; {@code handleDueAt} null when no handling clock runs,
-     * {@code breachRisk} null until its risk is computed.
+     * {@code breachRisk} null until its risk is computed. {@code id} and the order's key say where the next page starts.
      */
-    public record QueueRow(String trackingNo, String title, String status, boolean urgent, boolean supervised,
+    public record QueueRow(long id, String trackingNo, String title, String status, boolean urgent, boolean supervised,
             Instant handleDueAt, String assignee, Instant claimExpiresAt, Double breachRisk) {
     }
 
     /** The order of a page's lists: nearest handling deadline first, or riskiest first (风险). */
     public enum Order {
         DEADLINE, RISK
+    }
+
+    /**
+     * Where a page of a list starts: after the row with this key and {@code id}, in the list's order. By deadline the
+     * key is {@code due} ({@link Instant#MAX} past the deadlines); riskiest first it is {@code risk}, or, once the
+     * appeals without a risk have begun ({@code risk} null), {@code due} again, as those follow by deadline.
+     */
+    public record After(Double risk, Instant due, long id) {
+
+        /** Before every deadline. */
+        private static final Instant FIRST_DUE = Instant.EPOCH;
+
+        /** Above every risk. */
+        private static final double FIRST_RISK = 2;
+
+        public static After first(Order order) {
+            return new After(order == Order.RISK ? FIRST_RISK : null, FIRST_DUE, 0);
+        }
+
+        /** Where the page after {@code last} starts. */
+        public static After row(Order order, QueueRow last) {
+            Instant due = last.handleDueAt() == null ? Instant.MAX : last.handleDueAt();
+            return new After(order == Order.RISK ? last.breachRisk() : null, due, last.id());
+        }
+
+        private Object dueKey() {
+            return Instant.MAX.equals(due) ? null : utc(due);
+        }
+
+        private After firstWithoutRisk() {
+            return new After(null, FIRST_DUE, 0);
+        }
     }
 
     /** Who holds an appeal now; {@code claimExpiresAt} null once it is signed for. */
@@ -48,56 +81,71 @@ public class WorkQueuePageRepository {
         }
     }
 
+    /** A list's statements: by deadline, riskiest first, and those without a risk (which follow by deadline). */
+    private record Reads(String byDeadline, boolean deadlinePlanned, String riskiest, String withoutRisk,
+            boolean withoutRiskPlanned) {
+    }
+
+    private static final Reads HELD = new Reads(PageReads.HELD_BY_DEADLINE, false, PageReads.HELD_RISKIEST,
+            PageReads.HELD_WITHOUT_RISK, false);
+
+    private static final Reads POOL = new Reads(PageReads.POOL_BY_DEADLINE, true, PageReads.POOL_RISKIEST,
+            PageReads.POOL_WITHOUT_RISK, true);
+
     @Inject
     Pool pool;
 
-    /** What {@code username} holds: signed for, or claimed on a lease that has not lapsed. */
-    public Uni<List<QueueRow>> heldBy(String unit, String username, Instant now, Order order, int limit) {
-        List<Object> arguments = List.of(unit, username, utc(now));
-        return order == Order.RISK
-                ? planned(PageReads.HELD_RISKIEST, arguments, limit).chain(risky -> rest(risky, PageReads.HELD_WITHOUT_RISK,
-                        arguments, limit, false))
-                : rows(PageReads.HELD_BY_DEADLINE, arguments, limit, false);
+    /** What {@code username} holds: signed for, or claimed on a lease that has not lapsed; a page after {@code after}. */
+    public Uni<List<QueueRow>> heldBy(String unit, String username, Instant now, Order order, After after, int limit) {
+        return list(HELD, List.of(unit, username, utc(now)), order, after, limit);
     }
 
     /**
      * The unit's pool: open appeals nobody holds — dispatched ones never or no longer claimed, and signed-for,
      * handled or rework appeals left without an assignee (any commissioner of the unit may work those) — so that
-     * every open appeal of the API's queue that is nobody's shows on the page.
+     * every open appeal of the API's queue that is nobody's shows on the page; a page after {@code after}.
      */
-    public Uni<List<QueueRow>> unclaimed(String unit, Instant now, Order order, int limit) {
-        List<Object> arguments = List.of(unit, utc(now));
-        return order == Order.RISK
-                ? planned(PageReads.POOL_RISKIEST, arguments, limit).chain(risky -> rest(risky, PageReads.POOL_WITHOUT_RISK,
-                        arguments, limit, true))
-                : planned(PageReads.POOL_BY_DEADLINE, arguments, limit);
-    }
-
-    /** Riskiest first, the appeals without a risk follow by deadline, when those with one do not fill the list. */
-    private Uni<List<QueueRow>> rest(List<QueueRow> risky, String withoutRisk, List<Object> arguments, int limit,
-            boolean planned) {
-        if (risky.size() == limit) {
-            return Uni.createFrom().item(risky);
-        }
-        return rows(withoutRisk, arguments, limit - risky.size(), planned).map(rest -> {
-            List<QueueRow> both = new ArrayList<>(risky);
-            both.addAll(rest);
-            return both;
-        });
-    }
-
-    private Uni<List<QueueRow>> planned(String sql, List<Object> arguments, int limit) {
-        return rows(sql, arguments, limit, true);
+    public Uni<List<QueueRow>> unclaimed(String unit, Instant now, Order order, After after, int limit) {
+        return list(POOL, List.of(unit, utc(now)), order, after, limit);
     }
 
     /**
-     * The statement's last parameter is the list's length. {@code planned}: planned for these values rather than
-     * with the cached statement's generic plan, for the statements whose best plan depends on them — how far the
-     * unit's risks must be walked to fill a holder's list, how many claims have lapsed by {@code now} (a generic plan
-     * would guess a third of the claims and walk the unit's whole queue) — at the price of planning each time.
+     * Riskiest first, the appeals without a risk follow by deadline when those with one do not fill the page (the
+     * second read runs only on the page where the first runs out).
      */
-    private Uni<List<QueueRow>> rows(String sql, List<Object> arguments, int limit, boolean planned) {
+    private Uni<List<QueueRow>> list(Reads reads, List<Object> arguments, Order order, After after, int limit) {
+        if (order == Order.DEADLINE) {
+            return rows(reads.byDeadline(), arguments, after.dueKey(), after.id(), limit, reads.deadlinePlanned());
+        }
+        if (after.risk() == null) {
+            return rows(reads.withoutRisk(), arguments, after.dueKey(), after.id(), limit, reads.withoutRiskPlanned());
+        }
+        return rows(reads.riskiest(), arguments, BigDecimal.valueOf(after.risk()), after.id(), limit, true).chain(risky -> {
+            if (risky.size() == limit) {
+                return Uni.createFrom().item(risky);
+            }
+            After tail = after.firstWithoutRisk();
+            return rows(reads.withoutRisk(), arguments, tail.dueKey(), tail.id(), limit - risky.size(), reads.withoutRiskPlanned())
+                    .map(rest -> {
+                        List<QueueRow> both = new ArrayList<>(risky);
+                        both.addAll(rest);
+                        return both;
+                    });
+        });
+    }
+
+    /**
+     * The statement's last parameters are the cursor's key and id and the list's length. {@code planned}: planned for
+     * these values rather than with the cached statement's generic plan, for the statements whose best plan depends on
+     * them — how far the unit's risks must be walked to fill a holder's list, how many claims have lapsed by
+     * {@code now} (a generic plan would guess a third of the claims and walk the unit's whole queue) — at the price of
+     * planning each time.
+     */
+    private Uni<List<QueueRow>> rows(String sql, List<Object> arguments, Object cursorKey, long cursorId, int limit,
+            boolean planned) {
         List<Object> values = new ArrayList<>(arguments);
+        values.add(cursorKey);
+        values.add(cursorId);
         values.add(limit);
         if (!planned) {
             return pool.preparedQuery(sql).execute(Tuple.tuple(values)).map(WorkQueuePageRepository::rows);
@@ -117,7 +165,7 @@ public class WorkQueuePageRepository {
     private static List<QueueRow> rows(RowSet<Row> rows) {
         List<QueueRow> list = new ArrayList<>();
         for (Row r : rows) {
-            list.add(new QueueRow(r.getString("tracking_no"), r.getString("title"), r.getString("status"), r.getBoolean("urgent"),
+            list.add(new QueueRow(r.getLong("id"), r.getString("tracking_no"), r.getString("title"), r.getString("status"), r.getBoolean("urgent"),
                     r.getBoolean("supervised"), instant(r.getOffsetDateTime("due_at")), r.getString("assignee"),
                     instant(r.getOffsetDateTime("claim_expires_at")),
                     r.getDouble("miss_probability")));

@@ -1,6 +1,8 @@
 package cn.huiyin.workqueue.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,7 @@ import cn.huiyin.appeal.domain.AppealStatus;
 import cn.huiyin.knowledge.application.KnowledgeArticles;
 import cn.huiyin.risk.application.BreachRisks;
 import cn.huiyin.routing.application.Catalogues;
+import cn.huiyin.routing.domain.Catalogue;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
@@ -40,7 +43,9 @@ import cn.huiyin.workqueue.application.DispatchDesk;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.OpenRequest;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository;
+import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.After;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Holding;
+import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.QueueRow;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Order;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -60,7 +65,7 @@ public class WorkQueuePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(String unitName, List<Listing> lists, boolean leader,
-                List<OpenRequest> requests, Map<String, String> errors, String notice, boolean byRisk);
+                List<OpenRequest> requests, Map<String, String> errors, String notice, boolean byRisk, boolean first);
 
         static native TemplateInstance appeal(AppealView appeal, AllowedForms forms, List<Unit> units, Typed typed,
                 Map<String, String> errors, String notice, Shown shown, List<String> purposes,
@@ -77,8 +82,36 @@ public class WorkQueuePages {
     public record Unit(String code, String name) {
     }
 
-    /** One list of the queue page — what I hold ({@code mine}), the unit's pool ({@code pool}) — as its table shows it. */
-    public record Listing(String id, String heading, String empty, List<Line> rows) {
+    /**
+     * One list of the queue page — what I hold ({@code mine}), the unit's pool ({@code pool}) — as its table shows it;
+     * {@code next} the address of its next page, null on its last.
+     */
+    public record Listing(String id, String heading, String empty, List<Line> rows, String next) {
+    }
+
+    /** The lists of the queue page, by the {@code list} of its address. */
+    enum Part {
+        MINE("mine", "我的待办", "暂无待办"), POOL("pool", "本单位待认领", "暂无待认领的诉求");
+
+        final String id;
+        final String heading;
+        final String empty;
+
+        Part(String id, String heading, String empty) {
+            this.id = id;
+            this.heading = heading;
+            this.empty = empty;
+        }
+
+        /** The list an address names; null (the first page, both lists) for none or an unknown one. */
+        static Part named(String typed) {
+            for (Part part : values()) {
+                if (part.id.equals(typed)) {
+                    return part;
+                }
+            }
+            return null;
+        }
     }
 
     /** The forms' fields as typed, shown again next to their errors. */
@@ -99,7 +132,8 @@ public class WorkQueuePages {
     /** The purposes offered on the reveal form; "other" asks for the purpose in the caller's words. */
     public static final List<String> REVEAL_PURPOSES = RevealForm.PURPOSES;
 
-    private static final int LIMIT = 100;
+    /** Rows on one page of a list. */
+    static final int PAGE = 50;
 
     @Inject
     PersonalDataReveals reveals;
@@ -137,10 +171,17 @@ public class WorkQueuePages {
     @Inject
     AnswerPanels answerPanels;
 
+    /**
+     * The work queue: both lists' first pages (and a leader's extension requests), or, with {@code list} and
+     * {@code after}, the next page of one list, which each list's 下一页 link names.
+     */
     @GET
-    public Uni<TemplateInstance> queue(@RestQuery String ok, @RestQuery String sort) {
+    public Uni<TemplateInstance> queue(@RestQuery String ok, @RestQuery String sort, @RestQuery String list,
+            @RestQuery String after) {
         Order order = "risk".equals(sort) ? Order.RISK : Order.DEADLINE;
-        return caller.get().chain(who -> queuePage(who, Map.of(), PageMessages.done(ok), order));
+        Part part = Part.named(list);
+        return caller.get().chain(who -> part == null ? queuePage(who, Map.of(), PageMessages.done(ok), order)
+                : listPage(who, part, order, QueuePageCursor.parse(order, after)));
     }
 
     /**
@@ -175,19 +216,41 @@ public class WorkQueuePages {
     }
 
     private Uni<TemplateInstance> queuePage(Caller who, Map<String, String> errors, String notice, Order order) {
-        if (who.unitCode() == null) {
-            throw new ForbiddenException();
-        }
         Instant now = clock.instant();
         boolean leader = who.hasRole(Roles.UNIT_LEADER);
         Uni<List<OpenRequest>> requests = leader ? extensions.openRequests(who.unitCode()) : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(listing(who, Part.MINE, order, After.first(order), now),
+                listing(who, Part.POOL, order, After.first(order), now), catalogue.current(), requests)
+                .with((mine, pool, rules, open) -> Templates.queue(unitName(rules, who), List.of(mine, pool), leader, open, errors,
+                        notice, order == Order.RISK, true));
+    }
+
+    /** One list's page after {@code after}, on its own: its 下一页 and the way back to the first page. */
+    private Uni<TemplateInstance> listPage(Caller who, Part part, Order order, After after) {
+        return Uni.combine().all().unis(listing(who, part, order, after, clock.instant()), catalogue.current())
+                .with((shown, rules) -> Templates.queue(unitName(rules, who), List.of(shown), false, List.of(), Map.of(), null,
+                        order == Order.RISK, false));
+    }
+
+    /** A page of one list, read one row longer than shown to know whether another page follows. */
+    private Uni<Listing> listing(Caller who, Part part, Order order, After after, Instant now) {
+        if (who.unitCode() == null) {
+            throw new ForbiddenException();
+        }
+        Uni<List<QueueRow>> read = part == Part.MINE ? queue.heldBy(who.unitCode(), who.username(), now, order, after, PAGE + 1)
+                : queue.unclaimed(who.unitCode(), now, order, after, PAGE + 1);
         double expectedLateAt = risks.expectedLateAt();
-        return Uni.combine().all().unis(queue.heldBy(who.unitCode(), who.username(), now, order, LIMIT),
-                queue.unclaimed(who.unitCode(), now, order, LIMIT), catalogue.current(), requests)
-                .with((mine, pool, rules, open) -> Templates.queue(rules.unitNames().getOrDefault(who.unitCode(), who.unitCode()),
-                        List.of(new Listing("mine", "我的待办", "暂无待办", WorkQueueView.lines(mine, now, expectedLateAt)),
-                                new Listing("pool", "本单位待认领", "暂无待认领的诉求", WorkQueueView.lines(pool, now, expectedLateAt))),
-                        leader, open, errors, notice, order == Order.RISK));
+        return read.map(rows -> {
+            DeskCursor.Page<QueueRow> page = DeskCursor.Page.of(rows, PAGE);
+            String next = page.lastBeforeMore().map(last -> "/workqueue?" + (order == Order.RISK ? "sort=risk&" : "") + "list="
+                    + part.id + "&after=" + URLEncoder.encode(QueuePageCursor.after(order, last), StandardCharsets.UTF_8))
+                    .orElse(null);
+            return new Listing(part.id, part.heading, part.empty, WorkQueueView.lines(page.rows(), now, expectedLateAt), next);
+        });
+    }
+
+    private static String unitName(Catalogue rules, Caller who) {
+        return rules.unitNames().getOrDefault(who.unitCode(), who.unitCode());
     }
 
     @GET

@@ -25,7 +25,7 @@ class WorkQueueViewTest {
     }
 
     private static QueueRow row(String trackingNo, String status, Instant handleDueAt, Double risk) {
-        return new QueueRow(trackingNo, "数电发票开具失败", status, true, false, handleDueAt, null, null, risk);
+        return new QueueRow(1, trackingNo, "数电发票开具失败", status, true, false, handleDueAt, null, null, risk);
     }
 
     @Test
