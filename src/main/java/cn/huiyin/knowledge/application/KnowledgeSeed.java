@@ -95,11 +95,17 @@ public class KnowledgeSeed {
      * Returns how many were new.
      */
     public int seed(List<SeedArticle> entries) throws SQLException {
+        // After the first start every key is stored: nothing to check against the catalogue, nothing to wait for
+        Set<String> stored = repository.storedKeys();
+        List<SeedArticle> fresh = entries.stream().filter(e -> e.key() == null || !stored.contains(e.key().strip())).toList();
+        if (fresh.isEmpty()) {
+            return 0;
+        }
         Catalogue catalogue = catalogues.current().await().atMost(Duration.ofSeconds(30));
         Instant now = clock.instant();
         List<Article> articles = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        for (SeedArticle entry : entries) {
+        for (SeedArticle entry : fresh) {
             List<FieldViolation> violations = problems(entry, catalogue, keys);
             if (!violations.isEmpty()) {
                 LOG.warnf("seed article %s skipped: %s", entry.key(),

@@ -2,11 +2,14 @@ package cn.huiyin.knowledge.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -28,6 +31,19 @@ public class KnowledgeSeedRepository {
 
     @Inject
     DataSource dataSource;
+
+    /** The keys of the articles stored already (seeded or not). */
+    public Set<String> storedKeys() throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT article_key FROM knowledge_article");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+        }
+        return keys;
+    }
 
     /** Inserts the articles whose keys are new, in one transaction. Returns how many were new. */
     public int insertMissing(List<Article> articles, Instant now) throws SQLException {

@@ -24,6 +24,10 @@ import io.quarkus.scheduler.Scheduler;
  * the Flyway migrations over JDBC, and only then lets the scheduled jobs run (the scheduler starts halted), so
  * that none of them meets a missing database or a half-migrated schema. This runs once on the start-up thread,
  * never on an event loop; the service itself uses only the reactive client.
+ * <p>
+ * The scheduler is resumed by the last start-up observer rather than right after the migrations: the jobs' first
+ * runs (each compiles its queries and warms its caches) would otherwise take the CPU from the rest of start-up,
+ * and none of them is needed before the service is ready.
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
@@ -60,6 +64,10 @@ public class DatabaseBootstrap {
         }
         flyway.migrate();
         referenceData.seed();
+    }
+
+    /** Last of all start-up observers: the schema is up to date (or the start has failed before this). */
+    void resumeJobs(@Observes @jakarta.annotation.Priority(Integer.MAX_VALUE) StartupEvent event) {
         scheduler.resume();
     }
 
