@@ -109,8 +109,8 @@ class TwoReplicaSweepIT {
 
     @Test
     void each_person_hears_of_each_step_once_in_wecom_though_a_replica_dies_mid_round() throws Exception {
-        String admin = token(victim, "admin");
-        String securityAdmin = token(victim, "security-admin"); // staff identities are theirs (安全管理员)
+        String admin = ReplicaApi.token(victim, "admin");
+        String securityAdmin = ReplicaApi.token(victim, "security-admin"); // staff identities are theirs (安全管理员)
         WECOM_IDS.forEach((username, wecomId) -> setWecomId(victim, securityAdmin, username, wecomId));
         Map<String, Long> rules = new HashMap<>();
         for (String clock : CLOCKS) {
@@ -190,11 +190,6 @@ class TwoReplicaSweepIT {
                 wecom.requests().size(), wecom.delivered().size(), wecom.tokensIssued());
 
         assertThat(survivor.stop(Duration.ofSeconds(30))).as("the surviving replica ends on SIGTERM").isTrue();
-    }
-
-    private static String token(Replica replica, String username) {
-        return given().baseUri(replica.baseUri()).contentType(ContentType.JSON)
-                .post("/api/v1/demo/tokens/" + username).then().statusCode(200).extract().path("accessToken");
     }
 
     private static void setWecomId(Replica replica, String securityAdmin, String username, String wecomId) {
