@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class DatabaseBootstrap {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) throws SQLException {
+    void onStart(@Observes @Priority(1) StartupEvent event) throws SQLException {
         if (config.createFromUrl().isPresent()) {
             createIfMissing(config.createFromUrl().get(), databaseName(jdbcUrl));
         }
@@ -67,7 +68,7 @@ public class DatabaseBootstrap {
     }
 
     /** Last of all start-up observers: the schema is up to date (or the start has failed before this). */
-    void resumeJobs(@Observes @jakarta.annotation.Priority(Integer.MAX_VALUE) StartupEvent event) {
+    void resumeJobs(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
         scheduler.resume();
     }
 
