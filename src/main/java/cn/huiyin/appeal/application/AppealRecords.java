@@ -51,6 +51,11 @@ public class AppealRecords {
         return state.hold(tx, appealId, assignee, until, now);
     }
 
+    /** Automatic assignment of many appeals at once (appeal id → username), each held until {@code until}. */
+    public Uni<Void> holdAll(SqlClient tx, Map<Long, String> assignees, Instant until, Instant now) {
+        return state.holdAll(tx, assignees, until, now);
+    }
+
     public Uni<Void> setCategory(SqlClient tx, long appealId, String category) {
         return state.setCategory(tx, appealId, category);
     }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,6 +36,18 @@ public class AppealStateRepository {
         return tx.preparedQuery("UPDATE appeal SET assignee = $2, claim_expires_at = $3, assigned_at = coalesce(assigned_at, $4), "
                 + "updated_at = now() WHERE id = $1")
                 .execute(Tuple.of(appealId, assignee, utc(until), utc(now))).replaceWithVoid();
+    }
+
+    /** {@link #hold} for many appeals in one statement: each to its assignee (appeal id → username). */
+    public Uni<Void> holdAll(SqlClient tx, Map<Long, String> assignees, Instant until, Instant now) {
+        return tx.preparedQuery("""
+                UPDATE appeal a SET assignee = chosen.assignee, claim_expires_at = $3,
+                    assigned_at = coalesce(a.assigned_at, $4), updated_at = now()
+                FROM unnest($1::bigint[], $2::text[]) AS chosen (id, assignee)
+                WHERE a.id = chosen.id""")
+                .execute(Tuple.of(assignees.keySet().toArray(Long[]::new), assignees.values().toArray(String[]::new),
+                        utc(until), utc(now)))
+                .replaceWithVoid();
     }
 
     /**

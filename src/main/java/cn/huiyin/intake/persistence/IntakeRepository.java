@@ -45,10 +45,12 @@ public class IntakeRepository {
      * input is an array (one element per appeal, event, clock or timer), matched to its appeal by tracking number; what
      * conflicts with a stored appeal (same tracking number or dedupe key) is skipped along with everything of it.
      * Rows are inserted in the batch's order, so ids follow it as they did when each appeal was its own statement.
+     * The tracking numbers come in as text, not char(13): a cast to char(13) would cut a longer one silently, while
+     * the column's own assignment refuses it.
      */
     private static final String INSERT = """
             WITH input AS (
-                SELECT * FROM unnest($1::char(13)[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                     $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
                     $15::boolean[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::timestamptz[],
                     $21::timestamptz[], $22::int[], $23::bytea[], $24::text[], $25::text[], $26::text[], $27::text[],

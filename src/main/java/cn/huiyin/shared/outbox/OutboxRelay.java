@@ -177,7 +177,7 @@ public class OutboxRelay {
 
     /**
      * A leased batch as deliveries, each taking one slot: per batch handler, all the rows it wants (their other
-     * handlers follow row by row in that slot); every other row alone. Each yields the ids to mark done.
+     * handlers follow, up to {@code concurrency} rows at once); every other row alone. Each yields the ids to mark done.
      */
     private List<Uni<List<Long>>> deliveries(List<OutboxMessage> batch) {
         Map<OutboxBatchHandler, List<OutboxMessage>> together = new LinkedHashMap<>();
@@ -202,7 +202,11 @@ public class OutboxRelay {
         return handlers.stream().filter(h -> h.handles(message)).toList();
     }
 
-    /** One call for all the rows; if it fails, each row is delivered alone to every handler that wants it. */
+    /**
+     * One call for all the rows; if it fails, each row is delivered alone to every handler that wants it. The rows'
+     * other handlers (an SMS, a WeChat notice) run side by side as they would without the batch handler: one after
+     * the other, a lease's receipts could outlast the lease and be sent again by the next one.
+     */
     private Uni<List<Long>> deliverTogether(OutboxBatchHandler handler, List<OutboxMessage> messages) {
         return Uni.createFrom().deferred(() -> handler.handleAll(messages)).replaceWith(true)
                 .onFailure().recoverWithItem(failure -> {
@@ -211,8 +215,9 @@ public class OutboxRelay {
                     return false;
                 })
                 .chain(done -> Multi.createFrom().iterable(messages)
-                        .onItem().transformToUniAndConcatenate(message -> deliver(message,
+                        .onItem().transformToUni(message -> deliver(message,
                                 handlersOf(message).stream().filter(h -> !done || h != handler).toList()))
+                        .merge(Math.max(1, config.concurrency()))
                         .collect().asList());
     }
 

@@ -109,14 +109,18 @@ public class SlaSweeper {
 
     /** One sweep on this replica's schedule (a tick or a wake-up; never two at once), then the next wake-up. */
     private Uni<Void> sweepAndWake() {
-        if (stopped || !sweeping.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        return sweepAll().invoke(outcome -> wakeAt(outcome.nextDue()))
-                .onFailure().invoke(failure -> LOG.warnf("SLA sweep failed, will retry: %s", failure.getMessage()))
-                .onFailure().recoverWithNull()
-                .eventually(() -> sweeping.set(false))
-                .replaceWithVoid();
+        // the flag is taken only when the sweep is subscribed, and always given back: a flag left set would stop
+        // this replica's sweeping for good
+        return Uni.createFrom().deferred(() -> {
+            if (stopped || !sweeping.compareAndSet(false, true)) {
+                return Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().deferred(this::sweepAll).invoke(outcome -> wakeAt(outcome.nextDue()))
+                    .onFailure().invoke(failure -> LOG.warnf("SLA sweep failed, will retry: %s", failure.getMessage()))
+                    .onFailure().recoverWithNull()
+                    .eventually(() -> sweeping.set(false))
+                    .replaceWithVoid();
+        });
     }
 
     /** Arms one timer for the next due time if it comes before the next tick (or now, when steps are left due). */
@@ -204,9 +208,9 @@ public class SlaSweeper {
                     supervised.add(t.appealId());
                 }
             }
-            // Sent together, so that they share round trips (the client pipelines them on the connection). Only
-            // the append touches the appeals, and it locks them in id order, so batches side by side wait for each
-            // other there and cannot deadlock; the supervision flag is set after it, on rows it has locked.
+            // Sent together, so that they share round trips (the client pipelines them on the connection). The
+            // claim has already locked the batch's appeals (skipping any another batch or a step holds), so the
+            // append waits for nothing; the supervision flag is set after it, on rows this batch holds.
             Uni<Void> chained = events.append(tx, appealEvents).chain(() -> supervised.isEmpty()
                     ? Uni.createFrom().voidItem() : events.markSupervised(tx, supervised.toArray(Long[]::new)));
             Uni<Void> recorded = escalations.isEmpty() ? Uni.createFrom().voidItem()

@@ -31,13 +31,17 @@ public class SlaTimerRepository {
     /**
      * Marks up to {@code limit} due timers as fired, in the caller's transaction. {@code SKIP LOCKED} lets
      * several sweepers work side by side: a timer another sweeper holds is simply not seen, and once this
-     * transaction commits the timer is no longer pending, so it can fire only once.
+     * transaction commits the timer is no longer pending, so it can fire only once. The timer's appeal is locked in
+     * the same claim, skipped too when held: a work-queue step locks the appeal first and its timers after, so a
+     * sweeper that took the timer and then waited for the appeal could deadlock with it. A skipped timer fires at
+     * the next sweep, unless the step has stopped its clock meanwhile.
      */
     public Uni<List<FiredTimer>> claimDue(SqlClient tx, Instant now, int limit) {
         return tx.preparedQuery("""
                 WITH due AS (
-                    SELECT id FROM sla_timer WHERE fired_at IS NULL AND due_at <= $1
-                    ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+                    SELECT t.id FROM sla_timer t JOIN appeal a ON a.id = t.appeal_id
+                    WHERE t.fired_at IS NULL AND t.due_at <= $1
+                    ORDER BY t.due_at LIMIT $2 FOR UPDATE OF t, a SKIP LOCKED)
                 UPDATE sla_timer t SET fired_at = $1
                 FROM due, appeal_clock c, appeal a
                 WHERE t.id = due.id AND c.id = t.clock_id AND a.id = t.appeal_id

@@ -175,9 +175,15 @@ public class AssignAfterIntake implements OutboxBatchHandler {
                 .chain(() -> repository.candidates(tx, byId.keySet()))
                 .map(read -> FirstAssignments.choose(read.appeals(), read.onDuty()))
                 .chain(choices -> choices.isEmpty() ? Uni.createFrom().item(List.<Waiting> of())
-                        : repository.holdAll(tx, choices, until, now)
+                        : events.holdAll(tx, assigneesOf(choices), until, now)
                                 .chain(() -> events.append(tx, assignedEvents(choices, until, now)))
                                 .replaceWith(choices.stream().map(choice -> byId.get(choice.appealId())).toList()));
+    }
+
+    private static Map<Long, String> assigneesOf(List<Choice> choices) {
+        Map<Long, String> assignees = new LinkedHashMap<>();
+        choices.forEach(choice -> assignees.put(choice.appealId(), choice.username()));
+        return assignees;
     }
 
     private static Map<Long, List<NewEvent>> assignedEvents(List<Choice> choices, Instant until, Instant now) {

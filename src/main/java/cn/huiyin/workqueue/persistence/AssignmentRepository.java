@@ -1,18 +1,13 @@
 package cn.huiyin.workqueue.persistence;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.huiyin.workqueue.domain.FirstAssignments;
-import cn.huiyin.workqueue.domain.FirstAssignments.Choice;
 import cn.huiyin.workqueue.domain.FirstAssignments.OnDuty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -121,22 +116,5 @@ public class AssignmentRepository {
                     }
                     return waiting;
                 });
-    }
-
-    /**
-     * Gives each appeal to its chosen commissioner on a lease until {@code until}, in one statement; the first such
-     * time is when it was first assigned (as {@code AppealRecords.hold} does for one appeal).
-     */
-    public Uni<Void> holdAll(SqlConnection tx, List<Choice> choices, Instant until, Instant now) {
-        Map<Long, String> assignees = new LinkedHashMap<>();
-        choices.forEach(choice -> assignees.put(choice.appealId(), choice.username()));
-        return tx.preparedQuery("""
-                UPDATE appeal a SET assignee = chosen.assignee, claim_expires_at = $3,
-                    assigned_at = coalesce(a.assigned_at, $4), updated_at = now()
-                FROM unnest($1::bigint[], $2::text[]) AS chosen (id, assignee)
-                WHERE a.id = chosen.id""")
-                .execute(Tuple.of(assignees.keySet().toArray(Long[]::new), assignees.values().toArray(String[]::new),
-                        until.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
     }
 }

@@ -156,6 +156,26 @@ class OutboxRelayTest {
     }
 
     @Test
+    void after_a_batch_call_the_rows_other_handlers_run_side_by_side() {
+        MemoryOutbox outbox = new MemoryOutbox(4);
+        // each receipt answers only once all four have started: one after the other, the first would never end
+        CompletableFuture<Void> allStarted = new CompletableFuture<>();
+        AtomicInteger started = new AtomicInteger();
+        OutboxRelay relay = relay(outbox, config(100, 8), batchHandler(m -> true, ms -> Uni.createFrom().voidItem()),
+                handler(m -> Uni.createFrom().completionStage(() -> {
+                    if (started.incrementAndGet() == 4) {
+                        allStarted.complete(null);
+                    }
+                    return allStarted;
+                })));
+
+        assertThat(relay.relayOnce().await().atMost(PATIENCE)).isEqualTo(4);
+
+        assertThat(started).hasValue(4);
+        assertThat(outbox.doneIds()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+    }
+
+    @Test
     void when_a_batch_call_fails_each_row_is_handed_over_alone_and_only_the_bad_one_is_retried() {
         MemoryOutbox outbox = new MemoryOutbox(5);
         List<Long> alone = new CopyOnWriteArrayList<>();

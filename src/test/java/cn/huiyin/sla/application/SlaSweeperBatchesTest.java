@@ -4,12 +4,19 @@ import static cn.huiyin.sla.application.OverdueAppeals.PATIENCE;
 import static cn.huiyin.sla.application.OverdueAppeals.sweepUntilQuiet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import cn.huiyin.appeal.domain.ChainEntry;
@@ -25,7 +32,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * The batch path with many small batches side by side: two sweepers, each with four batches in flight, over appeals
  * whose three steps fall into different batches, so that batches of both sweepers chain events onto the same
- * appeals at the same time. Each step still fires once, and every appeal's hash chain still verifies.
+ * appeals at the same time. Each step still fires once, and every appeal's hash chain still verifies. And a step
+ * holding an appeal does not hold the sweeper (which would otherwise deadlock with it).
  */
 @QuarkusTest
 @TestProfile(SlaSweeperBatchesTest.SmallBatchesSideBySide.class)
@@ -50,6 +58,12 @@ class SlaSweeperBatchesTest {
     @Inject
     AppealReadRepository appeals;
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String username;
+
     @Test
     void batches_side_by_side_fire_each_step_once_and_keep_every_chain_verifiable() {
         OverdueAppeals overdue = OverdueAppeals.create(db, "883", APPEALS);
@@ -70,6 +84,30 @@ class SlaSweeperBatchesTest {
             String trackingNo = overdue.trackingNo(n);
             assertThat(verify(trackingNo).intact()).as(trackingNo).isTrue();
         }
+    }
+
+    @Test
+    void a_step_holding_an_appeal_does_not_hold_the_sweeper() throws SQLException {
+        OverdueAppeals held = OverdueAppeals.create(db, "884", 1);
+        Properties user = new Properties();
+        user.setProperty("user", username);
+        try (Connection step = DriverManager.getConnection(jdbcUrl, user)) {
+            // a work-queue step's transaction: the appeal locked first (its timers would come next)
+            step.setAutoCommit(false);
+            try (Statement lock = step.createStatement()) {
+                lock.execute("SELECT id FROM appeal WHERE tracking_no LIKE '884%' FOR UPDATE");
+            }
+
+            // the sweep ends while the step runs, leaving that appeal's steps for later instead of waiting for it
+            sweeper.sweep().await().atMost(Duration.ofSeconds(20));
+            assertThat(held.pending()).isEqualTo(3);
+
+            step.rollback();
+        }
+        sweepUntilQuiet(sweeper);
+        assertThat(held.pending()).isZero();
+        assertThat(held.escalations()).isEqualTo(3);
+        assertThat(held.firedTwice()).isZero();
     }
 
     /** Recomputes the appeal's chain from its stored events and checks it ends at the appeal's head. */
