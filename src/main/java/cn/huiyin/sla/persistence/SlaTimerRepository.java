@@ -29,22 +29,24 @@ public class SlaTimerRepository {
     Pool pool;
 
     /**
-     * Marks up to {@code limit} due timers as fired, in the caller's transaction. {@code SKIP LOCKED} lets
-     * several sweepers work side by side: a timer another sweeper holds is simply not seen, and once this
-     * transaction commits the timer is no longer pending, so it can fire only once. The timer's appeal is locked in
-     * the same claim, skipped too when held: a work-queue step locks the appeal first and its timers after, so a
-     * sweeper that took the timer and then waited for the appeal could deadlock with it. A skipped timer fires at
-     * the next sweep, unless the step has stopped its clock meanwhile.
+     * Marks up to {@code limit} due timers as fired, in the caller's transaction. The claim locks the timers' appeals,
+     * not the timers, and skips an appeal another transaction holds ({@code SKIP LOCKED}): every writer of an appeal's
+     * timers (a work-queue step, another sweeper) holds the appeal first, so a sweeper waits for nobody and nobody
+     * waits for it in a cycle, and several sweepers work side by side on different appeals. A timer whose appeal is
+     * held fires at the next sweep, unless the holder has stopped its clock meanwhile. The update checks again that
+     * the timer is pending, so a timer that another sweeper fired and committed since this statement's snapshot
+     * is not fired twice. (Locking the timers too would leave a timer locked by a claim whose appeal was then
+     * skipped, so that no sweeper fired it until the next sweep.)
      */
     public Uni<List<FiredTimer>> claimDue(SqlClient tx, Instant now, int limit) {
         return tx.preparedQuery("""
                 WITH due AS (
                     SELECT t.id FROM sla_timer t JOIN appeal a ON a.id = t.appeal_id
                     WHERE t.fired_at IS NULL AND t.due_at <= $1
-                    ORDER BY t.due_at LIMIT $2 FOR UPDATE OF t, a SKIP LOCKED)
+                    ORDER BY t.due_at LIMIT $2 FOR UPDATE OF a SKIP LOCKED)
                 UPDATE sla_timer t SET fired_at = $1
                 FROM due, appeal_clock c, appeal a
-                WHERE t.id = due.id AND c.id = t.clock_id AND a.id = t.appeal_id
+                WHERE t.id = due.id AND t.fired_at IS NULL AND c.id = t.clock_id AND a.id = t.appeal_id
                 RETURNING t.id, t.appeal_id, c.clock, c.round, t.step, t.due_at, a.handling_unit""")
                 .execute(Tuple.of(ClockRepository.utc(now), limit))
                 .map(rows -> {
