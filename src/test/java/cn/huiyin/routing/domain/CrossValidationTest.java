@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The classifier on the shared 400-item corpus, trained as the service is (with the written set, the catalogue's names
- * and the knowledge base's articles). The bounds sit five to six points below what is measured (printed on every run: top-1 0.865,
- * top-3 0.970 with this seed; 0.735 and 0.915 before the written set), so they catch a regression, not noise.
+ * and the knowledge base's articles). The bounds sit six to eight points below what is measured (printed on every run: top-1 0.878,
+ * top-3 0.983 with this seed; 0.865 and 0.970 with the centroid model, 0.735 and 0.915 before the written set), so they
+ * catch a regression, not noise.
  */
 class CrossValidationTest {
 
@@ -61,14 +62,14 @@ class CrossValidationTest {
                 category, r.correct(), r.examples(), r.recall()));
         assertThat(report.examples()).isEqualTo(400);
         assertThat(report.recall()).hasSize(27);
-        assertThat(report.accuracy()).isGreaterThanOrEqualTo(0.80); // 0.865 (0.735 before the written set)
-        assertThat(report.top3Accuracy()).isGreaterThanOrEqualTo(0.92); // 0.970 (0.915)
+        assertThat(report.accuracy()).isGreaterThanOrEqualTo(0.80); // 0.878 (0.735 before the written set)
+        assertThat(report.top3Accuracy()).isGreaterThanOrEqualTo(0.92); // 0.983 (0.915)
     }
 
     @Test
     void coverage_falls_and_precision_rises_with_the_threshold() {
         List<CrossValidation.Report> sweep = new ArrayList<>();
-        for (double t : new double[] {0.0, 0.5, 0.7, 0.8, 0.9, 0.94, 0.95}) {
+        for (double t : new double[] {0.0, 0.5, 0.7, 0.8, 0.9, 0.94, 0.95, 0.99}) {
             CrossValidation.Report r = CrossValidation.run(corpus, names, 10, SEED, t);
             System.out.println(r.summary());
             sweep.add(r);

@@ -21,7 +21,7 @@ public final class RoutingEvaluation {
 
     public static final long SEED = 20260115L;
     /** The service's default threshold (huiyin.routing.auto-threshold). */
-    public static final double THRESHOLD = 0.94;
+    public static final double THRESHOLD = 0.99;
     static final int[] CORRECTIONS = {0, 50, 100, 200};
     /** 20, not 5: with 120 test appeals a split's top-1 moves in steps of 0.008, and 5 splits left the curve's shape to chance. */
     static final int CURVE_SPLITS = 20;

@@ -22,20 +22,21 @@ class RoutingEvaluationTest {
         Files.writeString(out, result.markdown());
         System.out.println(result.markdown());
 
-        assertThat(result.trainingCv().accuracy()).isGreaterThanOrEqualTo(0.81); // 0.839, corpus and written set
-        assertThat(result.corpusCv().accuracy()).isGreaterThanOrEqualTo(0.83); // 0.865 with the written set, 0.735 without
+        assertThat(result.trainingCv().accuracy()).isGreaterThanOrEqualTo(0.81); // 0.843, corpus and written set
+        assertThat(result.corpusCv().accuracy()).isGreaterThanOrEqualTo(0.84); // 0.878 with the written set
         assertThat(result.heldOut().n()).isGreaterThanOrEqualTo(300);
-        assertThat(result.heldOut().top1()).isGreaterThanOrEqualTo(0.88); // 0.909
-        assertThat(result.byDifficulty().get("hard").top1()).isGreaterThanOrEqualTo(0.84); // 0.869
-        // corrections: on the held-out set they cost 0.017 over 200 (0.910 → 0.893, 20 splits) — the goal of a rising
-        // curve is not met, and this catches it getting worse; from another hand than the written set (the corpus) they
-        // must not cost anything (0.865 → 0.870)
+        assertThat(result.heldOut().top1()).isGreaterThanOrEqualTo(0.89); // 0.913
+        assertThat(result.byDifficulty().get("hard").top1()).isGreaterThanOrEqualTo(0.85); // 0.877
+        // corrections: on the held-out set 200 of them leave top-1 where it was (0.915 → 0.915, 20 splits) — the goal of
+        // a rising curve is not met there, and this catches it falling; from another hand than the written set (the
+        // corpus) they must help (0.875 → 0.890)
         double[] curve = result.curve();
-        assertThat(curve[curve.length - 1]).isGreaterThanOrEqualTo(curve[0] - 0.03);
+        assertThat(curve[curve.length - 1]).isGreaterThanOrEqualTo(curve[0] - 0.01);
         double[] writtenBase = result.writtenBaseCurve();
-        assertThat(writtenBase[writtenBase.length - 1]).isGreaterThanOrEqualTo(writtenBase[0]);
-        assertThat(result.heldOut().precision()).isGreaterThanOrEqualTo(0.97);
-        assertThat(result.heldOut().coverage()).isGreaterThanOrEqualTo(0.60);
+        assertThat(writtenBase[writtenBase.length - 1]).isGreaterThanOrEqualTo(writtenBase[0] + 0.005);
+        assertThat(result.heldOut().precision()).isGreaterThanOrEqualTo(0.97); // 0.995
+        assertThat(result.heldOut().coverage()).isGreaterThanOrEqualTo(0.60); // 0.628
+        assertThat(result.trainingCv().precision()).isGreaterThanOrEqualTo(0.96); // 0.970 at the threshold chosen for it
         assertThat(result.streetRight()).isGreaterThanOrEqualTo(result.localAppeals() - 2);
         assertThat(result.corpusStreetRight()).isGreaterThanOrEqualTo(result.corpusStreetLabels() - 4);
     }
