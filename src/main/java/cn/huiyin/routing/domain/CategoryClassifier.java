@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * vectors of the text's character uni-, bi- and trigrams, n-grams used alike by every category damped
  * ({@link TermWeights}); the decision values become confidences by a softmax. It replaced the centroid of each
  * category's vectors (Rocchio) once the training data had grown to about 1,200 appeals: in 10-fold cross-validation
- * of the shared corpus and the written set it ranks about as well (top-1 0.844 against 0.839) but ranks the sure
+ * of the shared corpus and the written set it ranks about as well (top-1 0.843 against 0.839) but ranks the sure
  * cases much better (at 97 % precision it places 0.50 of the appeals against 0.34), and it learns from dispatchers'
  * corrections where the centroids did not (docs/routing.md). With the 400 examples of the corpus alone, averaging
  * had beaten fitting. Deterministic: the same examples give the same classifier.
@@ -75,7 +75,7 @@ public final class CategoryClassifier {
         return new CategoryClassifier(copy, categories, weights, Map.copyOf(features), model);
     }
 
-    /** Retraining is cheap (one pass), so a dispatcher's correction simply joins the examples. */
+    /** Retraining takes a fraction of a second, so a dispatcher's correction simply joins the examples. */
     public CategoryClassifier retrainedWith(List<LabeledText> corrections) {
         List<LabeledText> all = new ArrayList<>(examples);
         all.addAll(corrections);

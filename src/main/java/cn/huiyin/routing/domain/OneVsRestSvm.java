@@ -12,7 +12,7 @@ import java.util.Random;
  */
 final class OneVsRestSvm {
 
-    /** A pass over the examples changes no dual variable by more than this: converged. */
+    /** A pass whose largest projected gradient is below this has converged (liblinear's default stops at 0.1). */
     private static final double TOLERANCE = 1e-3;
     private static final int MAX_PASSES = 50;
 

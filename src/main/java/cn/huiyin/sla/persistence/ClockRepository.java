@@ -109,15 +109,6 @@ public class ClockRepository {
                 .execute(Tuple.of(afterId, limit)).map(ClockRepository::clocks);
     }
 
-    /** Stops a clock; its timers that have not fired are cancelled so the ladder stops climbing. */
-    public Uni<Boolean> stop(SqlClient tx, long clockId, Instant at) {
-        return tx.preparedQuery("UPDATE appeal_clock SET stopped_at = $2 WHERE id = $1 AND stopped_at IS NULL")
-                .execute(Tuple.of(clockId, utc(at)))
-                .chain(updated -> updated.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : tx.preparedQuery("UPDATE sla_timer SET fired_at = $2, cancelled = true WHERE clock_id = $1 AND fired_at IS NULL")
-                                .execute(Tuple.of(clockId, utc(at))).replaceWith(true));
-    }
-
     /** Records the one extension a clock may have; false when it already had one (or is not running). */
     public Uni<Boolean> markExtended(SqlClient tx, long clockId, int days) {
         return tx.preparedQuery(APPEAL_FIRST + """

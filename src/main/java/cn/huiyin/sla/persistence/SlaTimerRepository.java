@@ -31,23 +31,27 @@ public class SlaTimerRepository {
     /**
      * Marks up to {@code limit} due timers as fired, in the caller's transaction. The claim locks the timers' appeals,
      * not the timers, and skips an appeal another transaction holds ({@code SKIP LOCKED}): every writer of an appeal's
-     * timers (a work-queue step, another sweeper) holds the appeal first, so a sweeper waits for nobody and nobody
-     * waits for it in a cycle, and several sweepers work side by side on different appeals. A timer whose appeal is
-     * held fires at the next sweep, unless the holder has stopped its clock meanwhile. The update checks again that
-     * the timer is pending, so a timer that another sweeper fired and committed since this statement's snapshot
-     * is not fired twice. (Locking the timers too would leave a timer locked by a claim whose appeal was then
-     * skipped, so that no sweeper fired it until the next sweep.)
+     * timers (a work-queue step, an extension, another sweeper) holds the appeal first, so a sweeper waits for nobody
+     * and nobody waits for it in a cycle, and several sweepers work side by side on different appeals. A timer whose
+     * appeal is held fires at the next sweep, unless the holder has stopped its clock meanwhile. (Locking the timers
+     * too would leave a timer locked by a claim whose appeal was then skipped, so that no sweeper fired it until the
+     * next sweep.)
+     *
+     * <p>The timers are read in this statement's snapshot, and a holder may commit between that snapshot and the
+     * appeal's lock: the update therefore tests each timer's latest version again — still pending (not fired by
+     * another sweeper, not cancelled by a step) and still due (not moved later by an extension) — and the unit comes
+     * from the locked, latest appeal row (not from before a transfer).
      */
     public Uni<List<FiredTimer>> claimDue(SqlClient tx, Instant now, int limit) {
         return tx.preparedQuery("""
                 WITH due AS (
-                    SELECT t.id FROM sla_timer t JOIN appeal a ON a.id = t.appeal_id
+                    SELECT t.id, a.handling_unit FROM sla_timer t JOIN appeal a ON a.id = t.appeal_id
                     WHERE t.fired_at IS NULL AND t.due_at <= $1
                     ORDER BY t.due_at LIMIT $2 FOR UPDATE OF a SKIP LOCKED)
                 UPDATE sla_timer t SET fired_at = $1
-                FROM due, appeal_clock c, appeal a
-                WHERE t.id = due.id AND t.fired_at IS NULL AND c.id = t.clock_id AND a.id = t.appeal_id
-                RETURNING t.id, t.appeal_id, c.clock, c.round, t.step, t.due_at, a.handling_unit""")
+                FROM due, appeal_clock c
+                WHERE t.id = due.id AND t.fired_at IS NULL AND t.due_at <= $1 AND c.id = t.clock_id
+                RETURNING t.id, t.appeal_id, c.clock, c.round, t.step, t.due_at, due.handling_unit""")
                 .execute(Tuple.of(ClockRepository.utc(now), limit))
                 .map(rows -> {
                     List<FiredTimer> fired = new ArrayList<>();
