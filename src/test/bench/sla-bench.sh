@@ -13,7 +13,9 @@
 #            claim CTE, which locks their appeals), lock the appeals again in id order (as the events' append does), insert the escalation rows, the outbox rows and the
 #            appeals' events (seq after the appeal's head, one SHA-256 per event over the previous hash and the
 #            event) and move each appeal's head (count, last hash, updated_at, the supervision flag). Run with 1
-#            and with 2 clients over CEIL due timers each; the ceiling is the better of the two, in steps/s
+#            and with 2 clients over CEIL due timers each; the ceiling is the better of the two, in steps/s (the
+#            steps its timed transactions fired, at pgbench's rate: beside another client a claim can leave places of
+#            its batch empty, and what is left is fired afterwards, untimed)
 #   claim    the sweeper's claim statement (the exact CTE of SlaTimerRepository.claimDue, prepared, LIMIT 500)
 #            under EXPLAIN (ANALYZE, BUFFERS) in BEGIN … ROLLBACK, CLAIM_RUNS times after one warm-up run:
 #            median execution time and shared buffers (hit + read) of the whole statement, and of its first
@@ -330,17 +332,27 @@ SQL
 
 # ceiling LABEL CLIENTS BASE -> steps/s: loads the due timers, pgbench fires them, checks each fired once
 ceiling() {
-    local label=$1 clients=$2 base=$3 n tx out="$WORK/ceiling-$1-$2.txt" fired tps
+    local label=$1 clients=$2 base=$3 n tx out="$WORK/ceiling-$1-$2.txt" fired tps main rounds
     n=$(ceil_timers "$clients"); tx=$(( n / CEIL_BATCH / clients ))
     timers_sql "$base" "$n" "$DUE_AT_PAST" | qf
     q "VACUUM ANALYZE sla_timer"
     timeout 600 "$PGBENCH" -h "$HOST" -p 5432 -U postgres -n -M prepared -c "$clients" -j "$clients" -t "$tx" \
         -f "$WORK/ceiling.sql" "$DB" >"$out" 2>&1 || { cat "$out" >&2; die "ceiling pgbench failed"; }
-    fired=$(q "SELECT count(*) FROM escalation e JOIN sla_timer t ON t.id = e.timer_id
-               WHERE t.clock_id >= $base AND t.clock_id < $base + $(clocks_for "$n")")
-    (( fired == n )) || die "ceiling ($label, $clients clients): $fired escalations for $n due timers"
+    local count
+    count="SELECT count(*) FROM escalation e JOIN sla_timer t ON t.id = e.timer_id
+               WHERE t.clock_id >= $base AND t.clock_id < $base + $(clocks_for "$n")"
+    fired=$(q "$count")
     tps=$(grep -oE '^tps = [0-9.]+' "$out" | head -1 | grep -oE '[0-9.]+$') || die "could not read pgbench's tps"
-    awk -v t="$tps" -v b="$CEIL_BATCH" 'BEGIN { printf "%.0f", t * b }'
+    # beside another client a claim can meet timers the other fired after its snapshot and leave their places empty,
+    # as the sweeper's can: the rate is what the timed transactions fired; what they left is fired untimed, then checked
+    main=$fired; rounds=0
+    while (( fired < n && rounds < 100 )); do
+        "$PGBENCH" -h "$HOST" -p 5432 -U postgres -n -M prepared -c 1 -t 1 -f "$WORK/ceiling.sql" "$DB" >/dev/null 2>&1 \
+            || die "ceiling pgbench (the rest) failed"
+        fired=$(q "$count"); rounds=$(( rounds + 1 ))
+    done
+    (( fired == n )) || die "ceiling ($label, $clients clients): $fired escalations for $n due timers"
+    awk -v t="$tps" -v m="$main" -v x="$(( tx * clients ))" 'BEGIN { printf "%.0f", t * m / x }'
 }
 
 # claim_cost LABEL: EXPLAIN (ANALYZE, BUFFERS) of the claim, one warm-up and CLAIM_RUNS measured runs, each in
