@@ -53,6 +53,7 @@
 #   READY_TIMEOUT  seconds to wait for /q/health/ready (default 120)
 #   SWEEP_TIMEOUT  seconds to wait for a sweep to finish (default 300)
 #   KEEP_DB      yes to keep the database at the end, for inspection (default no)
+#   KEEP_WORK    yes to keep the run's files (the service's log, pgbench's output) in /tmp/sla-bench.* (default no)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth) and Redis on 127.0.0.1:6379 (the service
 # starts with it); installs curl, psql and pgbench (Debian packages) when missing. Loopback only; every wait
@@ -63,7 +64,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 for arg in "$@"; do
     case "$arg" in
         -h|--help) usage; exit 0 ;;
-        APP_DIR=*|DB=*|PORT=*|OPEN=*|HISTORY=*|DUE=*|CEIL=*|CEIL_BATCH=*|LOAD_RATE=*|LOAD_CLIENTS=*|SWEEP_EVERY=*|CLAIM_RUNS=*|READY_TIMEOUT=*|SWEEP_TIMEOUT=*|KEEP_DB=*) export "${arg?}" ;;
+        APP_DIR=*|DB=*|PORT=*|OPEN=*|HISTORY=*|DUE=*|CEIL=*|CEIL_BATCH=*|LOAD_RATE=*|LOAD_CLIENTS=*|SWEEP_EVERY=*|CLAIM_RUNS=*|READY_TIMEOUT=*|SWEEP_TIMEOUT=*|KEEP_DB=*|KEEP_WORK=*) export "${arg?}" ;;
         *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -151,7 +152,7 @@ cleanup() {
         timeout 60 psql "${PGCONN[@]}" -d postgres -Xq -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 \
             || log "WARNING: could not drop database $DB"
     fi
-    rm -rf "$WORK"
+    [[ ${KEEP_WORK:-no} == yes ]] || rm -rf "$WORK"
     exit "$rc"
 }
 trap cleanup EXIT
