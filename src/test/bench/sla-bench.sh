@@ -10,16 +10,15 @@
 # In each scenario:
 #   ceiling  claim-and-fire by SQL alone: pgbench (-M prepared) runs one statement per transaction that does what
 #            a batch of the sweeper does, set-based, for CEIL_BATCH timers: claim the due timers (the sweeper's
-#            claim CTE, which locks their appeals), lock the appeals again in id order (as the events' append does), insert the escalation rows, the outbox rows and the
+#            claim CTE), lock their appeals in id order, insert the escalation rows, the outbox rows and the
 #            appeals' events (seq after the appeal's head, one SHA-256 per event over the previous hash and the
 #            event) and move each appeal's head (count, last hash, updated_at, the supervision flag). Run with 1
 #            and with 2 clients over CEIL due timers each; the ceiling is the better of the two, in steps/s (the
-#            steps its timed transactions fired, at pgbench's rate: beside another client a claim can leave places of
-#            its batch empty, and what is left is fired afterwards, untimed)
+#            steps its timed transactions fired, at pgbench's rate; any left are fired afterwards, untimed)
 #   claim    the sweeper's claim statement (the exact CTE of SlaTimerRepository.claimDue, prepared, LIMIT 500)
 #            under EXPLAIN (ANALYZE, BUFFERS) in BEGIN … ROLLBACK, CLAIM_RUNS times after one warm-up run:
 #            median execution time and shared buffers (hit + read) of the whole statement, and of its first
-#            part alone, "select due" (the CTE: pending-index scan, LIMIT 500, the appeals FOR UPDATE SKIP LOCKED)
+#            part alone, "select due" (the CTE: pending-index scan, LIMIT 500, FOR UPDATE SKIP LOCKED)
 #   sweep    the service runs with the real sweeper; after a warm-up burst has fired, the DUE due timers are
 #            inserted in one transaction and the script polls (every 200 ms) until none is pending. "steps/s"
 #            comes from the sweeper's own timestamps (escalation.fired_at is the claim time of each batch):
@@ -123,13 +122,12 @@ PGBENCH=$(find_pgbench) || { apt_install "postgresql-$PG_MAJOR"; PGBENCH=$(find_
 
 # --- the claim statement, exactly as SlaTimerRepository.claimDue sends it ($1 now, $2 the batch size)
 CLAIM_SQL='WITH due AS (
-    SELECT t.id, a.handling_unit FROM sla_timer t JOIN appeal a ON a.id = t.appeal_id
-    WHERE t.fired_at IS NULL AND t.due_at <= $1
-    ORDER BY t.due_at LIMIT $2 FOR UPDATE OF a SKIP LOCKED)
+    SELECT id FROM sla_timer WHERE fired_at IS NULL AND due_at <= $1
+    ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED)
 UPDATE sla_timer t SET fired_at = $1
-FROM due, appeal_clock c
-WHERE t.id = due.id AND t.fired_at IS NULL AND t.due_at <= $1 AND c.id = t.clock_id
-RETURNING t.id, t.appeal_id, c.clock, c.round, t.step, t.due_at, due.handling_unit'
+FROM due, appeal_clock c, appeal a
+WHERE t.id = due.id AND c.id = t.clock_id AND a.id = t.appeal_id
+RETURNING t.id, t.appeal_id, c.clock, c.round, t.step, t.due_at, a.handling_unit'
 REPO_SRC=$ROOT/src/main/java/cn/huiyin/sla/persistence/SlaTimerRepository.java
 if [[ -f "$REPO_SRC" ]]; then      # the text block after claimDue( … ), whitespace-normalised
     in_source=$(awk '/claimDue\(/ { f = 1; next }
@@ -292,14 +290,13 @@ SQL
 # which pgbench would take for a variable). Events: seq after the appeal's head, previous hash the head's, one SHA-256 each.
 cat >"$WORK/ceiling.sql" <<SQL
 WITH due AS (
-    SELECT t.id, a.handling_unit FROM sla_timer t JOIN appeal a ON a.id = t.appeal_id
-    WHERE t.fired_at IS NULL AND t.due_at <= now()
-    ORDER BY t.due_at LIMIT $CEIL_BATCH FOR UPDATE OF a SKIP LOCKED),
+    SELECT id FROM sla_timer WHERE fired_at IS NULL AND due_at <= now()
+    ORDER BY due_at LIMIT $CEIL_BATCH FOR UPDATE SKIP LOCKED),
 fired AS (
     UPDATE sla_timer t SET fired_at = now()
-    FROM due, appeal_clock c
-    WHERE t.id = due.id AND t.fired_at IS NULL AND t.due_at <= now() AND c.id = t.clock_id
-    RETURNING t.id, t.appeal_id, c.clock, t.step, t.due_at, due.handling_unit),
+    FROM due, appeal_clock c, appeal a
+    WHERE t.id = due.id AND c.id = t.clock_id AND a.id = t.appeal_id
+    RETURNING t.id, t.appeal_id, c.clock, t.step, t.due_at, a.handling_unit),
 step AS (
     SELECT f.*, r.recipients,
         json_build_object('clock', f.clock, 'step', f.step, 'dueAt', f.due_at, 'recipients', r.recipients)::text AS payload,
@@ -344,8 +341,7 @@ ceiling() {
                WHERE t.clock_id >= $base AND t.clock_id < $base + $(clocks_for "$n")"
     fired=$(q "$count")
     tps=$(grep -oE '^tps = [0-9.]+' "$out" | head -1 | grep -oE '[0-9.]+$') || die "could not read pgbench's tps"
-    # beside another client a claim can meet timers the other fired after its snapshot and leave their places empty,
-    # as the sweeper's can: the rate is what the timed transactions fired; what they left is fired untimed, then checked
+    # the rate is what the timed transactions fired; anything they left is fired untimed, then checked
     main=$fired; rounds=0
     while (( fired < n && rounds < 100 )); do
         "$PGBENCH" -h "$HOST" -p 5432 -U postgres -n -M prepared -c 1 -t 1 -f "$WORK/ceiling.sql" "$DB" >/dev/null 2>&1 \

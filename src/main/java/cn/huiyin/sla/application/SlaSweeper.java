@@ -79,6 +79,14 @@ public class SlaSweeper {
     @Inject
     Instance<ClockExpiry> expiries;
 
+    /**
+     * A batch claims its timers first and locks their appeals when it appends their events; a work-queue step locks
+     * an appeal first and its timers after. When each holds what the other wants, the batch gives up after this wait,
+     * before PostgreSQL's deadlock check (1 s by default) could pick the step instead, and its timers fire at the next
+     * sweep.
+     */
+    private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '500ms'";
+
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final AtomicLong wakeUp = new AtomicLong(-1);
@@ -152,10 +160,8 @@ public class SlaSweeper {
     }
 
     /**
-     * {@code huiyin.sla.sweep-in-flight} chains of batches side by side; a chain stops at a batch that fires nothing.
-     * Not at a batch that is merely short: beside another chain a claim can meet timers that the other fired after
-     * this claim's snapshot, and leave their places in the batch empty while more are due. Together they run at most
-     * {@code huiyin.sla.sweep-max-batches} batches; the rest waits for the next wake-up.
+     * {@code huiyin.sla.sweep-in-flight} chains of batches side by side; a chain stops at a batch that is not full.
+     * Together they run at most {@code huiyin.sla.sweep-max-batches} batches; the rest waits for the next wake-up.
      */
     private Uni<Outcome> sweepAll() {
         AtomicInteger batchesLeft = new AtomicInteger(config.sweepMaxBatches());
@@ -176,14 +182,15 @@ public class SlaSweeper {
         if (batchesLeft.getAndDecrement() <= 0) {
             return Uni.createFrom().item(firedSoFar);
         }
-        return fireOneBatch().chain(fired -> fired == 0
+        return fireOneBatch().chain(fired -> fired < config.sweepBatch()
                 ? Uni.createFrom().item(firedSoFar + fired)
                 : chain(batchesLeft, firedSoFar + fired));
     }
 
     Uni<Integer> fireOneBatch() {
         var now = clock.instant();
-        return pool.withTransaction(tx -> timers.claimDue(tx, now, config.sweepBatch()).chain(fired -> {
+        return pool.withTransaction(tx -> tx.query(LOCK_TIMEOUT).execute()
+                .chain(() -> timers.claimDue(tx, now, config.sweepBatch())).chain(fired -> {
             if (fired.isEmpty()) {
                 return Uni.createFrom().item(fired);
             }
@@ -210,9 +217,9 @@ public class SlaSweeper {
                     supervised.add(t.appealId());
                 }
             }
-            // Sent together, so that they share round trips (the client pipelines them on the connection). The
-            // claim has already locked the batch's appeals (skipping any another batch or a step holds), so the
-            // append waits for nothing; the supervision flag is set after it, on rows this batch holds.
+            // Sent together, so that they share round trips (the client pipelines them on the connection). Only
+            // the append touches the appeals, and it locks them in id order, so batches side by side wait for each
+            // other there and cannot deadlock; the supervision flag is set after it, on rows it has locked.
             Uni<Void> chained = events.append(tx, appealEvents).chain(() -> supervised.isEmpty()
                     ? Uni.createFrom().voidItem() : events.markSupervised(tx, supervised.toArray(Long[]::new)));
             Uni<Void> recorded = escalations.isEmpty() ? Uni.createFrom().voidItem()
