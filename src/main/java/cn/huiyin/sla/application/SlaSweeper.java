@@ -79,13 +79,8 @@ public class SlaSweeper {
     @Inject
     Instance<ClockExpiry> expiries;
 
-    /**
-     * A batch claims its timers first and locks their appeals when it appends their events; a work-queue step locks
-     * an appeal first and its timers after. When each holds what the other wants, the batch gives up after this wait,
-     * before PostgreSQL's deadlock check (1 s by default) could pick the step instead, and its timers fire at the next
-     * sweep.
-     */
-    private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '500ms'";
+    /** Less than PostgreSQL's deadlock check (1 s by default), so that the batch gives way rather than the step. */
+    private static final Duration LOCK_WAIT = Duration.ofMillis(500);
 
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicBoolean sweeping = new AtomicBoolean();
@@ -189,7 +184,9 @@ public class SlaSweeper {
 
     Uni<Integer> fireOneBatch() {
         var now = clock.instant();
-        return pool.withTransaction(tx -> tx.query(LOCK_TIMEOUT).execute()
+        // a batch claims its timers first and locks their appeals when it appends their events, a work-queue step the
+        // other way round: when each holds what the other wants, the batch gives way (its timers fire next sweep)
+        return pool.withTransaction(tx -> timers.waitForLocksAtMost(tx, LOCK_WAIT)
                 .chain(() -> timers.claimDue(tx, now, config.sweepBatch())).chain(fired -> {
             if (fired.isEmpty()) {
                 return Uni.createFrom().item(fired);

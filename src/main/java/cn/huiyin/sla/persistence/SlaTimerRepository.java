@@ -1,5 +1,6 @@
 package cn.huiyin.sla.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,6 +29,12 @@ public class SlaTimerRepository {
     @Inject
     Pool pool;
 
+    /** From now to the end of the caller's transaction, a wait for a lock longer than {@code wait} fails it. */
+    public Uni<Void> waitForLocksAtMost(SqlClient tx, Duration wait) {
+        // SET takes no parameters; the value is a number of milliseconds, not text from outside
+        return tx.query("SET LOCAL lock_timeout = " + wait.toMillis()).execute().replaceWithVoid();
+    }
+
     /**
      * Marks up to {@code limit} due timers as fired, in the caller's transaction. {@code SKIP LOCKED} lets
      * several sweepers work side by side: a timer another sweeper holds is simply not seen, and once this
@@ -37,7 +44,7 @@ public class SlaTimerRepository {
      *
      * <p>The appeals are locked later in the batch, when their events are appended: a work-queue step locks the
      * appeal first and its timers after, so the two can wait for each other. The sweeper's transaction gives up such
-     * a wait first ({@code SlaSweeper}'s lock timeout), and the batch is fired again at the next sweep. Locking the
+     * a wait first ({@link #waitForLocksAtMost}), and the batch is fired again at the next sweep. Locking the
      * appeals here instead, skipping those held, was measured: it avoids the wait but skips every appeal whose
      * earlier step's notices are still being written, and fired 0.1–0.2× as fast (docs/benchmarks.md).
      */
