@@ -17,7 +17,6 @@ import cn.huiyin.workqueue.WorkQueueConfig;
 import cn.huiyin.workqueue.domain.AssignmentRecords;
 import cn.huiyin.workqueue.live.LiveUpdates;
 import cn.huiyin.workqueue.persistence.AssignmentRepository;
-import cn.huiyin.workqueue.persistence.AssignmentRepository.Waiting;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -80,17 +79,6 @@ public class Assignment {
         return events.hold(tx, appealId, assigned.assignee(), until, now)
                 .chain(() -> events.append(tx, Map.of(appealId,
                         List.of(AssignmentRecords.assigned(assigned.assignee(), assigned.basis().name(), until, now)))));
-    }
-
-    /** The first automatic assignment of an appeal intake dispatched; a repeated call changes nothing. */
-    public Uni<Void> assignAfterIntake(long appealId) {
-        Instant now = clock.instant();
-        return pool.withTransaction(tx -> repository.lockIfNeverAssigned(tx, appealId)
-                .chain(waiting -> waiting.isEmpty() ? Uni.createFrom().item(Optional.<Waiting> empty())
-                        : assign(tx, appealId, now).map(assigned -> assigned.map(a -> waiting.get()))))
-                .invoke(assigned -> assigned.ifPresent(waiting -> live.publish(new LiveUpdates.Update(
-                        waiting.handlingUnit(), waiting.trackingNo(), waiting.status()))))
-                .replaceWithVoid();
     }
 
     @Scheduled(every = "${huiyin.workqueue.claim-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

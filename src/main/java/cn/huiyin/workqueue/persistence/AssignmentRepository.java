@@ -95,11 +95,6 @@ public class AssignmentRepository {
         });
     }
 
-    /** Empty when the appeal is no longer dispatched or was assigned before (a repeated request changes nothing). */
-    public Uni<Optional<Waiting>> lockIfNeverAssigned(SqlConnection tx, long appealId) {
-        return lockIfNeverAssigned(tx, List.of(appealId)).map(waiting -> waiting.stream().findFirst());
-    }
-
     /**
      * Those of the appeals still dispatched and never assigned, locked in id order (as every writer of several
      * appeals locks them); a repeated delivery finds its appeal gone from the answer.
