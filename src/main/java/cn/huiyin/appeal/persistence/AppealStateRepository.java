@@ -33,12 +33,10 @@ public class AppealStateRepository {
 
     /** Gives the appeal to an assignee on a lease; the first such time is when it was first assigned. */
     public Uni<Void> hold(SqlClient tx, long appealId, String assignee, Instant until, Instant now) {
-        return tx.preparedQuery("UPDATE appeal SET assignee = $2, claim_expires_at = $3, assigned_at = coalesce(assigned_at, $4), "
-                + "updated_at = now() WHERE id = $1")
-                .execute(Tuple.of(appealId, assignee, utc(until), utc(now))).replaceWithVoid();
+        return holdAll(tx, Map.of(appealId, assignee), until, now);
     }
 
-    /** {@link #hold} for many appeals in one statement: each to its assignee (appeal id → username). */
+    /** Gives each appeal to its assignee (appeal id → username) on a lease, in one statement, as {@link #hold}. */
     public Uni<Void> holdAll(SqlClient tx, Map<Long, String> assignees, Instant until, Instant now) {
         return tx.preparedQuery("""
                 UPDATE appeal a SET assignee = chosen.assignee, claim_expires_at = $3,

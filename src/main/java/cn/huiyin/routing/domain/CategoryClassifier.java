@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * Proposes a category for an appeal's free text. Immutable: a correction yields a new classifier.
@@ -62,14 +63,8 @@ public final class CategoryClassifier {
         double[][] values = new double[copy.size()][];
         for (int i = 0; i < copy.size(); i++) {
             Map<String, Double> vector = weights.vector(grams.get(i));
-            indices[i] = new int[vector.size() + 1];
-            values[i] = new double[vector.size() + 1];
-            values[i][0] = 1; // the bias, at index 0
-            int j = 1;
-            for (Map.Entry<String, Double> e : vector.entrySet()) {
-                indices[i][j] = features.computeIfAbsent(e.getKey(), g -> features.size() + 1);
-                values[i][j++] = e.getValue();
-            }
+            indices[i] = indicesOf(vector, g -> features.computeIfAbsent(g, x -> features.size() + 1));
+            values[i] = valuesOf(vector);
         }
         OneVsRestSvm model = OneVsRestSvm.train(indices, values, categoryOf, categories.size(), features.size() + 1, COST);
         return new CategoryClassifier(copy, categories, weights, Map.copyOf(features), model);
@@ -87,15 +82,8 @@ public final class CategoryClassifier {
         Map<String, Double> vector = weights.vector(TextFeatures.ngrams(text));
         double[] scores = new double[categories.size()];
         if (!vector.isEmpty()) { // nothing known: every category alike, not the bias's preference
-            int[] indices = new int[vector.size() + 1];
-            double[] values = new double[vector.size() + 1];
-            values[0] = 1;
-            int j = 1;
-            for (Map.Entry<String, Double> e : vector.entrySet()) {
-                indices[j] = features.get(e.getKey()); // every n-gram with a weight was seen in training
-                values[j++] = e.getValue();
-            }
-            scores = model.scores(indices, values);
+            // every n-gram with a weight was seen in training, so each has an index
+            scores = model.scores(indicesOf(vector, features::get), valuesOf(vector));
         }
         double[] confidence = softmax(scores);
         List<Suggestion> ranked = new ArrayList<>(categories.size());
@@ -106,6 +94,27 @@ public final class CategoryClassifier {
         ranked.sort(Comparator.comparingDouble(Suggestion::confidence).reversed()
                 .thenComparing(Suggestion::category));
         return List.copyOf(ranked);
+    }
+
+    /** A vector's feature indices, the bias (0) first, in the map's order (as {@link #valuesOf}). */
+    private static int[] indicesOf(Map<String, Double> vector, ToIntFunction<String> indexOf) {
+        int[] indices = new int[vector.size() + 1];
+        int j = 1;
+        for (String gram : vector.keySet()) {
+            indices[j++] = indexOf.applyAsInt(gram);
+        }
+        return indices;
+    }
+
+    /** A vector's values, the bias's constant 1 first, in the map's order (as {@link #indicesOf}). */
+    private static double[] valuesOf(Map<String, Double> vector) {
+        double[] values = new double[vector.size() + 1];
+        values[0] = 1;
+        int j = 1;
+        for (double value : vector.values()) {
+            values[j++] = value;
+        }
+        return values;
     }
 
     public int exampleCount() {
