@@ -34,8 +34,13 @@
 #   DURATION     each measured wrk run, e.g. 10s (default 10s); pgbench runs for the same time
 #   WARMUP       warm-up before each measured run (default 2s)
 #   CONNECTIONS  wrk connections and pgbench clients (default 4)
+#   RATE         requests/s of the paced run of each line (default 100; 0 skips it): the connections send at that
+#                rate in all, each waiting CONNECTIONS/RATE s before its next request, so the latency is the
+#                service's at a load it keeps up with, not the queueing of a saturated machine
 #   THREADS      wrk threads and pgbench -j (default 2)
 #   PORT         HTTP port of the service under test (default 8091)
+#   JAVA_OPTS    JVM options of the service (default none: the JVM's own choice on this machine, G1 on 2 cores and
+#                24 GiB; the Deployment's 1-CPU limit makes the JVM pick the serial collector: -XX:+UseSerialGC)
 #   DB           database, dropped and recreated, dropped again at the end (default huiyin_wq_bench)
 #   KEEP_DB      yes to keep the database at the end, for inspection (default no)
 #   READY_TIMEOUT  seconds to wait for /q/health/ready (default 120)
@@ -51,7 +56,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 for arg in "$@"; do
     case "$arg" in
         -h|--help) usage; exit 0 ;;
-        APP_DIR=*|OPEN=*|WAITING=*|OTHERS=*|DURATION=*|WARMUP=*|CONNECTIONS=*|THREADS=*|PORT=*|DB=*|KEEP_DB=*|READY_TIMEOUT=*)
+        APP_DIR=*|OPEN=*|WAITING=*|OTHERS=*|DURATION=*|WARMUP=*|CONNECTIONS=*|RATE=*|JAVA_OPTS=*|THREADS=*|PORT=*|DB=*|KEEP_DB=*|READY_TIMEOUT=*)
             export "${arg?}" ;;
         *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
     esac
@@ -68,6 +73,8 @@ OTHERS=${OTHERS:-20000}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-2s}
 CONNECTIONS=${CONNECTIONS:-4}
+RATE=${RATE:-100}
+JAVA_OPTS=${JAVA_OPTS:-}
 THREADS=${THREADS:-2}
 PORT=${PORT:-8091}
 DB=${DB:-huiyin_wq_bench}
@@ -80,7 +87,7 @@ export LC_NUMERIC=C
 
 seconds() { case "$1" in *[0-9]s) echo "${1%s}" ;; *[0-9]m) echo $(( ${1%m} * 60 )) ;; *) echo "$1" ;; esac; }
 DUR_S=$(seconds "$DURATION"); WARM_S=$(seconds "$WARMUP")
-for v in OPEN WAITING OTHERS DUR_S WARM_S CONNECTIONS THREADS PORT READY_TIMEOUT; do
+for v in OPEN WAITING OTHERS DUR_S WARM_S CONNECTIONS RATE THREADS PORT READY_TIMEOUT; do
     [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number (got ${!v})"
 done
 (( OPEN >= 1000 && DUR_S >= 1 && CONNECTIONS >= 1 && THREADS >= 1 && THREADS <= CONNECTIONS )) \
@@ -148,7 +155,8 @@ DB_CREATED=yes
 start_app() {
     if (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; then die "port $PORT is already in use"; fi
     log "starting the service on port $PORT"
-    java -Dquarkus.profile=demo -Dquarkus.http.host="$HOST" -Dquarkus.http.port="$PORT" \
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    java $JAVA_OPTS -Dquarkus.profile=demo -Dquarkus.http.host="$HOST" -Dquarkus.http.port="$PORT" \
         -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$HOST:5432/$DB" \
         -Dquarkus.datasource.reactive.url="postgresql://$HOST:5432/$DB" \
         -Dhuiyin.redis.key-prefix=huiyin-wq-bench: -Dquarkus.log.level=WARN \
@@ -447,27 +455,44 @@ function done(summary, latency, requests)
   if s ~= "" then io.write("BENCH_SAMPLE " .. string.gsub(s, "\n", " ") .. "\n") end
 end
 LUA
+# the paced run: the same, each connection waiting BENCH_DELAY_MS before each request (wrk times a request from
+# its sending, so the wait is not in the latency)
+{ cat "$WORK/get.lua"; echo 'local pause = tonumber(os.getenv("BENCH_DELAY_MS"))
+function delay() return pause end'; } >"$WORK/paced.lua"
+DELAY_MS=0; (( RATE > 0 )) && DELAY_MS=$(( CONNECTIONS * 1000 / RATE ))
 field() { sed -n "/^BENCH /s/.* $1=\([^ ]*\).*/\1/p" "$2"; }
 
 RESULTS=()
-BASE_P99=""
-# measure LABEL DESCRIPTION PATH TOKEN: warm-up, then DURATION; appends a row "description|p50|p99|req/s"
+BASE_P99=""; BASE_PACED_P99=""
+# wrk_run OUT SCRIPT PATH TOKEN [DELAY_MS]: one measured wrk run; sets REQUESTS P50 P99 RPS, dies on any answer not 200
+wrk_run() {
+    BENCH_TOKEN=$4 BENCH_DELAY_MS=${5:-0} timeout $(( DUR_S + 30 )) wrk --latency -t "$THREADS" -c "$CONNECTIONS" \
+        -d "${DUR_S}s" --timeout 10s -s "$2" "http://$HOST:$PORT$3" >"$1" 2>&1 || { cat "$1" >&2; die "wrk failed for $3"; }
+    local bad errors secs
+    REQUESTS=$(field requests "$1"); bad=$(field bad "$1"); errors=$(field errors "$1")
+    P50=$(field p50_ms "$1"); P99=$(field p99_ms "$1"); secs=$(field duration_s "$1")
+    [[ -n "$REQUESTS" && "$REQUESTS" -gt 0 ]] || { cat "$1" >&2; die "no answer at all from $3"; }
+    (( bad == 0 && errors == 0 )) || { grep '^BENCH_SAMPLE' "$1" >&2 || true; die "$3: $bad answers not 200, $errors socket errors"; }
+    RPS=$(awk -v n="$REQUESTS" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
+}
+# measure LABEL DESCRIPTION PATH TOKEN: warm-up, then DURATION as fast as the connections go, then DURATION paced at
+# RATE; appends a row "description|p50|p99|req/s|paced p50|paced p99|paced req/s"
 measure() {
-    local out="$WORK/wrk-$1.txt"
     if (( WARM_S > 0 )); then
         BENCH_TOKEN=$4 timeout $(( WARM_S + 30 )) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARM_S}s" --timeout 10s \
             -s "$WORK/get.lua" "http://$HOST:$PORT$3" >/dev/null 2>&1 || die "wrk warm-up failed for $3"
     fi
-    BENCH_TOKEN=$4 timeout $(( DUR_S + 30 )) wrk --latency -t "$THREADS" -c "$CONNECTIONS" -d "${DUR_S}s" --timeout 10s \
-        -s "$WORK/get.lua" "http://$HOST:$PORT$3" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed for $3"; }
-    local requests bad errors p50 p99 secs rps
-    requests=$(field requests "$out"); bad=$(field bad "$out"); errors=$(field errors "$out")
-    p50=$(field p50_ms "$out"); p99=$(field p99_ms "$out"); secs=$(field duration_s "$out")
-    [[ -n "$requests" && "$requests" -gt 0 ]] || { cat "$out" >&2; die "no answer at all from $3"; }
-    (( bad == 0 && errors == 0 )) || { grep '^BENCH_SAMPLE' "$out" >&2 || true; die "$3: $bad answers not 200, $errors socket errors"; }
-    rps=$(awk -v n="$requests" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
-    log "$1: p50 $p50 ms, p99 $p99 ms, $rps requests/s ($3)"
-    RESULTS+=("$2|$p50|$p99|$rps")
+    wrk_run "$WORK/wrk-$1.txt" "$WORK/get.lua" "$3" "$4"
+    local row="$2|$P50|$P99|$RPS"
+    log "$1: p50 $P50 ms, p99 $P99 ms, $RPS requests/s ($3)"
+    if (( RATE > 0 )); then
+        wrk_run "$WORK/wrk-$1-paced.txt" "$WORK/paced.lua" "$3" "$4" "$DELAY_MS"
+        row="$row|$P50|$P99|$RPS"
+        log "$1 paced: p50 $P50 ms, p99 $P99 ms, $RPS requests/s"
+    else
+        row="$row|n/a|n/a|n/a"
+    fi
+    RESULTS+=("$row")
 }
 
 API=/api/v1/workqueue
@@ -496,7 +521,7 @@ if [[ $DESK_PAGED == yes ]]; then
 fi
 
 measure base "baseline: GET /api/v1/appeals/{no} (one appeal by key)" "/api/v1/appeals/$SAMPLE_NO" "$TAX_TOKEN"
-BASE_P99=$(IFS='|'; set -- ${RESULTS[0]}; echo "$3")
+BASE_P99=$(IFS='|'; set -- ${RESULTS[0]}; echo "$3"); BASE_PACED_P99=$(IFS='|'; set -- ${RESULTS[0]}; echo "$6")
 measure api-first "GET $API?limit=$PAGE (page 1)" "$API?limit=$PAGE" "$TAX_TOKEN"
 measure api-deep "… $(thousands "$DEEP") deep (afterDue, afterId)" "$API?limit=$PAGE&afterDue=$DEEP_DUE&afterId=$DEEP_ID" "$TAX_TOKEN"
 measure api-tail "… $(thousands "$TAIL") deep (afterDue=none)" "$API?limit=$PAGE&afterDue=none&afterId=$TAIL_ID" "$TAX_TOKEN"
@@ -550,24 +575,27 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no-commit")
 [[ -z "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ]] || commit="$commit + working tree"
 APP_BUILT="built $(date -r "$APP_DIR/quarkus-run.jar" '+%F %H:%M' 2>/dev/null || echo '?')"
 [[ "$APP_DIR" == "$ROOT/target/quarkus-app" ]] || APP_BUILT="$APP_DIR, $APP_BUILT"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "n/a") printf "%.2f", a / b; else print "n/a" }'; }
-goal() { awk -v p="$1" 'BEGIN { print (p <= 20 ? "yes" : "**no**") }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "n/a" && b != "n/a" && b + 0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
+goal() { awk -v p="$1" 'BEGIN { print (p == "n/a" ? "n/a" : (p + 0 <= 20 ? "yes" : "**no**")) }'; }
 cat <<EOF
 
 Work queue at depth, $(date +%F), commit $commit: $(thousands "$OPEN_TAX") open appeals of TAX, $(thousands "$WAITING")
 waiting for the dispatcher, $(thousands "$OTHERS") of SAMR; generated in ${GEN_S}s, then ANALYZE. wrk ${DUR_S}s after ${WARM_S}s
-warm-up per line, $CONNECTIONS connections, $THREADS threads; app $APP_BUILT; $(nproc) cores; PostgreSQL $PG_VERSION;
+warm-up per line, $CONNECTIONS connections, $THREADS threads; app $APP_BUILT, JVM options: ${JAVA_OPTS:-none}; $(nproc) cores; PostgreSQL $PG_VERSION;
 load average $LOAD_BEFORE before, $LOAD_AFTER after.
 
-| request | p50 ms | p99 ms | requests/s | p99 / baseline p99 | p99 ≤ 20 ms |
-| --- | ---: | ---: | ---: | ---: | --- |
+As fast as the connections go (the machine saturated), then paced at $RATE requests/s in all (each connection
+waiting $DELAY_MS ms before its next request):
+
+| request | p50 ms | p99 ms | requests/s | p99 / baseline p99 | p99 ≤ 20 ms | paced p50 ms | paced p99 ms | paced requests/s | paced p99 / baseline's | paced p99 ≤ 20 ms |
+| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |
 EOF
 for row in "${RESULTS[@]}"; do
-    IFS='|' read -r what p50 p99 rps <<<"$row"
-    echo "| $what | $p50 | $p99 | $rps | $(ratio "$p99" "$BASE_P99") | $(goal "$p99") |"
+    IFS='|' read -r what p50 p99 rps pp50 pp99 prps <<<"$row"
+    echo "| $what | $p50 | $p99 | $rps | $(ratio "$p99" "$BASE_P99") | $(goal "$p99") | $pp50 | $pp99 | $prps | $(ratio "$pp99" "$BASE_PACED_P99") | $(goal "$pp99") |"
 done
 cat <<EOF
-| pgbench: the deep page's statement alone ($CONNECTIONS clients) | $PG_P50 | $PG_P99 | $PG_TPS | $(ratio "$PG_P99" "$BASE_P99") | |
+| pgbench: the deep page's statement alone ($CONNECTIONS clients) | $PG_P50 | $PG_P99 | $PG_TPS | $(ratio "$PG_P99" "$BASE_P99") | | | | | | |
 
 Plans on the same data (EXPLAIN ANALYZE, second run): the plan (generic: what a cached statement settles on;
 custom: planned for the values), execution ms, shared buffers, and whether a sequential scan of appeal, appeal_clock
