@@ -114,6 +114,9 @@ class WorkQueuePagePagingTest {
         // a page of one list shows that list alone, with the way back; an address the page did not write is the top
         String second = get(cookie, "/workqueue?list=pool&after=nonsense").statusCode(200).extract().asString();
         assertThat(second).contains("<table id=\"pool\">").doesNotContain("<table id=\"mine\">").contains("id=\"first-page\"");
+        // so is a cursor whose year the database cannot store (ISO-8601 reads it)
+        String farOff = get(cookie, "/workqueue?list=mine&after=%2B999999-01-01T00:00:00Z,1").statusCode(200).extract().asString();
+        assertThat(farOff).contains("<table id=\"mine\">").contains("data-tracking-no=");
         db.execute("DELETE FROM appeal_risk WHERE appeal_id IN (SELECT id FROM appeal WHERE assignee = $1)", me);
     }
 }

@@ -232,6 +232,10 @@ class WorkQueueResourceTest {
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("limit"));
         given().auth().oauth2(Appeals.tokenFor("commissioner-tax")).queryParam("limit", 0).get("/api/v1/workqueue")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("limit"));
+        // ISO-8601 reads a year the database cannot store: refused at the edge, not failing in the statement
+        given().auth().oauth2(Appeals.tokenFor("commissioner-tax")).queryParam("afterDue", "+999999-01-01T00:00:00Z")
+                .queryParam("afterId", 1).get("/api/v1/workqueue")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("afterDue"));
         given().auth().oauth2(Appeals.tokenFor("admin")).contentType(ContentType.JSON).body(Map.of("commissioner", "x"))
                 .put("/api/v1/admin/key-enterprises/91350100M000100Y4Z/commissioners/ECO").then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE).body("field", equalTo("uscc"));

@@ -1,7 +1,6 @@
 package cn.huiyin.routing.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +18,7 @@ import cn.huiyin.routing.application.CatalogueAdmin;
 import cn.huiyin.routing.domain.CatalogueLine;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository.Version;
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
@@ -51,12 +51,9 @@ public class CatalogueAdminResource {
         if (body == null) {
             throw ProblemException.badRequest("name", "A catalogue line needs name, unitRule and reason");
         }
-        Instant effectiveFrom;
-        try {
-            effectiveFrom = body.effectiveFrom() == null ? null : Instant.parse(body.effectiveFrom());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("effectiveFrom", "effectiveFrom is an ISO-8601 instant, e.g. 2027-01-01T00:00:00+08:00");
-        }
+        Instant effectiveFrom = body.effectiveFrom() == null ? null : Timestamps.parse(body.effectiveFrom())
+                .orElseThrow(() -> ProblemException.badRequest("effectiveFrom",
+                        "effectiveFrom is an ISO-8601 instant in years 1-9999, e.g. 2027-01-01T00:00:00+08:00"));
         CatalogueLine line = new CatalogueLine(category, body.name(), body.unitRule(), body.urgentHours(), body.keywords(),
                 effectiveFrom, body.reason());
         return caller.get().chain(who -> admin.change(line, who));

@@ -2,7 +2,6 @@ package cn.huiyin.sla.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.huiyin.appeal.domain.AppealType;
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.sla.application.CalendarImport;
@@ -67,12 +67,8 @@ public class SlaResource {
         if (urgent != null && !urgent.equals("true") && !urgent.equals("false")) {
             throw ProblemException.badRequest("urgent", "urgent is true or false");
         }
-        Instant start;
-        try {
-            start = from == null ? clock.instant() : Instant.parse(from);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("from", "from is an ISO-8601 instant, e.g. 2026-09-30T08:00:00Z");
-        }
+        Instant start = from == null ? clock.instant() : Timestamps.parse(from).orElseThrow(() -> ProblemException
+                .badRequest("from", "from is an ISO-8601 instant in years 1-9999, e.g. 2026-09-30T08:00:00Z"));
         String cat = category == null || category.isBlank() ? null : category;
         return clocks.preview(appealType, cat, Boolean.parseBoolean(urgent), start);
     }

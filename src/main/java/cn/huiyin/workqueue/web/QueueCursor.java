@@ -1,8 +1,8 @@
 package cn.huiyin.workqueue.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.web.ProblemException;
 
 /**
@@ -64,10 +64,7 @@ final class QueueCursor {
         if (PAST_DEADLINES.equals(typed)) {
             return Instant.MAX;
         }
-        try {
-            return Instant.parse(typed);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("afterDue", "afterDue is an ISO-8601 instant (or none) from the previous page");
-        }
+        return Timestamps.parse(typed).orElseThrow(() -> ProblemException.badRequest("afterDue",
+                "afterDue is an ISO-8601 instant (or none) from the previous page"));
     }
 }

@@ -3,6 +3,7 @@ package cn.huiyin.workqueue.web;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.After;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.Order;
 import cn.huiyin.workqueue.persistence.WorkQueuePageRepository.QueueRow;
@@ -54,6 +55,8 @@ final class QueuePageCursor {
     }
 
     private static Instant due(String typed) {
-        return NONE.equals(typed) ? Instant.MAX : Instant.parse(typed);
+        // DateTimeParseException (a runtime exception) sends the address back to the first page, as any unreadable one
+        return NONE.equals(typed) ? Instant.MAX
+                : Timestamps.parse(typed).orElseThrow(() -> new DateTimeParseException("not a stored instant", typed, 0));
     }
 }

@@ -121,6 +121,7 @@ class PhoneEventsResourceTest {
             "{\"eventId\":\"%s\",\"event\":\"workOrder\",\"callId\":\"c1\",\"occurredAt\":\"2026-11-25T02:00:00Z\",\"agentId\":\"a\",\"contact\":{\"name\":\"王\",\"mobile\":\"12345\"},\"description\":\"足够长的一段来电内容描述文字\"}",
             "{\"eventId\":\"%s\",\"event\":\"workOrder\",\"callId\":\"c1\",\"occurredAt\":\"2026-11-25T02:00:00Z\",\"agentId\":\"a\",\"contact\":{\"name\":\"王\",\"mobile\":\"13800138000\"},\"enterprise\":{\"uscc\":\"914403001922038217\"},\"description\":\"足够长的一段来电内容描述文字\"}",
             "{\"eventId\":\"%s\",\"event\":\"newCall\",\"callId\":\"c1\",\"direction\":\"in\",\"from\":\"13800138000\",\"to\":\"1\",\"occurredAt\":\"yesterday\"}",
+            "{\"eventId\":\"%s\",\"event\":\"newCall\",\"callId\":\"c1\",\"direction\":\"in\",\"from\":\"13800138000\",\"to\":\"1\",\"occurredAt\":\"+999999-01-01T00:00:00Z\"}",
             "{\"eventId\":\"%s\", \"event\": ",
             "{\"eventId\":\"%s\",\"event\":\"newCall\",\"direction\":\"in\",\"from\":\"13800138000\",\"to\":\"1\",\"occurredAt\":\"2026-11-25T02:00:00Z\"}",
     })

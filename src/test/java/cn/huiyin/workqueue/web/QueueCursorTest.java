@@ -32,7 +32,8 @@ class QueueCursorTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = { "", "yesterday", "2026-12-09", "2026-12-09 10:00", "NONE", "1733738400" })
+    @ValueSource(strings = { "", "yesterday", "2026-12-09", "2026-12-09 10:00", "NONE", "1733738400",
+            "+999999-01-01T00:00:00Z" })
     void anything_else_is_refused_naming_the_parameter(String typed) {
         assertThatThrownBy(() -> QueueCursor.afterDue(typed)).isInstanceOfSatisfying(ProblemException.class, refused -> {
             assertThat(refused.problem().status()).isEqualTo(400);

@@ -37,7 +37,8 @@ class QueuePageCursorTest {
 
     @Test
     void an_address_the_page_did_not_write_starts_from_the_top() {
-        for (String typed : new String[] { null, "", "nonsense", "7,1", "-0.1,3", "0.5", "none,x,1", "2026-13-01T00:00:00Z,1", "1,2,3,4" }) {
+        for (String typed : new String[] { null, "", "nonsense", "7,1", "-0.1,3", "0.5", "none,x,1", "2026-13-01T00:00:00Z,1", "1,2,3,4",
+                "+999999-01-01T00:00:00Z,1", "none,+999999-01-01T00:00:00Z,1" }) {
             assertThat(QueuePageCursor.parse(Order.RISK, typed)).as(typed).isEqualTo(After.first(Order.RISK));
             assertThat(QueuePageCursor.parse(Order.DEADLINE, typed)).as(typed).isEqualTo(After.first(Order.DEADLINE));
         }

@@ -2,7 +2,6 @@ package cn.huiyin.channel.phone.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +34,7 @@ import cn.huiyin.channel.phone.persistence.CallLogRepository;
 import cn.huiyin.channel.phone.persistence.CtiAnswerRepository;
 import cn.huiyin.channel.phone.persistence.CtiAnswerRepository.Answer;
 import cn.huiyin.shared.domain.FieldViolation;
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import cn.huiyin.shared.web.Problems;
@@ -215,10 +215,7 @@ public class PhoneEventsResource {
         if (raw == null) {
             throw ProblemException.badRequest("occurredAt", "occurredAt is required (ISO-8601 instant)");
         }
-        try {
-            return Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("occurredAt", "occurredAt is an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
-        }
+        return Timestamps.parse(raw).orElseThrow(() -> ProblemException.badRequest("occurredAt",
+                "occurredAt is an ISO-8601 instant in years 1-9999, e.g. 2026-01-01T00:00:00Z"));
     }
 }
