@@ -101,7 +101,7 @@ for s in $SCENARIOS; do
 done
 
 # --- Over HTTP: the page and the API served by the built service from scenario C's rollups
-[[ "$HTTP" == yes ]] || { echo; echo "(not measured over HTTP: no built application at $APP_DIR)"; exit 0; }
+[[ "$HTTP" == yes ]] || { echo; echo "(not measured over HTTP: HTTP=no, or no built application at $APP_DIR)"; exit 0; }
 command -v wrk >/dev/null || apt_install wrk
 command -v curl >/dev/null || apt_install curl
 if [[ ! -f "$WORK/c.csv" ]]; then
@@ -127,18 +127,18 @@ for _ in $(seq 1 240); do                                   # bounded: 120 s
     sleep 0.5
 done
 [[ $ready == yes ]] || { tail -n 40 "$WORK/app.log" >&2; die "the service was not ready in 120 s"; }
-$PSQL -d "$HTTP_DB" -c "\\copy metrics_daily FROM '$WORK/c.csv' WITH (FORMAT csv)" \
+timeout 1800 $PSQL -d "$HTTP_DB" -c "\\copy metrics_daily FROM '$WORK/c.csv' WITH (FORMAT csv)" \
     -c "\\copy metrics_monthly FROM '$WORK/c-monthly.csv' WITH (FORMAT csv)" \
     -c "ANALYZE metrics_daily" -c "ANALYZE metrics_monthly" >/dev/null
 TOKEN=$(curl -sf -m 10 -X POST "http://127.0.0.1:$PORT/api/v1/demo/tokens/district-leader" \
-    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' || true)
 [[ -n "$TOKEN" ]] || die "could not mint the district leader's demo token"
 
 LAST=2026-10-31
 # expected FROM TO [SQL]: appeals received in that period by the generated rollups' own rows (units U0…), where SQL
 # holds ("true" for the district)
 expected() {
-    $PSQL -d "$HTTP_DB" -tAc "SELECT coalesce(sum((counts::jsonb->>'RECEIVED')::bigint), 0) FROM metrics_daily
+    timeout 300 $PSQL -d "$HTTP_DB" -tAc "SELECT coalesce(sum((counts::jsonb->>'RECEIVED')::bigint), 0) FROM metrics_daily
         WHERE day BETWEEN '$1' AND '$2' AND unit_code LIKE 'U%' AND ${3:-true}"
 }
 cat >"$WORK/get.lua" <<'LUA'
@@ -164,7 +164,7 @@ over_http() {
     local query="from=$2&to=$3${4:+&$4}" got want kind url out scope=true
     case "${4:-}" in unit=*) scope="unit_code = '${4#unit=}'" ;; street=*) scope="street_code = '${4#street=}'" ;; esac
     got=$(curl -sf -m 60 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/metrics/summary?$query" \
-        | sed -n 's/.*"RECEIVED":{[^}]*"value":\([0-9]*\).*/\1/p')
+        | sed -n 's/.*"RECEIVED":{[^}]*"value":\([0-9]*\).*/\1/p' || true)
     want=$(expected "$2" "$3" "$scope")
     [[ "$got" == "$want" ]] || die "$1: the API counted ${got:-nothing} received, the rollups hold $want"
     for kind in api page; do

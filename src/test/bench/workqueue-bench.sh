@@ -34,9 +34,10 @@
 #   DURATION     each measured wrk run, e.g. 10s (default 10s); pgbench runs for the same time
 #   WARMUP       warm-up before each measured run (default 2s)
 #   CONNECTIONS  wrk connections and pgbench clients (default 4)
-#   RATE         requests/s of the paced run of each line (default 100; 0 skips it): the connections send at that
-#                rate in all, each waiting CONNECTIONS/RATE s before its next request, so the latency is the
-#                service's at a load it keeps up with, not the queueing of a saturated machine
+#   RATE         requests/s of the paced run of each line (default 100; 0 skips it): the connections send at most
+#                that rate in all, each waiting CONNECTIONS/RATE s after an answer before its next request (so the
+#                rate reached is somewhat lower; the table gives it), and the latency is the service's at a load it
+#                keeps up with, not the queueing of a saturated machine
 #   THREADS      wrk threads and pgbench -j (default 2)
 #   PORT         HTTP port of the service under test (default 8091)
 #   JAVA_OPTS    JVM options of the service (default none: the JVM's own choice on this machine, G1 on 2 cores and
@@ -584,8 +585,8 @@ waiting for the dispatcher, $(thousands "$OTHERS") of SAMR; generated in ${GEN_S
 warm-up per line, $CONNECTIONS connections, $THREADS threads; app $APP_BUILT, JVM options: ${JAVA_OPTS:-none}; $(nproc) cores; PostgreSQL $PG_VERSION;
 load average $LOAD_BEFORE before, $LOAD_AFTER after.
 
-As fast as the connections go (the machine saturated), then paced at $RATE requests/s in all (each connection
-waiting $DELAY_MS ms before its next request):
+As fast as the connections go (the machine saturated), then paced at most $RATE requests/s in all (each connection
+waiting $DELAY_MS ms after an answer before its next request; 0: not paced):
 
 | request | p50 ms | p99 ms | requests/s | p99 / baseline p99 | p99 ≤ 20 ms | paced p50 ms | paced p99 ms | paced requests/s | paced p99 / baseline's | paced p99 ≤ 20 ms |
 | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |

@@ -151,6 +151,7 @@ class ArticleWorkflowApiTest {
         create(commissioner, with(good, "sourceLink", "javascript:alert(1)")).statusCode(400).body("field", equalTo("sourceLink"));
         create(commissioner, with(good, "validTo", "2025-12-31")).statusCode(400).body("field", equalTo("validTo"));
         create(commissioner, with(good, "validFrom", "明天")).statusCode(400).body("field", equalTo("validFrom"));
+        create(commissioner, with(good, "validTo", "+300000-01-01")).statusCode(400).body("field", equalTo("validTo"));
         create(commissioner, with(good, "categoryCode", "NO_SUCH")).statusCode(400).body("field", equalTo("categoryCode"));
         create(commissioner, with(good, "categoryCode", "TAX_SERVICE")).statusCode(400)
                 .body("errors[0].code", equalTo("categoryCode.otherUnit"));

@@ -142,6 +142,9 @@ class DeflectionTest {
                 .then().statusCode(403);
         given().auth().oauth2(leader).queryParam("from", "2026-13-01").get("/api/v1/knowledge/deflection")
                 .then().statusCode(400).contentType(containsString("problem+json")).body("field", equalTo("from"));
+        given().auth().oauth2(leader).queryParam("from", "+300000-01-01").queryParam("to", "+300000-01-02")
+                .get("/api/v1/knowledge/deflection")
+                .then().statusCode(400).contentType(containsString("problem+json")).body("field", equalTo("to"));
     }
 
     @Test

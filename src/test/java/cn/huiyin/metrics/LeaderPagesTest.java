@@ -3,6 +3,7 @@ package cn.huiyin.metrics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.io.ByteArrayInputStream;
@@ -157,6 +158,12 @@ class LeaderPagesTest {
         assertThat(((Number) mine.get("place")).intValue()).isPositive();
         assertThat(((Number) mine.get("appeals")).intValue()).isEqualTo(6);
         given().queryParam("month", "April").get("/api/v1/rankings").then().statusCode(400);
+        // ISO-8601 reads years the database cannot store: a 400 naming the field, not a failed statement
+        given().queryParam("month", "-5000-01").get("/api/v1/rankings").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("month"));
+        given().auth().oauth2(Appeals.tokenFor("district-leader")).queryParam("from", "-5000-01-01")
+                .queryParam("to", "-4999-12-01").get("/api/v1/metrics/summary").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("to"));
     }
 
     @Test

@@ -244,6 +244,9 @@ class SupervisionTest {
                 .then().statusCode(400).body("field", equalTo("body"));
         given().auth().oauth2(dispatcher).get("/api/v1/supervision?after=yesterday").then().statusCode(400)
                 .body("field", equalTo("after"));
+        // 18 digits of microseconds reach 29,700 BC, a time the database cannot store: refused as any other cursor
+        given().auth().oauth2(dispatcher).get("/api/v1/supervision?after=-999999999999999999.1").then().statusCode(400)
+                .body("field", equalTo("after"));
         assertThat(db.count("SELECT count(*) FROM supervision_order WHERE appeal_id = $1", db.id(trackingNo))).isZero();
 
         long id = ((Number) issue(dispatcher, trackingNo, "请说明超时原因。", 2).get("id")).longValue();

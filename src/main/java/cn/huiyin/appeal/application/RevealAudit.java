@@ -2,15 +2,15 @@ package cn.huiyin.appeal.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.huiyin.appeal.persistence.RevealReport;
 import cn.huiyin.appeal.persistence.RevealReport.Reveal;
+import cn.huiyin.appeal.persistence.RevealReport;
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.web.PageTime;
 import cn.huiyin.shared.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -77,10 +77,7 @@ public class RevealAudit {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " is a date, e.g. 2026-10-01");
-        }
+        return Timestamps.day(value).orElseThrow(() -> ProblemException.badRequest(field,
+                field + " is a date in years 1-9999, e.g. 2026-10-01"));
     }
 }

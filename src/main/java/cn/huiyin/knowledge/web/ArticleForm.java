@@ -1,7 +1,6 @@
 package cn.huiyin.knowledge.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import cn.huiyin.knowledge.domain.ArticleContent;
 import cn.huiyin.shared.domain.FieldViolation;
+import cn.huiyin.shared.domain.Timestamps;
 
 /**
  * The article form as typed (question forms one per line in a text area; days as the date input sends them), shown
@@ -56,10 +56,6 @@ public record ArticleForm(String title, String questions, String answer, String 
     }
 
     private static LocalDate day(String raw) {
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.day(raw).orElse(null);
     }
 }

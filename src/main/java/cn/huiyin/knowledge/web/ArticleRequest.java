@@ -1,10 +1,10 @@
 package cn.huiyin.knowledge.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import cn.huiyin.knowledge.domain.ArticleContent;
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.web.ProblemException;
 
 /**
@@ -22,10 +22,7 @@ public record ArticleRequest(String title, List<String> questions, String answer
     }
 
     static LocalDate day(String field, String raw) {
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " is a day such as 2027-01-01");
-        }
+        return Timestamps.day(raw).orElseThrow(() -> ProblemException.badRequest(field,
+                field + " is a day in years 1-9999 such as 2027-01-01"));
     }
 }

@@ -1,7 +1,6 @@
 package cn.huiyin.knowledge.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import cn.huiyin.knowledge.application.Deflection;
 import cn.huiyin.knowledge.application.Deflections;
 import cn.huiyin.shared.domain.Caller;
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
 import cn.huiyin.shared.web.Problem;
@@ -80,10 +80,7 @@ public class DeflectionResource {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " is a date, e.g. 2026-10-01");
-        }
+        return Timestamps.day(value).orElseThrow(() -> ProblemException.badRequest(field,
+                field + " is a date in years 1-9999, e.g. 2026-10-01"));
     }
 }

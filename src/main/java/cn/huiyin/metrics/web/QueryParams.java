@@ -2,9 +2,9 @@ package cn.huiyin.metrics.web;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 import cn.huiyin.metrics.application.Query;
+import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.web.ProblemException;
 
 /** Reads a metrics question from query parameters; the period defaults to the last 30 days. */
@@ -31,11 +31,8 @@ final class QueryParams {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " is a date, e.g. 2026-10-01");
-        }
+        return Timestamps.day(value).orElseThrow(() -> ProblemException.badRequest(field,
+                field + " is a date in years 1-9999, e.g. 2026-10-01"));
     }
 
     /** The month asked for, or last month (the latest complete one). */
@@ -43,11 +40,8 @@ final class QueryParams {
         if (value == null || value.isBlank()) {
             return YearMonth.from(today).minusMonths(1);
         }
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("month", "month is a year and month, e.g. 2026-10");
-        }
+        return Timestamps.month(value).orElseThrow(() -> ProblemException.badRequest("month",
+                "month is a year and month in years 1-9999, e.g. 2026-10"));
     }
 
     static String blank(String value) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import cn.huiyin.shared.domain.Timestamps;
+
 /**
  * Where the next page of the desk starts: after the last line's breach time (in microseconds, as the database keeps
  * it) and appeal id. Written {@code <microseconds>.<id>}; opaque to clients.
@@ -18,8 +20,10 @@ public record DeskCursor(Instant breachAt, long appealId) {
             return Optional.empty();
         }
         String[] parts = text.split("\\.");
-        long micros = Long.parseLong(parts[0]);
-        return Optional.of(new DeskCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), Long.parseLong(parts[1])));
+        Instant breachAt = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+        // 18 digits reach ±31,000 years: beyond what the database stores is no cursor the desk wrote
+        return Timestamps.storable(breachAt) ? Optional.of(new DeskCursor(breachAt, Long.parseLong(parts[1])))
+                : Optional.empty();
     }
 
     @Override

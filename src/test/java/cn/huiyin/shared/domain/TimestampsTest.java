@@ -3,6 +3,8 @@ package cn.huiyin.shared.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,19 @@ class TimestampsTest {
         assertThat(Timestamps.parse("+999999-01-01T00:00:00Z")).isEmpty();
         assertThat(Timestamps.parse("+10000-01-01T00:00:00Z")).isEmpty();
         assertThat(Timestamps.parse("-0001-12-31T00:00:00Z")).isEmpty();
+    }
+
+    @Test
+    void readsDaysAndMonthsInYearsOneToNineThousandNineHundredNinetyNine() {
+        assertThat(Timestamps.day(" 2026-10-01 ")).contains(LocalDate.of(2026, 10, 1));
+        assertThat(Timestamps.day("9999-12-31")).contains(LocalDate.of(9999, 12, 31));
+        assertThat(Timestamps.day("-5000-01-01")).isEmpty();
+        assertThat(Timestamps.day("+300000-01-01")).isEmpty();
+        assertThat(Timestamps.day("2026-13-01")).isEmpty();
+        assertThat(Timestamps.day(null)).isEmpty();
+        assertThat(Timestamps.month("2026-10")).contains(YearMonth.of(2026, 10));
+        assertThat(Timestamps.month("-5000-01")).isEmpty();
+        assertThat(Timestamps.month("April")).isEmpty();
     }
 
     @Test
