@@ -8,8 +8,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.huiyin.appeal.persistence.RevealReport.Reveal;
 import cn.huiyin.appeal.persistence.RevealReport;
+import cn.huiyin.appeal.persistence.RevealReport.Reveal;
 import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.web.PageTime;
 import cn.huiyin.shared.web.ProblemException;

@@ -27,10 +27,10 @@ import cn.huiyin.routing.application.CatalogueAdmin;
 import cn.huiyin.routing.domain.CatalogueLine;
 import cn.huiyin.routing.domain.DispatchRule;
 import cn.huiyin.routing.persistence.CatalogueRepository;
+import cn.huiyin.routing.persistence.CatalogueVersionRepository;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository.Line;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository.Overview;
 import cn.huiyin.routing.persistence.CatalogueVersionRepository.Version;
-import cn.huiyin.routing.persistence.CatalogueVersionRepository;
 import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
@@ -121,7 +121,7 @@ public class CatalogueAdminPage {
             }
             if (from == null || !Timestamps.storable(from)) {
                 from = null;
-                errors.put("effectiveFrom", "生效时间格式不正确（北京时间，如 2027-01-01T00:00），立即生效可留空");
+                errors.put("effectiveFrom", "生效时间格式不正确（北京时间，年份1至9999，如 2027-01-01T00:00），立即生效可留空");
             }
         }
         String historyOf = code == null || code.isEmpty() ? null : code;

@@ -74,6 +74,8 @@ class CatalogueAdminPageTest {
                 "reason", "原因").statusCode(422).body(containsString("紧急时限须为1至72的整数"));
         post(admin, "/admin/catalogue", "category", category, "name", "页面坏分类", "unitRule", "COM", "effectiveFrom", "2025-01-01T00:00",
                 "reason", "倒签").statusCode(422).body(containsString("生效时间不能早于当前时间"));
+        post(admin, "/admin/catalogue", "category", category, "name", "页面坏分类", "unitRule", "COM", "effectiveFrom",
+                "+300000-01-01T00:00", "reason", "远期").statusCode(422).body(containsString("生效时间格式不正确"));
         post(admin, "/admin/catalogue", "category", "bad code", "name", "页面坏分类", "unitRule", "COM", "reason", "")
                 .statusCode(422).body(containsString("须填写1至500字的变更原因")).body(not(containsString("Exception")));
         assertThat(versions()).isEqualTo(before);

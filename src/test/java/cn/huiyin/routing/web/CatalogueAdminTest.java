@@ -105,6 +105,10 @@ class CatalogueAdminTest {
         backdated.put("effectiveFrom", "2025-01-01T00:00:00Z");
         as("admin").body(backdated).put("/api/v1/admin/catalogue/XB_BAD").then().statusCode(422)
                 .body("errors.field", hasItem("effectiveFrom"));
+        Map<String, Object> farOff = line("COM", "远期");
+        farOff.put("effectiveFrom", "+300000-01-01T00:00:00Z"); // ISO-8601 reads it; the database cannot store it
+        as("admin").body(farOff).put("/api/v1/admin/catalogue/XB_BAD").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("effectiveFrom"));
         as("admin").body(line("COM", "")).put("/api/v1/admin/catalogue/xb-bad").then().statusCode(422)
                 .body("errors.field", hasItem("category")).body("errors.field", hasItem("reason"));
         as("admin").body(line("COM", "原因")).put("/api/v1/admin/catalogue/XB_BAD").then().statusCode(200);

@@ -99,6 +99,8 @@ class SlaClocksTest {
                 .then().statusCode(400).body("field", equalTo("appealType"));
         given().auth().oauth2(admin).queryParam("appealType", "HELP").queryParam("from", "yesterday")
                 .get("/api/v1/sla/preview").then().statusCode(400).body("field", equalTo("from"));
+        given().auth().oauth2(admin).queryParam("appealType", "HELP").queryParam("from", "+300000-01-01T00:00:00Z")
+                .get("/api/v1/sla/preview").then().statusCode(400).body("field", equalTo("from"));
         given().auth().oauth2(admin).queryParam("appealType", "HELP").queryParam("urgent", "maybe")
                 .get("/api/v1/sla/preview").then().statusCode(400).body("field", equalTo("urgent"));
         given().auth().oauth2(Appeals.tokenFor("commissioner-tax")).queryParam("appealType", "HELP")
