@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import cn.huiyin.appeal.persistence.RevealReport;
 import cn.huiyin.appeal.persistence.RevealReport.Reveal;
-import cn.huiyin.shared.domain.Timestamps;
+import cn.huiyin.shared.web.DayParameter;
 import cn.huiyin.shared.web.PageTime;
 import cn.huiyin.shared.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -42,8 +42,8 @@ public class RevealAudit {
 
     /** Reads the query parameters; a malformed one is a {@code 400} naming it ({@code from}, {@code to}, {@code unit}). */
     public Period period(String from, String to, String unit) {
-        LocalDate last = day(to, "to", LocalDate.now(clock.withZone(PageTime.BEIJING)));
-        LocalDate first = day(from, "from", last.minusDays(DEFAULT_DAYS - 1));
+        LocalDate last = DayParameter.read(to, "to", LocalDate.now(clock.withZone(PageTime.BEIJING)));
+        LocalDate first = DayParameter.read(from, "from", last.minusDays(DEFAULT_DAYS - 1));
         if (first.isAfter(last)) {
             throw ProblemException.badRequest("from", "from must not be after to");
         }
@@ -73,11 +73,4 @@ public class RevealAudit {
         return reveals.units();
     }
 
-    private static LocalDate day(String value, String field, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        return Timestamps.day(value).orElseThrow(() -> ProblemException.badRequest(field,
-                field + " is a date in years 1-9999, e.g. 2026-10-01"));
-    }
 }

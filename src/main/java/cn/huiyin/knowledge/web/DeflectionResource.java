@@ -14,9 +14,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import cn.huiyin.knowledge.application.Deflection;
 import cn.huiyin.knowledge.application.Deflections;
 import cn.huiyin.shared.domain.Caller;
-import cn.huiyin.shared.domain.Timestamps;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
+import cn.huiyin.shared.web.DayParameter;
 import cn.huiyin.shared.web.Problem;
 import cn.huiyin.shared.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -51,8 +51,8 @@ public class DeflectionResource {
 
     /** The period asked for; by default the 30 days up to today. */
     static Period period(LocalDate today, String from, String to) {
-        LocalDate last = day(to, "to", today);
-        LocalDate first = day(from, "from", last.minusDays(DEFAULT_DAYS - 1));
+        LocalDate last = DayParameter.read(to, "to", today);
+        LocalDate first = DayParameter.read(from, "from", last.minusDays(DEFAULT_DAYS - 1));
         if (first.isAfter(last)) {
             throw ProblemException.badRequest("from", "from must not be after to");
         }
@@ -76,11 +76,4 @@ public class DeflectionResource {
                 "a unit leader sees the figures of their own unit's articles only").withField("unit"));
     }
 
-    private static LocalDate day(String value, String field, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        return Timestamps.day(value).orElseThrow(() -> ProblemException.badRequest(field,
-                field + " is a date in years 1-9999, e.g. 2026-10-01"));
-    }
 }

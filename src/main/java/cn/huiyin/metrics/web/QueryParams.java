@@ -5,6 +5,7 @@ import java.time.YearMonth;
 
 import cn.huiyin.metrics.application.Query;
 import cn.huiyin.shared.domain.Timestamps;
+import cn.huiyin.shared.web.DayParameter;
 import cn.huiyin.shared.web.ProblemException;
 
 /** Reads a metrics question from query parameters; the period defaults to the last 30 days. */
@@ -16,8 +17,8 @@ final class QueryParams {
     }
 
     static Query parse(LocalDate today, String from, String to, String unit, String street, String category) {
-        LocalDate last = day(to, "to", today);
-        LocalDate first = day(from, "from", last.minusDays(DEFAULT_DAYS - 1));
+        LocalDate last = DayParameter.read(to, "to", today);
+        LocalDate first = DayParameter.read(from, "from", last.minusDays(DEFAULT_DAYS - 1));
         if (first.isAfter(last)) {
             throw ProblemException.badRequest("from", "from must not be after to");
         }
@@ -25,14 +26,6 @@ final class QueryParams {
             throw ProblemException.badRequest("from", "a period is at most ten years");
         }
         return new Query(first, last, blank(unit), blank(street), blank(category));
-    }
-
-    static LocalDate day(String value, String field, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        return Timestamps.day(value).orElseThrow(() -> ProblemException.badRequest(field,
-                field + " is a date in years 1-9999, e.g. 2026-10-01"));
     }
 
     /** The month asked for, or last month (the latest complete one). */

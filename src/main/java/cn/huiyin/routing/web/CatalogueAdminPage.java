@@ -114,13 +114,8 @@ public class CatalogueAdminPage {
         }
         Instant from = null;
         if (effectiveFrom != null && !effectiveFrom.isBlank()) {
-            try {
-                from = LocalDateTime.parse(effectiveFrom.strip()).atZone(PageTime.BEIJING).toInstant();
-            } catch (DateTimeParseException e) {
-                from = null;
-            }
-            if (from == null || !Timestamps.storable(from)) {
-                from = null;
+            from = beijingTime(effectiveFrom.strip());
+            if (from == null) {
                 errors.put("effectiveFrom", "生效时间格式不正确（北京时间，年份1至9999，如 2027-01-01T00:00），立即生效可留空");
             }
         }
@@ -160,5 +155,15 @@ public class CatalogueAdminPage {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A Beijing time as the datetime-local input sends it; null if it is none or the database cannot store it. */
+    private static Instant beijingTime(String typed) {
+        try {
+            Instant at = LocalDateTime.parse(typed).atZone(PageTime.BEIJING).toInstant();
+            return Timestamps.storable(at) ? at : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }
