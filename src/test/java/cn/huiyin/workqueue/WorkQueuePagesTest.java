@@ -170,6 +170,33 @@ class WorkQueuePagesTest {
         assertThat(list(after, "pool")).doesNotContain(no);
     }
 
+    @Test
+    void a_row_shows_its_marks_and_its_title_as_text_never_as_markup() {
+        String no = submit(environmental("页面测试：带标记的一行"));
+        String commissioner = newCommissioner(db, "ECO");
+        String cookie = cookieFor(commissioner);
+        post(cookie, "/workqueue/" + no + "/accept").statusCode(303);
+        post(cookie, "/workqueue/" + no + "/first-contact", "note", "已电话联系").statusCode(303);
+        // a title as the phone channel's operator might type it, and a row with every mark: urgent, supervised, late
+        db.execute("UPDATE appeal SET title = $2, urgent = true, supervised = true, handle_due_at = now() - interval '1 hour'"
+                + " WHERE tracking_no = $1", no, "<b>噪声</b> & \"夜间\" '施工'<script>alert(1)</script>");
+
+        String mine = list(get(cookie, "/workqueue").statusCode(200).extract().asString(), "mine");
+        int start = mine.indexOf("<tr class=\"overdue\" data-tracking-no=\"" + no + "\">");
+        assertThat(start).as("the late appeal's row").isNotNegative();
+        String row = mine.substring(start, mine.indexOf("</tr>", start));
+        assertThat(row).contains("<a href=\"/workqueue/" + no + "\">" + no + "</a>")
+                .contains("<td>&lt;b&gt;噪声&lt;/b&gt; &amp; &quot;夜间&quot; &#39;施工&#39;&lt;script&gt;alert(1)&lt;/script&gt;"
+                        + " <span class=\"tag\">紧急</span></td>")
+                .contains("<td>办理</td>").contains(" <span class=\"tag\">已超时</span></td>")
+                .contains("<td><span class=\"tag\">督办</span></td>").doesNotContain("<script>", "<b>");
+
+        // the other list of the same page is empty and says so
+        String pool = list(get(cookieFor(newCommissioner(db, "ECO")), "/workqueue?list=pool&after=none," + Long.MAX_VALUE)
+                .statusCode(200).extract().asString(), "pool");
+        assertThat(pool).contains("后面没有更多了").doesNotContain("data-tracking-no");
+    }
+
     // hostile form values: the same field rules as the API's bodies, in the page's words (422), nothing changes
     private String state(String no) {
         return db.string("SELECT status || '/' || event_count FROM appeal WHERE tracking_no = $1", no);

@@ -1,0 +1,26 @@
+package cn.huiyin.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlRowsTest {
+
+    @Test
+    void values_are_escaped_and_markup_is_kept() {
+        String html = new HtmlRows(1).markup("<td title=\"").text("\"><script>'x' & y").markup("\">").text("诉求")
+                .markup("</td>").done().getValue();
+
+        assertThat(html).isEqualTo("<td title=\"&quot;&gt;&lt;script&gt;&#39;x&#39; &amp; y\">诉求</td>");
+    }
+
+    @Test
+    void a_missing_value_writes_nothing() {
+        assertThat(new HtmlRows(1).markup("<td>").text(null).markup("</td>").done().getValue()).isEqualTo("<td></td>");
+    }
+
+    @Test
+    void no_rows_is_empty() {
+        assertThat(new HtmlRows(0).done().getValue()).isEmpty();
+    }
+}
