@@ -366,6 +366,9 @@ if [[ "$HAS_KEY" == 1 ]]; then
     plan_row risk-tail "API sort=risk, without a risk (afterRisk=none)" "varchar, bigint, int" "$WITHOUT_RISK" "'TAX', 0, $PAGE"
     HELD=$(statement PageReads HELD_BY_DEADLINE); HELD_RISKIEST=$(statement PageReads HELD_RISKIEST)
     POOL=$(statement PageReads POOL_BY_DEADLINE); POOL_RISKIEST=$(statement PageReads POOL_RISKIEST)
+    # the pool by deadline was planned for its values until its lapsed claims were read apart (OFFSET 0); since then
+    # the cached statement's generic plan serves it
+    POOL_MODE=custom; [[ "$POOL" == *"OFFSET 0"* ]] && POOL_MODE=generic
     if [[ $PAGE_PAGED == yes ]]; then
         # a page cursor "key,id" as the statements' two parameters ('none': past the deadlines, NULL)
         args() { local key=${1%,*}; [[ "$key" == none ]] && key=NULL || key="'$key'"; echo "$key, ${1##*,}"; }
@@ -373,8 +376,8 @@ if [[ "$HAS_KEY" == 1 ]]; then
         plan_row page-held "page: held by commissioner-tax, page 1 (51 of $(thousands "$HELD_N"))" "$HT, timestamptz, bigint, int" "$HELD" "$ME, '1970-01-01T00:00:00Z', 0, 51"
         plan_row page-held-deep "page: held by commissioner-tax, 90 % deep" "$HT, timestamptz, bigint, int" "$HELD" "$ME, $(args "$HELD_CURSOR"), 51"
         plan_row page-held-few "page: held by commissioner-tax6 (~40)" "$HT, timestamptz, bigint, int" "$HELD" "'TAX', 'commissioner-tax6', now(), '1970-01-01T00:00:00Z', 0, 51"
-        plan_row page-pool "page: the unit's pool, page 1 (51 of $(thousands "$POOL_N"))" "$PT, timestamptz, bigint, int" "$POOL" "'TAX', now(), '1970-01-01T00:00:00Z', 0, 51" custom
-        plan_row page-pool-deep "page: the unit's pool, 90 % deep" "$PT, timestamptz, bigint, int" "$POOL" "'TAX', now(), $(args "$POOL_CURSOR"), 51" custom
+        plan_row page-pool "page: the unit's pool, page 1 (51 of $(thousands "$POOL_N"))" "$PT, timestamptz, bigint, int" "$POOL" "'TAX', now(), '1970-01-01T00:00:00Z', 0, 51" "$POOL_MODE"
+        plan_row page-pool-deep "page: the unit's pool, 90 % deep" "$PT, timestamptz, bigint, int" "$POOL" "'TAX', now(), $(args "$POOL_CURSOR"), 51" "$POOL_MODE"
         plan_row page-held-risk "page sort=risk: held by commissioner-tax, page 1" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "$ME, 2, 0, 51" custom
         plan_row page-held-risk-deep "page sort=risk: held by commissioner-tax, 90 % deep" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "$ME, $HELD_RISK_CURSOR, 51" custom
         plan_row page-held-risk-few "page sort=risk: held by commissioner-tax6" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "'TAX', 'commissioner-tax6', now(), 2, 0, 51" custom

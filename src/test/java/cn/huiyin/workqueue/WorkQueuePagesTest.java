@@ -171,6 +171,24 @@ class WorkQueuePagesTest {
     }
 
     @Test
+    void a_claim_whose_lease_has_lapsed_is_back_in_the_units_pool() {
+        String no = submit(environmental("页面测试：认领已过期的诉求"));
+        String holder = cookieFor(newCommissioner(db, "ECO"));
+        post(holder, "/workqueue/" + no + "/claim").statusCode(303);
+        // a page of each list that starts just before it: its order key (the handling deadline, or none) and the id before
+        String from = "after=" + db.string("SELECT coalesce(to_char(handle_due_at AT TIME ZONE 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), 'none') FROM appeal WHERE tracking_no = $1", no) + "," + (db.id(no) - 1);
+        assertThat(list(get(holder, "/workqueue?list=mine&" + from).statusCode(200).extract().asString(), "mine")).contains(no);
+        assertThat(list(get(holder, "/workqueue?list=pool&" + from).statusCode(200).extract().asString(), "pool")).doesNotContain(no);
+
+        db.execute("UPDATE appeal SET claim_expires_at = now() - interval '1 minute' WHERE tracking_no = $1", no);
+        String other = cookieFor(newCommissioner(db, "ECO"));
+        assertThat(list(get(other, "/workqueue?list=pool&" + from).statusCode(200).extract().asString(), "pool"))
+                .contains("href=\"/workqueue/" + no + "\"");
+        assertThat(list(get(holder, "/workqueue?list=mine&" + from).statusCode(200).extract().asString(), "mine")).doesNotContain(no);
+    }
+
+    @Test
     void a_row_shows_its_marks_and_its_title_as_text_never_as_markup() {
         String no = submit(environmental("页面测试：带标记的一行"));
         String commissioner = newCommissioner(db, "ECO");

@@ -82,15 +82,14 @@ public class WorkQueuePageRepository {
     }
 
     /** A list's statements: by deadline, riskiest first, and those without a risk (which follow by deadline). */
-    private record Reads(String byDeadline, boolean deadlinePlanned, String riskiest, String withoutRisk,
-            boolean withoutRiskPlanned) {
+    private record Reads(String byDeadline, String riskiest, String withoutRisk) {
     }
 
-    private static final Reads HELD = new Reads(PageReads.HELD_BY_DEADLINE, false, PageReads.HELD_RISKIEST,
-            PageReads.HELD_WITHOUT_RISK, false);
+    private static final Reads HELD = new Reads(PageReads.HELD_BY_DEADLINE, PageReads.HELD_RISKIEST,
+            PageReads.HELD_WITHOUT_RISK);
 
-    private static final Reads POOL = new Reads(PageReads.POOL_BY_DEADLINE, true, PageReads.POOL_RISKIEST,
-            PageReads.POOL_WITHOUT_RISK, true);
+    private static final Reads POOL = new Reads(PageReads.POOL_BY_DEADLINE, PageReads.POOL_RISKIEST,
+            PageReads.POOL_WITHOUT_RISK);
 
     @Inject
     Pool pool;
@@ -115,17 +114,17 @@ public class WorkQueuePageRepository {
      */
     private Uni<List<QueueRow>> list(Reads reads, List<Object> arguments, Order order, After after, int limit) {
         if (order == Order.DEADLINE) {
-            return rows(reads.byDeadline(), arguments, after.dueKey(), after.id(), limit, reads.deadlinePlanned());
+            return rows(reads.byDeadline(), arguments, after.dueKey(), after.id(), limit, false);
         }
         if (after.risk() == null) {
-            return rows(reads.withoutRisk(), arguments, after.dueKey(), after.id(), limit, reads.withoutRiskPlanned());
+            return rows(reads.withoutRisk(), arguments, after.dueKey(), after.id(), limit, false);
         }
         return rows(reads.riskiest(), arguments, BigDecimal.valueOf(after.risk()), after.id(), limit, true).chain(risky -> {
             if (risky.size() == limit) {
                 return Uni.createFrom().item(risky);
             }
             After tail = after.firstWithoutRisk();
-            return rows(reads.withoutRisk(), arguments, tail.dueKey(), tail.id(), limit - risky.size(), reads.withoutRiskPlanned())
+            return rows(reads.withoutRisk(), arguments, tail.dueKey(), tail.id(), limit - risky.size(), false)
                     .map(rest -> {
                         List<QueueRow> both = new ArrayList<>(risky);
                         both.addAll(rest);
@@ -137,9 +136,8 @@ public class WorkQueuePageRepository {
     /**
      * The statement's last parameters are the cursor's key and id and the list's length. {@code planned}: planned for
      * these values rather than with the cached statement's generic plan, for the statements whose best plan depends on
-     * them — how far the unit's risks must be walked to fill a holder's list, how many claims have lapsed by
-     * {@code now} (a generic plan would guess a third of the claims and walk the unit's whole queue) — at the price of
-     * planning each time.
+     * them — how far the unit's risks must be walked to fill a holder's list — at the price of planning each time (and
+     * of a transaction to say so).
      */
     private Uni<List<QueueRow>> rows(String sql, List<Object> arguments, Object cursorKey, long cursorId, int limit,
             boolean planned) {
