@@ -324,7 +324,7 @@ statement() { java -cp "$APP_JAR:$APP_DIR/lib/main/*" "$ROOT/src/test/bench/Work
 # explain LABEL TYPES SQL ARGS MODE -> "ms buffers" and the plan in $WORK/plan-LABEL.txt. MODE generic: the plan a
 # cached statement settles on (the service caches its prepared statements: quarkus.datasource.reactive.
 # cache-prepared-statements is true for PostgreSQL), so every value must do with it; custom: planned for the values,
-# as the service asks for the statements whose best plan depends on them (WorkQueuePageRepository)
+# as the service asks for the statements whose best plan depends on them (PlannedForItsValues)
 explain() {
     local label=$1 types=$2 sql=$3 args=$4 mode=$5 out="$WORK/plan-$1.txt"
     {

@@ -114,17 +114,17 @@ public class WorkQueuePageRepository {
      */
     private Uni<List<QueueRow>> list(Reads reads, List<Object> arguments, Order order, After after, int limit) {
         if (order == Order.DEADLINE) {
-            return rows(reads.byDeadline(), arguments, after.dueKey(), after.id(), limit, false);
+            return rows(reads.byDeadline(), arguments, after.dueKey(), after.id(), limit);
         }
         if (after.risk() == null) {
-            return rows(reads.withoutRisk(), arguments, after.dueKey(), after.id(), limit, false);
+            return rows(reads.withoutRisk(), arguments, after.dueKey(), after.id(), limit);
         }
-        return rows(reads.riskiest(), arguments, BigDecimal.valueOf(after.risk()), after.id(), limit, true).chain(risky -> {
+        return rows(reads.riskiest(), arguments, BigDecimal.valueOf(after.risk()), after.id(), limit).chain(risky -> {
             if (risky.size() == limit) {
                 return Uni.createFrom().item(risky);
             }
             After tail = after.firstWithoutRisk();
-            return rows(reads.withoutRisk(), arguments, tail.dueKey(), tail.id(), limit - risky.size(), false)
+            return rows(reads.withoutRisk(), arguments, tail.dueKey(), tail.id(), limit - risky.size())
                     .map(rest -> {
                         List<QueueRow> both = new ArrayList<>(risky);
                         both.addAll(rest);
@@ -133,24 +133,13 @@ public class WorkQueuePageRepository {
         });
     }
 
-    /**
-     * The statement's last parameters are the cursor's key and id and the list's length. {@code planned}: planned for
-     * these values rather than with the cached statement's generic plan, for the statements whose best plan depends on
-     * them — how far the unit's risks must be walked to fill a holder's list — at the price of planning each time (and
-     * of a transaction to say so).
-     */
-    private Uni<List<QueueRow>> rows(String sql, List<Object> arguments, Object cursorKey, long cursorId, int limit,
-            boolean planned) {
+    /** The statement's last parameters are the cursor's key and id and the list's length. */
+    private Uni<List<QueueRow>> rows(String sql, List<Object> arguments, Object cursorKey, long cursorId, int limit) {
         List<Object> values = new ArrayList<>(arguments);
         values.add(cursorKey);
         values.add(cursorId);
         values.add(limit);
-        if (!planned) {
-            return pool.preparedQuery(sql).execute(Tuple.tuple(values)).map(WorkQueuePageRepository::rows);
-        }
-        return pool.withTransaction(tx -> tx.query("SET LOCAL plan_cache_mode = force_custom_plan").execute()
-                .chain(() -> tx.preparedQuery(sql).execute(Tuple.tuple(values))))
-                .map(WorkQueuePageRepository::rows);
+        return pool.preparedQuery(sql).execute(Tuple.tuple(values)).map(WorkQueuePageRepository::rows);
     }
 
     public Uni<Optional<Holding>> holding(String trackingNo) {
