@@ -324,7 +324,7 @@ statement() { java -cp "$APP_JAR:$APP_DIR/lib/main/*" "$ROOT/src/test/bench/Work
 # explain LABEL TYPES SQL ARGS MODE -> "ms buffers" and the plan in $WORK/plan-LABEL.txt. MODE generic: the plan a
 # cached statement settles on (the service caches its prepared statements: quarkus.datasource.reactive.
 # cache-prepared-statements is true for PostgreSQL), so every value must do with it; custom: planned for the values,
-# as the service asks for the statements whose best plan depends on them (PlannedForItsValues)
+# as the service asked for the riskiest-first page reads before V24
 explain() {
     local label=$1 types=$2 sql=$3 args=$4 mode=$5 out="$WORK/plan-$1.txt"
     {
@@ -369,6 +369,8 @@ if [[ "$HAS_KEY" == 1 ]]; then
     # the pool by deadline was planned for its values until its lapsed claims were read apart (OFFSET 0); since then
     # the cached statement's generic plan serves it
     POOL_MODE=custom; [[ "$POOL" == *"OFFSET 0"* ]] && POOL_MODE=generic
+    # riskiest first was planned for its values until V24 gave the risk rows a copy of their holder to walk by
+    RISK_PAGE_MODE=custom; [[ "$HELD_RISKIEST" == *"r.assignee = "* ]] && RISK_PAGE_MODE=generic
     if [[ $PAGE_PAGED == yes ]]; then
         # a page cursor "key,id" as the statements' two parameters ('none': past the deadlines, NULL)
         args() { local key=${1%,*}; [[ "$key" == none ]] && key=NULL || key="'$key'"; echo "$key, ${1##*,}"; }
@@ -378,11 +380,11 @@ if [[ "$HAS_KEY" == 1 ]]; then
         plan_row page-held-few "page: held by commissioner-tax6 (~40)" "$HT, timestamptz, bigint, int" "$HELD" "'TAX', 'commissioner-tax6', now(), '1970-01-01T00:00:00Z', 0, 51"
         plan_row page-pool "page: the unit's pool, page 1 (51 of $(thousands "$POOL_N"))" "$PT, timestamptz, bigint, int" "$POOL" "'TAX', now(), '1970-01-01T00:00:00Z', 0, 51" "$POOL_MODE"
         plan_row page-pool-deep "page: the unit's pool, 90 % deep" "$PT, timestamptz, bigint, int" "$POOL" "'TAX', now(), $(args "$POOL_CURSOR"), 51" "$POOL_MODE"
-        plan_row page-held-risk "page sort=risk: held by commissioner-tax, page 1" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "$ME, 2, 0, 51" custom
-        plan_row page-held-risk-deep "page sort=risk: held by commissioner-tax, 90 % deep" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "$ME, $HELD_RISK_CURSOR, 51" custom
-        plan_row page-held-risk-few "page sort=risk: held by commissioner-tax6" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "'TAX', 'commissioner-tax6', now(), 2, 0, 51" custom
-        plan_row page-pool-risk "page sort=risk: pool, page 1" "$PT, numeric, bigint, int" "$POOL_RISKIEST" "'TAX', now(), 2, 0, 51" custom
-        plan_row page-pool-risk-deep "page sort=risk: pool, 90 % deep" "$PT, numeric, bigint, int" "$POOL_RISKIEST" "'TAX', now(), $POOL_RISK_CURSOR, 51" custom
+        plan_row page-held-risk "page sort=risk: held by commissioner-tax, page 1" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "$ME, 2, 0, 51" "$RISK_PAGE_MODE"
+        plan_row page-held-risk-deep "page sort=risk: held by commissioner-tax, 90 % deep" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "$ME, $HELD_RISK_CURSOR, 51" "$RISK_PAGE_MODE"
+        plan_row page-held-risk-few "page sort=risk: held by commissioner-tax6" "$HT, numeric, bigint, int" "$HELD_RISKIEST" "'TAX', 'commissioner-tax6', now(), 2, 0, 51" "$RISK_PAGE_MODE"
+        plan_row page-pool-risk "page sort=risk: pool, page 1" "$PT, numeric, bigint, int" "$POOL_RISKIEST" "'TAX', now(), 2, 0, 51" "$RISK_PAGE_MODE"
+        plan_row page-pool-risk-deep "page sort=risk: pool, 90 % deep" "$PT, numeric, bigint, int" "$POOL_RISKIEST" "'TAX', now(), $POOL_RISK_CURSOR, 51" "$RISK_PAGE_MODE"
     else
         plan_row page-held "page: held by commissioner-tax (100 of ~16,000)" "varchar, varchar, timestamptz, int" "$HELD" "'TAX', 'commissioner-tax', now(), 100"
         plan_row page-held-few "page: held by commissioner-tax6 (~40)" "varchar, varchar, timestamptz, int" "$HELD" "'TAX', 'commissioner-tax6', now(), 100"

@@ -189,6 +189,38 @@ class WorkQueuePagesTest {
     }
 
     @Test
+    void riskiest_first_an_appeals_risk_follows_it_from_the_pool_to_its_holder_and_back() {
+        String no = submit(environmental("页面测试：风险随诉求的承办人"));
+        long id = db.id(no);
+        db.execute("""
+                INSERT INTO appeal_risk (appeal_id, unit_code, miss_probability, handle_due_at, computed_at)
+                SELECT id, handling_unit, 0.913, coalesce(handle_due_at, now()), now() FROM appeal WHERE id = $1""", id);
+        String row = "href=\"/workqueue/" + no + "\"";
+        String from = "sort=risk&after=0.913," + (id - 1);
+        String holder = cookieFor(newCommissioner(db, "ECO"));
+        String other = cookieFor(newCommissioner(db, "ECO"));
+        assertThat(list(get(other, "/workqueue?list=pool&" + from).statusCode(200).extract().asString(), "pool")).contains(row);
+
+        post(holder, "/workqueue/" + no + "/claim").statusCode(303);
+        assertThat(list(get(holder, "/workqueue?list=mine&" + from).statusCode(200).extract().asString(), "mine")).contains(row);
+        assertThat(list(get(other, "/workqueue?list=pool&" + from).statusCode(200).extract().asString(), "pool"))
+                .doesNotContain(row);
+
+        db.execute("UPDATE appeal SET claim_expires_at = now() - interval '1 minute' WHERE id = $1", id);
+        assertThat(list(get(other, "/workqueue?list=pool&" + from).statusCode(200).extract().asString(), "pool")).contains(row);
+        assertThat(list(get(holder, "/workqueue?list=mine&" + from).statusCode(200).extract().asString(), "mine"))
+                .doesNotContain(row);
+
+        // the copy on the risk row says where the page looks; the risk job's next write of the row takes it again
+        db.tamper("UPDATE appeal_risk SET assignee = 'someone-else', claim_expires_at = NULL WHERE appeal_id = " + id);
+        assertThat(list(get(other, "/workqueue?list=pool&" + from).statusCode(200).extract().asString(), "pool"))
+                .doesNotContain(row);
+        db.execute("UPDATE appeal_risk SET computed_at = now() WHERE appeal_id = $1", id);
+        assertThat(list(get(other, "/workqueue?list=pool&" + from).statusCode(200).extract().asString(), "pool")).contains(row);
+        db.execute("DELETE FROM appeal_risk WHERE appeal_id = $1", id);
+    }
+
+    @Test
     void a_row_shows_its_marks_and_its_title_as_text_never_as_markup() {
         String no = submit(environmental("页面测试：带标记的一行"));
         String commissioner = newCommissioner(db, "ECO");

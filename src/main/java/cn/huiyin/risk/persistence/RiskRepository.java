@@ -111,7 +111,8 @@ public class RiskRepository {
 
     /**
      * Writes the risks computed at {@code at}, removes those of appeals no longer open, and brings the helper rows'
-     * copies (协办, read by the work queue riskiest first) in step, in the same transaction.
+     * copies (协办, read by the work queue riskiest first) in step, in the same transaction. Each row written takes a
+     * fresh copy of its appeal's holder (V24's trigger), which the work-queue page's riskiest-first lists read by.
      */
     public Uni<Void> replaceAll(SqlClient tx, List<Risk> risks, Instant at) {
         Long[] ids = new Long[risks.size()];

@@ -4,17 +4,15 @@ import static cn.huiyin.workqueue.persistence.QueueReads.DUE_KEY;
 import static cn.huiyin.workqueue.persistence.QueueReads.NO_RISK;
 import static cn.huiyin.workqueue.persistence.QueueReads.OPEN;
 
-import cn.huiyin.shared.database.PlannedForItsValues;
-
 /**
  * The commissioner page's statements, read in index order and paged on the same keysets as the API's queue
  * ({@link QueueReads}): what a commissioner holds by {@code (assignee, handling_unit, due key, id)}, the unit's pool by
  * V20's {@code appeal_pool_idx}, and claims whose lease has lapsed (few: the claim sweeper releases them) by their
- * expiry. Riskiest first walks the unit's risks in {@code (risk DESC, id)} order from the cursor, as two index ranges
- * (the rest of the cursor's risk, then the lower ones), keeping the holder's or the pool's; those without a risk follow
- * by deadline, from the holder's or the pool's index. Each statement starts after its cursor and stops after the page,
- * so a page deep in a list costs what the first one does. The riskiest-first statements are planned for their values
- * each time ({@link PlannedForItsValues}); the others keep one cached plan.
+ * expiry. Riskiest first walks the list's own risks in {@code (risk DESC, id)} order from the cursor, by V24's copy of
+ * the holder on the risk rows (the holder's, or nobody's and claimed on a lease), as two index ranges
+ * (the rest of the cursor's risk, then the lower ones); those without a risk follow by deadline, from the holder's or
+ * the pool's index. Each statement starts after its cursor and stops after the page, so a page deep in a list costs
+ * what the first one does, and each keeps one cached plan: the index to read does not depend on the values.
  */
 final class PageReads {
 
@@ -38,7 +36,7 @@ final class PageReads {
             LEFT JOIN appeal_risk r ON r.appeal_id = a.id AND r.unit_code = a.handling_unit
             WHERE :held AND :after_due ORDER BY :due, a.id LIMIT :page_size""");
 
-    static final String HELD_RISKIEST = PlannedForItsValues.sql(sql(HELD_CURSOR, riskiest(":held")));
+    static final String HELD_RISKIEST = sql(HELD_CURSOR, riskiest("r.assignee = $2", ":held"));
 
     static final String HELD_WITHOUT_RISK = sql(HELD_CURSOR, """
             SELECT :row, NULL::numeric AS miss_probability FROM appeal a
@@ -64,29 +62,31 @@ final class PageReads {
             ) q LEFT JOIN appeal_risk r ON r.appeal_id = q.id AND r.unit_code = q.handling_unit
             ORDER BY q.handle_due, q.id LIMIT :page_size""");
 
-    static final String POOL_RISKIEST = PlannedForItsValues.sql(sql(POOL_CURSOR, riskiest("""
-            a.handling_unit = $1 AND :open AND (a.assignee IS NULL OR (a.status = 'DISPATCHED' AND a.claim_expires_at <= $2))""")));
+    /** Nobody's, or claimed on a lease that has lapsed ($2 now), by the copy and then by the appeal. */
+    static final String POOL_RISKIEST = sql(POOL_CURSOR, riskiest(
+            "(r.assignee IS NULL OR r.claim_expires_at IS NOT NULL) AND (r.assignee IS NULL OR r.claim_expires_at <= $2)",
+            "a.handling_unit = $1 AND :open AND (a.assignee IS NULL OR (a.status = 'DISPATCHED' AND a.claim_expires_at <= $2))"));
 
     static final String POOL_WITHOUT_RISK = sql(POOL_CURSOR, """
             SELECT q.*, NULL::numeric AS miss_probability FROM (""" + POOL.replace(":extra", "AND :no_risk") + """
             ) q ORDER BY q.handle_due, q.id LIMIT :page_size""");
 
     /**
-     * The unit's risks from the cursor ({@code :cursor_key} the risk, 2 on the first page), keeping the list's. Planned
-     * for its values: how far the unit's risks must be walked to fill the list depends on how many appeals the holder
-     * has (a generic plan took 413 ms for a commissioner with 40 appeals of a unit's 100,000).
+     * The list's risks from the cursor ({@code :cursor_key} the risk, 2 on the first page), found by V24's copy of the
+     * holder on the risk rows ({@code copied}, which names the index's rows) and checked on the appeal ({@code whose}).
      */
-    private static String riskiest(String whose) {
+    private static String riskiest(String copied, String whose) {
         return """
                 SELECT q.* FROM (
                     (SELECT :row, r.miss_probability FROM appeal_risk r JOIN appeal a ON a.id = r.appeal_id
-                     WHERE r.unit_code = $1 AND r.miss_probability = :cursor_key::numeric AND r.appeal_id > :cursor_id AND :whose
+                     WHERE r.unit_code = $1 AND :copied AND r.miss_probability = :cursor_key::numeric
+                       AND r.appeal_id > :cursor_id AND :whose
                      ORDER BY r.appeal_id LIMIT :page_size)
                     UNION ALL
                     (SELECT :row, r.miss_probability FROM appeal_risk r JOIN appeal a ON a.id = r.appeal_id
-                     WHERE r.unit_code = $1 AND r.miss_probability < :cursor_key::numeric AND :whose
+                     WHERE r.unit_code = $1 AND :copied AND r.miss_probability < :cursor_key::numeric AND :whose
                      ORDER BY r.miss_probability DESC, r.appeal_id LIMIT :page_size)) q
-                ORDER BY q.miss_probability DESC, q.id LIMIT :page_size""".replace(":whose", whose);
+                ORDER BY q.miss_probability DESC, q.id LIMIT :page_size""".replace(":copied", copied).replace(":whose", whose);
     }
 
     private static String sql(int firstCursorParameter, String template) {
