@@ -170,6 +170,29 @@ class DispatchDeskPageTest {
         get(cookieFor("commissioner-samr"), "/dispatch/" + no).statusCode(403);
     }
 
+    @Test
+    void a_row_shows_its_title_as_text_never_as_markup_and_every_form_carries_the_anti_forgery_field() {
+        String no = vague();
+        db.execute("UPDATE appeal SET title = $2, urgent = true WHERE tracking_no = $1", no,
+                "<b>营业执照</b> & \"变更\" '地址'<script>alert(1)</script>");
+        String dispatcher = cookieFor("dispatcher-demo");
+
+        String desk = deskPageListing(dispatcher, no);
+        int start = desk.indexOf("<tr data-tracking-no=\"" + no + "\">");
+        assertThat(start).as("the appeal's row").isNotNegative();
+        String row = desk.substring(start, desk.indexOf("</td></tr>", start)); // with the merge row below it
+        String shown = "&lt;b&gt;营业执照&lt;/b&gt; &amp; &quot;变更&quot; &#39;地址&#39;&lt;script&gt;alert(1)&lt;/script&gt;"
+                + " <span class=\"tag\">紧急</span>";
+        assertThat(row).contains(no + "<br>" + shown, "action=\"/dispatch/" + no + "/merge\"").doesNotContain("<script>", "<b>");
+        assertThat(count(row, "<form")).isGreaterThanOrEqualTo(2)
+                .isEqualTo(count(row, "<input type=\"hidden\" name=\"_csrf\" value=\""));
+        assertThat(row).doesNotContain("name=\"_csrf\" value=\"\"");
+
+        String placing = get(dispatcher, "/dispatch/" + no).statusCode(200).extract().asString();
+        assertThat(placing).contains(no + "<br>" + shown).doesNotContain("<script>", "<b>", "name=\"_csrf\" value=\"\"");
+        assertThat(count(placing, "<form")).isEqualTo(count(placing, "<input type=\"hidden\" name=\"_csrf\" value=\""));
+    }
+
     private static int count(String html, String part) {
         return html.split(Pattern.quote(part), -1).length - 1;
     }
