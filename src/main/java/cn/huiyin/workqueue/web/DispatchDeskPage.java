@@ -27,13 +27,11 @@ import cn.huiyin.routing.application.Catalogues;
 import cn.huiyin.shared.domain.Caller;
 import cn.huiyin.shared.security.CurrentCaller;
 import cn.huiyin.shared.security.Roles;
-import cn.huiyin.shared.web.CsrfField;
 import cn.huiyin.workqueue.application.DispatchDesk;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.OpenRequest;
 import cn.huiyin.workqueue.persistence.DispatchDeskRepository.Waiting;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
@@ -50,11 +48,11 @@ public class DispatchDeskPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance desk(List<Line> waiting, RawString rows, Paging paging, List<OpenRequest> requests,
+        static native TemplateInstance desk(List<Line> waiting, Paging paging, List<OpenRequest> requests,
                 List<Category> categories, List<WorkQueuePages.Unit> units, Map<String, String> unitNames,
                 List<DeskHotSpot> hotSpots, String focus, Map<String, String> errors, String notice);
 
-        static native TemplateInstance placement(Line l, DeskRow row, List<Category> categories, List<WorkQueuePages.Unit> units);
+        static native TemplateInstance placement(Line l, List<Category> categories, List<WorkQueuePages.Unit> units);
     }
 
     /**
@@ -104,9 +102,6 @@ public class DispatchDeskPage {
     @Inject
     HotSpots hotSpots;
 
-    @Inject
-    CsrfField csrf;
-
     /**
      * One page of the waiting list, oldest first, {@link DeskCursor#PAGE} rows unless {@code limit} says otherwise,
      * from the start or {@code after} a tracking number (the previous page's last row); the catalogue's category and
@@ -128,11 +123,9 @@ public class DispatchDeskPage {
         if (no == null) {
             return Uni.createFrom().item(Response.status(404).entity(WorkQueuePages.Templates.missing()).build());
         }
-        String token = csrf.token();
         return Uni.combine().all().unis(waiting.waitingOne(no), catalogue.current()).with((found, rules) -> found
-                .map(appeal -> DeskView.lines(List.of(appeal), rules).get(0))
-                .map(line -> Response.ok(Templates.placement(line, new DeskRow(line, token), DeskView.categories(rules),
-                        DeskView.units(rules))).build())
+                .map(appeal -> Response.ok(Templates.placement(DeskView.lines(List.of(appeal), rules).get(0),
+                        DeskView.categories(rules), DeskView.units(rules))).build())
                 .orElseGet(() -> Response.status(404).entity(WorkQueuePages.Templates.missing()).build()));
     }
 
@@ -208,13 +201,11 @@ public class DispatchDeskPage {
     }
 
     private Uni<TemplateInstance> page(String focus, Map<String, String> errors, String notice, String after, int size) {
-        String token = csrf.token();
         return caller.get().chain(who -> Uni.combine().all().unis(waiting.waiting(after, size + 1), waiting.openRequests(null),
                 catalogue.current(), hotSpots.list(who, null, null, null, HotSpots.Order.LATEST, HOT_SPOTS_SHOWN))
                 .with((appeals, requests, rules, spots) -> {
                     DeskCursor.Page<Waiting> shown = DeskCursor.Page.of(appeals, size);
-                    List<Line> lines = DeskView.lines(shown.rows(), rules);
-                    return Templates.desk(lines, DeskRow.waiting(lines, token), Paging.of(shown, after == null, size), requests,
+                    return Templates.desk(DeskView.lines(shown.rows(), rules), Paging.of(shown, after == null, size), requests,
                             DeskView.categories(rules), DeskView.units(rules), rules.unitNames(),
                             spots.stream().map(DeskHotSpot::of).toList(), focus, errors, notice);
                 }));
