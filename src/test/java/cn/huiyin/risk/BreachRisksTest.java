@@ -17,6 +17,10 @@ import cn.huiyin.testsupport.Appeals;
 import cn.huiyin.testsupport.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The live breach risk: the job reads the open handling clocks and the unit's recent answers from the database,
@@ -33,6 +37,9 @@ class BreachRisksTest {
 
     @Inject
     BreachRisks risks;
+
+    @Inject
+    Pool pool;
 
     /** A tax appeal, dispatched to TAX on intake, its handling clock running. */
     private String taxAppeal() {
@@ -76,6 +83,32 @@ class BreachRisksTest {
         assertThat(db.count("SELECT count(*) FROM appeal_risk r JOIN appeal_clock c ON c.appeal_id = r.appeal_id "
                 + "AND c.clock = 'HANDLE' AND c.stopped_at IS NULL WHERE r.appeal_id = $1 AND r.handle_due_at = c.due_at",
                 db.id(late))).isEqualTo(1);
+    }
+
+    @Test
+    void an_assignment_never_waits_for_the_refresh_holding_its_risk_row_and_the_next_refresh_copies_its_holder() {
+        String trackingNo = taxAppeal();
+        risks.refresh().await().atMost(PATIENCE);
+        long id = db.id(trackingNo);
+        assertThat(db.string("SELECT coalesce(assignee, '-') FROM appeal_risk WHERE appeal_id = $1", id)).isEqualTo("-");
+
+        // a refresh's transaction holds the row it has written until it commits
+        SqlConnection refreshing = pool.getConnection().await().atMost(PATIENCE);
+        try {
+            Transaction tx = refreshing.begin().await().atMost(PATIENCE);
+            refreshing.preparedQuery("SELECT 1 FROM appeal_risk WHERE appeal_id = $1 FOR UPDATE").execute(Tuple.of(id))
+                    .await().atMost(PATIENCE);
+            db.execute("UPDATE appeal SET assignee = 'commissioner-tax', assigned_at = now() WHERE id = $1", id);
+            assertThat(db.string("SELECT coalesce(assignee, '-') FROM appeal_risk WHERE appeal_id = $1", id)).isEqualTo("-");
+            tx.rollback().await().atMost(PATIENCE);
+        } finally {
+            refreshing.close().await().atMost(PATIENCE);
+        }
+
+        risks.refresh().await().atMost(PATIENCE);
+        assertThat(db.string("SELECT assignee FROM appeal_risk WHERE appeal_id = $1", id)).isEqualTo("commissioner-tax");
+        db.execute("UPDATE appeal SET assignee = NULL WHERE id = $1", id);
+        assertThat(db.string("SELECT coalesce(assignee, '-') FROM appeal_risk WHERE appeal_id = $1", id)).isEqualTo("-");
     }
 
     @Test

@@ -55,6 +55,15 @@ public class RiskRepository {
                   FOR UPDATE OF h SKIP LOCKED) c
             WHERE h.appeal_id = c.appeal_id AND h.unit_code = c.unit_code""";
 
+    /**
+     * The risk rows' copy of their appeal's holder (V24), brought in step as the refresh's last write: an assignment
+     * that committed after a row was written here left that row to this transaction (V25), which holds it.
+     */
+    private static final String HOLDER_COPIES = """
+            UPDATE appeal_risk r SET assignee = a.assignee, claim_expires_at = a.claim_expires_at FROM appeal a
+            WHERE a.id = r.appeal_id
+              AND (r.assignee IS DISTINCT FROM a.assignee OR r.claim_expires_at IS DISTINCT FROM a.claim_expires_at)""";
+
     /** Transaction-scoped, so a replica that dies mid-way frees it; one number shared by every replica. */
     private static final long REFRESH_LOCK = 0x6875_6979_7269_736BL; // "huiyrisk"
 
@@ -112,7 +121,8 @@ public class RiskRepository {
     /**
      * Writes the risks computed at {@code at}, removes those of appeals no longer open, and brings the helper rows'
      * copies (协办, read by the work queue riskiest first) in step, in the same transaction. Each row written takes a
-     * fresh copy of its appeal's holder (V24's trigger), which the work-queue page's riskiest-first lists read by.
+     * fresh copy of its appeal's holder (V24's trigger), which the work-queue page's riskiest-first lists read by; the
+     * copies of holders changed meanwhile are brought in step last.
      */
     public Uni<Void> replaceAll(SqlClient tx, List<Risk> risks, Instant at) {
         Long[] ids = new Long[risks.size()];
@@ -134,6 +144,7 @@ public class RiskRepository {
                     computed_at = excluded.computed_at""")
                 .execute(Tuple.of(ids, units, probabilities, dues, utc(at)))
                 .chain(() -> tx.preparedQuery("DELETE FROM appeal_risk WHERE computed_at <> $1").execute(Tuple.of(utc(at))))
+                .chain(() -> tx.query(HOLDER_COPIES).execute())
                 .chain(() -> tx.query(HELPER_COPIES).execute())
                 .replaceWithVoid();
     }
