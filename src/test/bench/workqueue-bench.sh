@@ -233,9 +233,9 @@ SELECT n, 1, 'RETURNED', 'commissioner-samr', received + interval '1 hour', '不
     decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex')
 FROM plan WHERE status = 'RETURNED';
 -- the risk job's last refresh: every open TAX appeal with a running handling clock but the newest 5 %, and every
--- open SAMR appeal (those TAX helps with carry a copy of it, from V23 on)
-INSERT INTO appeal_risk (appeal_id, unit_code, miss_probability, handle_due_at, computed_at)
-SELECT p.n, p.unit, round((random() ^ 3)::numeric, 3), c.due_at, now()
+-- open SAMR appeal (those TAX helps with carry a copy of it, from V23 on), each with its appeal's holder (V24, V26)
+INSERT INTO appeal_risk (appeal_id, unit_code, miss_probability, handle_due_at, computed_at, assignee, claim_expires_at)
+SELECT p.n, p.unit, round((random() ^ 3)::numeric, 3), c.due_at, now(), p.assignee, p.claim_expires_at
 FROM plan p JOIN appeal_clock c ON c.appeal_id = p.n AND c.clock = 'HANDLE' AND c.stopped_at IS NULL
 WHERE p.status IN ('DISPATCHED', 'ACCEPTED', 'HANDLING', 'REWORK') AND (p.unit = 'SAMR' OR p.n <= :open * 0.95);
 INSERT INTO appeal_helper_unit (appeal_id, unit_code, added_by, added_at)

@@ -112,6 +112,34 @@ class BreachRisksTest {
     }
 
     @Test
+    void a_refresh_gives_a_new_risk_its_appeals_holder_and_mends_a_copy_gone_wrong() {
+        long claimed = db.id(taxAppeal());
+        long assigned = db.id(taxAppeal());
+        db.execute("UPDATE appeal SET assignee = 'commissioner-tax', claim_expires_at = now() + interval '1 hour' "
+                + "WHERE id = $1", claimed);
+        db.execute("UPDATE appeal SET assignee = 'commissioner-tax', assigned_at = now() WHERE id = $1", assigned);
+
+        risks.refresh().await().atMost(PATIENCE);
+        assertThat(db.string("SELECT assignee FROM appeal_risk WHERE appeal_id = $1", claimed)).isEqualTo("commissioner-tax");
+        assertThat(holderCopyMatches(claimed)).isTrue();
+        assertThat(holderCopyMatches(assigned)).isTrue();
+
+        db.tamper("UPDATE appeal_risk SET assignee = 'someone-else', claim_expires_at = NULL WHERE appeal_id = " + claimed);
+        db.tamper("UPDATE appeal_risk SET assignee = NULL WHERE appeal_id = " + assigned);
+        assertThat(holderCopyMatches(claimed)).isFalse();
+        assertThat(holderCopyMatches(assigned)).isFalse();
+        risks.refresh().await().atMost(PATIENCE);
+        assertThat(holderCopyMatches(claimed)).isTrue();
+        assertThat(holderCopyMatches(assigned)).isTrue();
+    }
+
+    private boolean holderCopyMatches(long appealId) {
+        return db.count("SELECT count(*) FROM appeal_risk r JOIN appeal a ON a.id = r.appeal_id WHERE r.appeal_id = $1 "
+                + "AND r.assignee IS NOT DISTINCT FROM a.assignee AND r.claim_expires_at IS NOT DISTINCT FROM a.claim_expires_at",
+                appealId) == 1;
+    }
+
+    @Test
     void an_answered_appeal_loses_its_risk_at_the_next_refresh() {
         String trackingNo = taxAppeal();
         risks.refresh().await().atMost(PATIENCE);

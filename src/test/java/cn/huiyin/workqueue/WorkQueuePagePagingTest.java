@@ -98,8 +98,10 @@ class WorkQueuePagePagingTest {
         // riskiest first: risks with ties for 40 of them, the other 13 without one follow by deadline
         for (int i = 0; i < 40; i++) {
             db.execute("""
-                    INSERT INTO appeal_risk (appeal_id, unit_code, miss_probability, handle_due_at, computed_at)
-                    SELECT id, handling_unit, $2, coalesce(handle_due_at, now()), now() FROM appeal WHERE tracking_no = $1""",
+                    INSERT INTO appeal_risk (appeal_id, unit_code, miss_probability, handle_due_at, computed_at,
+                        assignee, claim_expires_at)
+                    SELECT id, handling_unit, $2, coalesce(handle_due_at, now()), now(), assignee, claim_expires_at
+                    FROM appeal WHERE tracking_no = $1""",
                     held.get(i), (i % 4) * 0.25);
         }
         pages.clear();

@@ -41,6 +41,17 @@ public class RiskRepository {
             String holder, double missProbability, Instant handleDueAt, Instant computedAt) {
     }
 
+    /** The risks computed at $5, one row per appeal; the holder's copy is left to {@link #HOLDER_COPIES}. */
+    private static final String WRITE_RISKS = """
+            INSERT INTO appeal_risk (appeal_id, unit_code, miss_probability, handle_due_at, computed_at)
+            SELECT * , $5::timestamptz FROM unnest($1::bigint[], $2::varchar[], $3::float8[], $4::timestamptz[])
+            ON CONFLICT (appeal_id) DO UPDATE SET unit_code = excluded.unit_code,
+                miss_probability = excluded.miss_probability, handle_due_at = excluded.handle_due_at,
+                computed_at = excluded.computed_at""";
+
+    /** The risks of appeals no longer open: those the refresh at $1 did not write. */
+    private static final String FORGET_CLOSED = "DELETE FROM appeal_risk WHERE computed_at <> $1";
+
     /**
      * The helper rows' copy of their appeal's risk, for the unit that handles it (a risk of another unit does not
      * count): only the rows whose copy changes, among the open ones and those still holding a copy. A row that a
@@ -56,8 +67,10 @@ public class RiskRepository {
             WHERE h.appeal_id = c.appeal_id AND h.unit_code = c.unit_code""";
 
     /**
-     * The risk rows' copy of their appeal's holder (V24), brought in step as the refresh's last write: an assignment
-     * that committed after a row was written here left that row to this transaction (V25), which holds it.
+     * The risk rows' copy of their appeal's holder (V24), which the work-queue page's riskiest-first lists read by,
+     * taken for the rows this refresh inserted and brought in step for the rest, as the refresh's last write: an
+     * assignment that committed after a row was written here left that row to this transaction (V25), which holds it.
+     * Between refreshes the appeal's own trigger keeps the copies in step.
      */
     private static final String HOLDER_COPIES = """
             UPDATE appeal_risk r SET assignee = a.assignee, claim_expires_at = a.claim_expires_at FROM appeal a
@@ -120,9 +133,8 @@ public class RiskRepository {
 
     /**
      * Writes the risks computed at {@code at}, removes those of appeals no longer open, and brings the helper rows'
-     * copies (协办, read by the work queue riskiest first) in step, in the same transaction. Each row written takes a
-     * fresh copy of its appeal's holder (V24's trigger), which the work-queue page's riskiest-first lists read by; the
-     * copies of holders changed meanwhile are brought in step last.
+     * copies (协办, read by the work queue riskiest first) in step, in the same transaction. The copies of the appeals'
+     * holders are taken last, so that they include every assignment that committed while the risks were written.
      */
     public Uni<Void> replaceAll(SqlClient tx, List<Risk> risks, Instant at) {
         Long[] ids = new Long[risks.size()];
@@ -136,14 +148,8 @@ public class RiskRepository {
             probabilities[i] = r.missProbability();
             dues[i] = utc(r.handleDueAt());
         }
-        return tx.preparedQuery("""
-                INSERT INTO appeal_risk (appeal_id, unit_code, miss_probability, handle_due_at, computed_at)
-                SELECT * , $5::timestamptz FROM unnest($1::bigint[], $2::varchar[], $3::float8[], $4::timestamptz[])
-                ON CONFLICT (appeal_id) DO UPDATE SET unit_code = excluded.unit_code,
-                    miss_probability = excluded.miss_probability, handle_due_at = excluded.handle_due_at,
-                    computed_at = excluded.computed_at""")
-                .execute(Tuple.of(ids, units, probabilities, dues, utc(at)))
-                .chain(() -> tx.preparedQuery("DELETE FROM appeal_risk WHERE computed_at <> $1").execute(Tuple.of(utc(at))))
+        return tx.preparedQuery(WRITE_RISKS).execute(Tuple.of(ids, units, probabilities, dues, utc(at)))
+                .chain(() -> tx.preparedQuery(FORGET_CLOSED).execute(Tuple.of(utc(at))))
                 .chain(() -> tx.query(HOLDER_COPIES).execute())
                 .chain(() -> tx.query(HELPER_COPIES).execute())
                 .replaceWithVoid();
