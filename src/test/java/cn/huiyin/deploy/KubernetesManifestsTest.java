@@ -122,6 +122,7 @@ class KubernetesManifestsTest {
         assertThat(password.path("key").asText()).isEqualTo("password");
         assertThat(cluster.path("spec").path("instances").asInt()).isGreaterThanOrEqualTo(2);
         int perReplica = Integer.parseInt(production("quarkus.datasource.reactive.max-size", "20"))
+                + Integer.parseInt(production("quarkus.datasource.\"generic-plans\".reactive.max-size", "20"))
                 + Integer.parseInt(production("quarkus.datasource.jdbc.max-size", "20"));
         int replicas = rendered.get("HorizontalPodAutoscaler", "huiyin").path("spec").path("maxReplicas").asInt();
         assertThat(cluster.path("spec").path("postgresql").path("parameters").path("max_connections").asInt())

@@ -12,7 +12,9 @@ import static cn.huiyin.workqueue.persistence.QueueReads.OPEN;
  * the holder on the risk rows (the holder's, or nobody's and claimed on a lease), as two index ranges
  * (the rest of the cursor's risk, then the lower ones); those without a risk follow by deadline, from the holder's or
  * the pool's index. Each statement starts after its cursor and stops after the page, so a page deep in a list costs
- * what the first one does, and each keeps one cached plan: the index to read does not depend on the values.
+ * what the first one does, and each keeps one cached plan: the index to read does not depend on the values. They run
+ * on connections where PostgreSQL keeps that plan (the "generic-plans" datasource): elsewhere it would plan the reads
+ * by deadline for their values on every page, a plan for the values looking cheaper than the generic one.
  */
 final class PageReads {
 

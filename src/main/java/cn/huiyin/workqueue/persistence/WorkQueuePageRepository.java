@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -91,7 +92,9 @@ public class WorkQueuePageRepository {
     private static final Reads POOL = new Reads(PageReads.POOL_BY_DEADLINE, PageReads.POOL_RISKIEST,
             PageReads.POOL_WITHOUT_RISK);
 
+    /** One cached plan per statement (see application.properties): each list's read walks its index whatever the values. */
     @Inject
+    @ReactiveDataSource("generic-plans")
     Pool pool;
 
     /** What {@code username} holds: signed for, or claimed on a lease that has not lapsed; a page after {@code after}. */
