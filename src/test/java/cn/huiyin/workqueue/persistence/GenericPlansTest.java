@@ -53,12 +53,15 @@ class GenericPlansTest {
     }
 
     @Test
-    void only_the_list_reads_connections_keep_generic_plans() {
-        assertThat(planCacheMode(genericPlans)).isEqualTo("force_generic_plan");
-        assertThat(planCacheMode(pool)).isEqualTo("auto");
+    void only_the_list_reads_connections_keep_generic_plans_and_never_start_parallel_workers() {
+        assertThat(setting(genericPlans, "plan_cache_mode")).isEqualTo("force_generic_plan");
+        assertThat(setting(genericPlans, "max_parallel_workers_per_gather")).isEqualTo("0");
+        assertThat(setting(pool, "plan_cache_mode")).isEqualTo("auto");
+        assertThat(setting(pool, "max_parallel_workers_per_gather")).isNotEqualTo("0");
     }
 
-    private static String planCacheMode(Pool on) {
-        return on.query("SHOW plan_cache_mode").execute().await().atMost(PATIENCE).iterator().next().getString(0);
+    private static String setting(Pool on, String name) {
+        return on.preparedQuery("SELECT current_setting($1)").execute(Tuple.of(name)).await().atMost(PATIENCE)
+                .iterator().next().getString(0);
     }
 }
