@@ -142,5 +142,5 @@ echo
 echo "| run | baseline: with V24's trigger, ms | now, ms | now / baseline |"
 echo "| --- | ---: | ---: | ---: |"
 for ((run = 1; run <= RUNS; run++)); do
-    printf '| %d | %s | %s | %.2f |\n' "$run" "${BASE[$run]}" "${NOW[$run]}" "$(echo "${NOW[$run]} / ${BASE[$run]}" | bc -l)"
+    awk -v run="$run" -v base="${BASE[$run]}" -v now="${NOW[$run]}" 'BEGIN { printf "| %d | %s | %s | %.2f |\n", run, base, now, now / base }'
 done
