@@ -1,8 +1,8 @@
 package cn.huiyin.appeal.persistence;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import cn.huiyin.appeal.domain.ChainEntry;
 import cn.huiyin.appeal.domain.NewEvent;
 import cn.huiyin.appeal.domain.PlannedEvent;
+import cn.huiyin.appeal.persistence.AppealStateRepository.ChainHead;
+import cn.huiyin.shared.sql.ColumnArrays;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,8 +49,9 @@ public class AppealEventAppender {
                         heads.put(row.getLong("id"), new Head(row.getString("tracking_no"), row.getInteger("event_count"),
                                 row.getBuffer("last_event_hash").getBytes()));
                     }
-                    List<Tuple> events = new ArrayList<>();
-                    List<Tuple> newHeads = new ArrayList<>();
+                    ColumnArrays events = new ColumnArrays(Long.class, Integer.class, String.class, String.class,
+                            OffsetDateTime.class, String.class, String.class, String.class, Buffer.class, Buffer.class);
+                    List<ChainHead> newHeads = new ArrayList<>();
                     for (Long id : ids) {
                         Head head = heads.get(id);
                         int seq = head.count();
@@ -57,18 +60,26 @@ public class AppealEventAppender {
                             seq++;
                             PlannedEvent planned = PlannedEvent.after(previous, new ChainEntry(head.trackingNo(), seq,
                                     e.type(), e.actor(), e.occurredAt(), e.reason(), e.payloadJson()), e.visibility());
-                            events.add(Tuple.tuple(Arrays.asList(id, seq, e.type(), e.actor(),
-                                    e.occurredAt().atOffset(ZoneOffset.UTC), e.reason(), e.visibility().name(),
-                                    e.payloadJson(), Buffer.buffer(previous), Buffer.buffer(planned.hash()))));
+                            events.add(id, seq, e.type(), e.actor(), e.occurredAt().atOffset(ZoneOffset.UTC), e.reason(),
+                                    e.visibility().name(), e.payloadJson(), Buffer.buffer(previous),
+                                    Buffer.buffer(planned.hash()));
                             previous = planned.hash();
                         }
-                        newHeads.add(Tuple.of(id, seq, Buffer.buffer(previous)));
+                        newHeads.add(new ChainHead(id, seq, previous));
                     }
-                    return tx.preparedQuery("""
+                    // one statement per table, sent together (the client pipelines them on the connection): a batch
+                    // of hundreds of appeals costs two statements, not one per event and one per appeal
+                    Uni<Void> inserted = tx.preparedQuery("""
                             INSERT INTO appeal_event (appeal_id, seq, type, actor, occurred_at, reason, visibility, payload,
-                                previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
-                            .executeBatch(events)
-                            .chain(() -> state.moveChainHeads(tx, newHeads));
+                                previous_hash, hash)
+                            SELECT appeal_id, seq, type, actor, occurred_at, reason, visibility, payload, previous_hash, hash
+                            FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[],
+                                    $7::text[], $8::text[], $9::bytea[], $10::bytea[]) WITH ORDINALITY
+                                AS e (appeal_id, seq, type, actor, occurred_at, reason, visibility, payload,
+                                    previous_hash, hash, ord)
+                            ORDER BY ord""")
+                            .execute(Tuple.tuple(events.arrays())).replaceWithVoid();
+                    return Uni.combine().all().unis(inserted, state.moveChainHeads(tx, newHeads)).discardItems();
                 });
     }
 }

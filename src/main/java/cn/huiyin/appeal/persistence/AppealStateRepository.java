@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.huiyin.appeal.domain.Appeal;
 import cn.huiyin.appeal.domain.LapsedClaim;
 import cn.huiyin.appeal.domain.OutboxRow;
+import cn.huiyin.shared.sql.ColumnArrays;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -78,10 +80,19 @@ public class AppealStateRepository {
                 .execute(Tuple.of((Object) appealIds)).replaceWithVoid();
     }
 
-    /** Moves the chain heads after events were appended: {@code (id, event_count, last_event_hash)} per appeal. */
-    public Uni<Void> moveChainHeads(SqlClient tx, List<Tuple> heads) {
-        return tx.preparedQuery("UPDATE appeal SET event_count = $2, last_event_hash = $3, updated_at = now() WHERE id = $1")
-                .executeBatch(heads).replaceWithVoid();
+    /** Where an appeal's chain ends after an append: its event count and the last event's hash. */
+    public record ChainHead(long appealId, int eventCount, byte[] lastHash) {
+    }
+
+    /** Moves the chain heads after events were appended, in one statement. */
+    public Uni<Void> moveChainHeads(SqlClient tx, List<ChainHead> heads) {
+        ColumnArrays columns = new ColumnArrays(Long.class, Integer.class, Buffer.class);
+        heads.forEach(h -> columns.add(h.appealId(), h.eventCount(), Buffer.buffer(h.lastHash())));
+        return tx.preparedQuery("""
+                UPDATE appeal a SET event_count = h.event_count, last_event_hash = h.last_hash, updated_at = now()
+                FROM unnest($1::bigint[], $2::int[], $3::bytea[]) AS h (id, event_count, last_hash)
+                WHERE a.id = h.id""")
+                .execute(Tuple.tuple(columns.arrays())).replaceWithVoid();
     }
 
     /**
@@ -112,9 +123,15 @@ public class AppealStateRepository {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery("INSERT INTO outbox (appeal_id, event_type, payload) VALUES ($1, $2, $3)")
-                .executeBatch(rows.stream().map(r -> Tuple.of(r.appealId(), r.type(), r.payload())).toList())
-                .replaceWithVoid();
+        ColumnArrays columns = new ColumnArrays(Long.class, String.class, String.class);
+        rows.forEach(r -> columns.add(r.appealId(), r.type(), r.payload()));
+        // in the given order: the relay delivers by id
+        return tx.preparedQuery("""
+                INSERT INTO outbox (appeal_id, event_type, payload)
+                SELECT appeal_id, event_type, payload FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY
+                    AS o (appeal_id, event_type, payload, ord)
+                ORDER BY ord""")
+                .execute(Tuple.tuple(columns.arrays())).replaceWithVoid();
     }
 
     private static OffsetDateTime utc(Instant at) {

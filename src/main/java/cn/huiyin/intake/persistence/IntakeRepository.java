@@ -17,6 +17,7 @@ import cn.huiyin.appeal.domain.ChainEntry;
 import cn.huiyin.appeal.domain.PlannedEvent;
 import cn.huiyin.intake.IntakeEnvelope;
 import cn.huiyin.intake.domain.IntakePlan;
+import cn.huiyin.shared.sql.ColumnArrays;
 import cn.huiyin.sla.domain.ClockPlan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

@@ -1,6 +1,5 @@
 package cn.huiyin.sla.application;
 
-import static cn.huiyin.sla.application.OverdueAppeals.PATIENCE;
 import static cn.huiyin.sla.application.OverdueAppeals.sweepUntilQuiet;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,11 +18,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import cn.huiyin.appeal.domain.ChainEntry;
-import cn.huiyin.appeal.domain.ChainVerification;
-import cn.huiyin.appeal.domain.EventChain;
-import cn.huiyin.appeal.domain.StoredLink;
 import cn.huiyin.appeal.persistence.AppealReadRepository;
+import cn.huiyin.testsupport.Chains;
 import cn.huiyin.testsupport.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -82,7 +78,7 @@ class SlaSweeperBatchesTest {
         assertThat(overdue.notices()).isEqualTo(3 * APPEALS);
         for (int n = 1; n <= APPEALS; n++) {
             String trackingNo = overdue.trackingNo(n);
-            assertThat(verify(trackingNo).intact()).as(trackingNo).isTrue();
+            assertThat(Chains.verify(appeals, trackingNo).intact()).as(trackingNo).isTrue();
         }
     }
 
@@ -109,15 +105,5 @@ class SlaSweeperBatchesTest {
         assertThat(held.pending()).isZero();
         assertThat(held.escalations()).isEqualTo(3);
         assertThat(held.firedTwice()).isZero();
-    }
-
-    /** Recomputes the appeal's chain from its stored events and checks it ends at the appeal's head. */
-    private ChainVerification verify(String trackingNo) {
-        var appeal = appeals.find(trackingNo).await().atMost(PATIENCE).orElseThrow();
-        var links = appeals.events(appeal.id()).await().atMost(PATIENCE).stream()
-                .map(e -> new StoredLink(new ChainEntry(appeal.trackingNo(), e.seq(), e.type(), e.actor(), e.occurredAt(),
-                        e.reason(), e.payload()), e.previousHash(), e.hash()))
-                .toList();
-        return EventChain.verify(links, appeal.eventCount(), appeal.lastEventHash());
     }
 }

@@ -1,4 +1,4 @@
-package cn.huiyin.intake.persistence;
+package cn.huiyin.shared.sql;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -10,17 +10,17 @@ import java.util.List;
  * which writes any number of rows in one statement. The client needs the element type of each array (String[],
  * Integer[], …), so each column's type is given once.
  */
-final class ColumnArrays {
+public final class ColumnArrays {
 
     private final Class<?>[] types;
     private final List<Object[]> rows = new ArrayList<>();
 
-    ColumnArrays(Class<?>... types) {
+    public ColumnArrays(Class<?>... types) {
         this.types = types;
     }
 
     /** One row, its values in column order (null for SQL NULL). */
-    void add(Object... values) {
+    public void add(Object... values) {
         if (values.length != types.length) {
             throw new IllegalArgumentException(values.length + " values for " + types.length + " columns");
         }
@@ -28,7 +28,7 @@ final class ColumnArrays {
     }
 
     /** The columns, in order, each an array with one element per row. */
-    List<Object> arrays() {
+    public List<Object> arrays() {
         Object[] columns = new Object[types.length];
         for (int c = 0; c < types.length; c++) {
             Object column = Array.newInstance(types[c], rows.size());
