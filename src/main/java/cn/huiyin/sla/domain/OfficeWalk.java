@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -48,20 +49,65 @@ final class OfficeWalk {
         }
     }
 
-    /** Office time inside {@code [from, to)}; {@code from} must not be after {@code to}. */
+    /**
+     * Office time inside {@code [from, to)}; {@code from} must not be after {@code to}. The first and last days are
+     * clipped; the working days between them count whole days of office time, counted by the calendar at once,
+     * unless the zone's offset changes inside the span (then every day is walked): a month costs two days of
+     * clipping, not a month of time-zone conversions.
+     */
     Duration between(Instant from, Instant to) {
+        LocalDate first = dayOf(from);
+        LocalDate last = dayOf(to);
+        if (first.equals(last) || offsetChangesWithin(from, to)) {
+            return betweenDayByDay(from, to);
+        }
+        Duration total = clipped(first, from, to).plus(clipped(last, from, to));
+        LocalDate firstWhole = first.plusDays(1);
+        if (firstWhole.isBefore(last)) {
+            for (int year = firstWhole.getYear(); year <= last.minusDays(1).getYear(); year++) {
+                noteIfMissing(year);
+            }
+            total = total.plus(officeDay().multipliedBy(calendar.workingDaysBetween(firstWhole, last)));
+        }
+        return total;
+    }
+
+    /** {@link #between}, each day's openings placed in the zone: right whatever the zone's offset does. */
+    Duration betweenDayByDay(Instant from, Instant to) {
         Duration total = Duration.ZERO;
         LocalDate last = dayOf(to);
         for (LocalDate day = dayOf(from); !day.isAfter(last); day = day.plusDays(1)) {
-            for (Opening opening : openings(day)) {
-                Instant begin = from.isAfter(opening.start()) ? from : opening.start();
-                Instant end = to.isBefore(opening.end()) ? to : opening.end();
-                if (end.isAfter(begin)) {
-                    total = total.plus(Duration.between(begin, end));
-                }
+            total = total.plus(clipped(day, from, to));
+        }
+        return total;
+    }
+
+    /** The day's office time inside {@code [from, to)}. */
+    private Duration clipped(LocalDate day, Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        for (Opening opening : openings(day)) {
+            Instant begin = from.isAfter(opening.start()) ? from : opening.start();
+            Instant end = to.isBefore(opening.end()) ? to : opening.end();
+            if (end.isAfter(begin)) {
+                total = total.plus(Duration.between(begin, end));
             }
         }
         return total;
+    }
+
+    /** Whether the zone's offset changes after {@code from} and before {@code to} (a summer-time switch). */
+    private boolean offsetChangesWithin(Instant from, Instant to) {
+        ZoneOffsetTransition next = calendar.zone().getRules().nextTransition(from);
+        return next != null && next.getInstant().isBefore(to);
+    }
+
+    /** A whole working day's office time, on a day whose offset does not change. */
+    private Duration officeDay() {
+        Duration day = Duration.ZERO;
+        for (OfficePeriod period : calendar.officeHours()) {
+            day = day.plus(Duration.between(period.start(), period.end()));
+        }
+        return day;
     }
 
     /** The {@code n}th working day after {@code day}; {@code day} itself never counts. */
@@ -103,9 +149,13 @@ final class OfficeWalk {
     }
 
     private boolean isWorkingDay(LocalDate day) {
-        if (!calendar.isLoaded(day.getYear())) {
-            missingYears.add(day.getYear());
-        }
+        noteIfMissing(day.getYear());
         return calendar.isWorkingDay(day);
+    }
+
+    private void noteIfMissing(int year) {
+        if (!calendar.isLoaded(year)) {
+            missingYears.add(year);
+        }
     }
 }

@@ -40,11 +40,19 @@ public final class WorkCalendar {
     public static final int FIRST_YEAR = 2000;
     public static final int LAST_YEAR = 2100;
 
+    private static final LocalDate FIRST_DAY = LocalDate.of(FIRST_YEAR, 1, 1);
+    private static final int SUPPORTED_DAYS = (int) (LocalDate.of(LAST_YEAR + 1, 1, 1).toEpochDay() - FIRST_DAY.toEpochDay());
+
     private final SortedSet<LocalDate> holidays;
     private final SortedSet<LocalDate> workdays;
     private final SortedSet<Integer> loadedYears;
     private final List<OfficePeriod> officeHours;
     private final ZoneId zone;
+    /**
+     * For each day of the supported years, how many working days come before it: whether a day is worked is one
+     * array read, and how many days of a span are worked one subtraction (the risk job asks for every open clock).
+     */
+    private final int[] workingDaysBefore = new int[SUPPORTED_DAYS + 1];
 
     /**
      * @param loadedYears the years whose holidays and make-up days are all known; every listed date
@@ -62,6 +70,10 @@ public final class WorkCalendar {
         requireLoaded(this.holidays, this.loadedYears);
         requireLoaded(this.workdays, this.loadedYears);
         requireOrderedAndSeparate(this.officeHours);
+        LocalDate day = FIRST_DAY;
+        for (int i = 0; i < SUPPORTED_DAYS; i++, day = day.plusDays(1)) {
+            workingDaysBefore[i + 1] = workingDaysBefore[i] + (worked(day) ? 1 : 0);
+        }
     }
 
     /**
@@ -86,6 +98,36 @@ public final class WorkCalendar {
 
     public boolean isWorkingDay(LocalDate day) {
         Objects.requireNonNull(day, "day");
+        int index = indexOf(day);
+        return index >= 0 ? workingDaysBefore[index + 1] > workingDaysBefore[index] : worked(day);
+    }
+
+    /** How many working days {@code [from, until)} holds (none when {@code until} is not after {@code from}). */
+    public long workingDaysBetween(LocalDate from, LocalDate until) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        if (!until.isAfter(from)) {
+            return 0;
+        }
+        int first = indexOf(from);
+        int last = indexOf(until.minusDays(1));
+        if (first >= 0 && last >= 0) {
+            return workingDaysBefore[last + 1] - workingDaysBefore[first];
+        }
+        long worked = 0;
+        for (LocalDate day = from; day.isBefore(until); day = day.plusDays(1)) {
+            worked += isWorkingDay(day) ? 1 : 0;
+        }
+        return worked;
+    }
+
+    /** The day's place among the supported years' days, or -1 outside them. */
+    private static int indexOf(LocalDate day) {
+        long index = day.toEpochDay() - FIRST_DAY.toEpochDay();
+        return index >= 0 && index < SUPPORTED_DAYS ? (int) index : -1;
+    }
+
+    private boolean worked(LocalDate day) {
         if (holidays.contains(day)) {
             return false;
         }

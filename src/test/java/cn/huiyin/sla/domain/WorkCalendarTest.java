@@ -342,4 +342,25 @@ class WorkCalendarTest {
         assertThatThrownBy(() -> new WorkCalendar(Set.of(), Set.of(), Set.of(), WorkCalendar.DEFAULT_OFFICE_HOURS, null))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void workingDaysOfASpanAreTheDaysWorkedOneByOne() {
+        WorkCalendar calendar = ReferenceCalendar.calendar();
+        // inside the reference file's years, across its edges, and past the supported years on both sides
+        List<LocalDate[]> spans = List.of(
+                new LocalDate[] { LocalDate.of(2025, 9, 20), LocalDate.of(2025, 10, 20) },
+                new LocalDate[] { LocalDate.of(2023, 12, 1), LocalDate.of(2028, 2, 1) },
+                new LocalDate[] { LocalDate.of(1999, 12, 20), LocalDate.of(2000, 1, 10) },
+                new LocalDate[] { LocalDate.of(2100, 12, 20), LocalDate.of(2101, 1, 10) },
+                new LocalDate[] { LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 16) },
+                new LocalDate[] { LocalDate.of(2026, 2, 17), LocalDate.of(2026, 2, 16) });
+        for (LocalDate[] span : spans) {
+            long oneByOne = span[0].datesUntil(span[1].isAfter(span[0]) ? span[1] : span[0])
+                    .filter(calendar::isWorkingDay).count();
+            assertThat(calendar.workingDaysBetween(span[0], span[1])).as("%s → %s", span[0], span[1]).isEqualTo(oneByOne);
+        }
+        // before the 2025 National Day week: the make-up Sunday (28 September), Monday and Tuesday are worked; the
+        // holidays (1–8 October) are not
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2025, 9, 27), LocalDate.of(2025, 10, 9))).isEqualTo(3);
+    }
 }
