@@ -24,8 +24,8 @@
 #            comes from the sweeper's own timestamps (escalation.fired_at is the claim time of each batch):
 #            timers fired before the last batch / (last − first batch start); "sweep / ceiling" is the ratio
 #            to the ceiling of the same scenario. "insert → none pending" is the wall time seen by the poll
-# Then, with the service still running (scenario C's history present), LAT timers due evenly over
-# now() + 5 s … 15 s, twice: idle, and under an intake load (pgbench, LOAD_CLIENTS clients at LOAD_RATE
+# Then, with the service still running (scenario C's history present) and once the outbox has drained (the sweep's
+# notices delivered; the time it took is printed), LAT timers due evenly over now() + 5 s … 15 s, twice: idle, and under an intake load (pgbench, LOAD_CLIENTS clients at LOAD_RATE
 # intake-shaped transactions/s: appeal, event, outbox row, clock, two timers, as intake writes them): firing
 # lateness p50 / p99 / max of escalation.fired_at − due_at.
 #
@@ -569,6 +569,20 @@ lateness() {
     (( LAT_N == LAT )) || die "$LAT_N escalations recorded for $LAT lateness timers"
     log "lateness ($label): p50 ${LAT_P50} ms, p99 ${LAT_P99} ms, max ${LAT_MAX} ms; intake load ${LAT_TPS} tx/s"
 }
+# "idle" means idle: the notices of scenario C's sweep (an outbox row per step, delivered to the staff notices, the
+# leaders' figures and the supervision orders) are delivered first, and how long that took is reported
+log "waiting for the outbox to drain (the sweep's notices)"
+drain_start=$(date +%s%N)
+deadline=$(( $(date +%s) + 300 ))                     # bounded
+while :; do
+    n=$(q "SELECT count(*) FROM outbox WHERE published_at IS NULL")
+    (( n == 0 )) && break
+    (( $(date +%s) < deadline )) || die "$n outbox rows still pending 300 s after scenario C's sweep"
+    kill -0 "$APP_PID" 2>/dev/null || die "the service exited while the outbox drained"
+    sleep 0.2
+done
+DRAIN_S=$(awk -v ns=$(( $(date +%s%N) - drain_start )) 'BEGIN { printf "%.1f", ns / 1e9 }')
+log "outbox drained ${DRAIN_S}s after scenario C's sweep"
 lateness idle "$L1_BASE" no
 IDLE_P50=$LAT_P50 IDLE_P99=$LAT_P99 IDLE_MAX=$LAT_MAX
 lateness loaded "$L2_BASE" yes
@@ -611,5 +625,7 @@ $(vs_a C)
 | --- | ---: | ---: | ---: | ---: | ---: |
 | idle | $(thousands "${RES[C_HISTORY]}") | 0 | $IDLE_P50 | $IDLE_P99 | $IDLE_MAX |
 | under intake load ($LOAD_CLIENTS clients, $LOAD_RATE tx/s asked) | $(thousands "${RES[C_HISTORY]}") | $LOAD_TPS | $LOAD_P50 | $LOAD_P99 | $LOAD_MAX |
+
+The outbox (scenario C's notices) drained ${DRAIN_S} s after its sweep, before the idle run.
 
 EOF

@@ -21,9 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.huiyin.notify.staff.application.EscalationNotices;
 import cn.huiyin.notify.staff.application.WecomDeliveries;
 import cn.huiyin.notify.wecom.StubWecomApi;
 import cn.huiyin.notify.wecom.StubWecomApi.Received;
+import cn.huiyin.shared.outbox.OutboxMessage;
 import cn.huiyin.shared.outbox.OutboxRelay;
 import cn.huiyin.sla.application.SlaSweeper;
 import cn.huiyin.testsupport.Appeals;
@@ -74,6 +76,9 @@ class EscalationNoticesTest {
     WecomDeliveries deliveries;
 
     @Inject
+    EscalationNotices notices;
+
+    @Inject
     ReactiveRedisDataSource redis;
 
     @ConfigProperty(name = "huiyin.redis.key-prefix")
@@ -107,7 +112,12 @@ class EscalationNoticesTest {
 
     /** A SAMR appeal, stored and assigned (its outbox delivered), with no step taken since. */
     private String untouchedAppeal() {
-        String trackingNo = given().contentType(ContentType.JSON).body(Appeals.with("category", "BIZ_REG"))
+        return untouchedAppeal("BIZ_REG");
+    }
+
+    /** An appeal of the category's unit, stored and assigned (its outbox delivered), with no step taken since. */
+    private String untouchedAppeal(String category) {
+        String trackingNo = given().contentType(ContentType.JSON).body(Appeals.with("category", category))
                 .post("/api/v1/appeals").then().statusCode(202).extract().path("trackingNo");
         relayUntilQuiet();
         return trackingNo;
@@ -250,6 +260,63 @@ class EscalationNoticesTest {
                 : title.startsWith("【督办】") ? "SUPERVISION" : "?";
         String clock = title.contains("】响应时限") ? "RESPOND" : title.contains("】处置时限") ? "HANDLE" : "?";
         return clock + " " + step;
+    }
+
+    @Test
+    void a_lease_of_two_units_escalations_with_written_ones_among_them_writes_each_persons_notice_once() {
+        String samr = untouchedAppeal();
+        String tax = untouchedAppeal("TAX_SERVICE");
+        fireWithoutRelay(samr);
+        List<OutboxMessage> samrRows = escalationRows(samr);
+        notices.handleAll(samrRows).await().atMost(PATIENCE);
+        List<String> samrNotices = noticesOf(samr);
+        fireWithoutRelay(tax);
+        List<OutboxMessage> taxRows = escalationRows(tax);
+
+        // one lease: the other unit's steps, the steps written already, and one row twice
+        List<OutboxMessage> lease = new ArrayList<>(taxRows);
+        lease.addAll(samrRows);
+        lease.add(taxRows.get(0));
+        notices.handleAll(lease).await().atMost(PATIENCE);
+
+        assertThat(samrRows).hasSize(6); // three steps of each of two clocks
+        assertThat(noticesOf(samr)).containsExactlyInAnyOrderElementsOf(samrNotices)
+                .containsExactlyInAnyOrderElementsOf(expectedNotices(samr));
+        String taxHolder = db.string("SELECT assignee FROM appeal WHERE tracking_no = $1", tax);
+        assertThat(taxHolder).isEqualTo("commissioner-tax");
+        // TAX has no unit leader on the demo roster: the overdue step reaches its holder alone
+        Map<String, List<String>> hear = Map.of("WARNING", List.of(taxHolder), "OVERDUE", List.of(taxHolder),
+                "SUPERVISION", List.of(taxHolder, DESK, DISTRICT));
+        List<String> expectedTax = new ArrayList<>();
+        for (Row r : pool.preparedQuery("SELECT clock, step FROM escalation WHERE appeal_id = $1")
+                .execute(Tuple.of(db.id(tax))).await().atMost(PATIENCE)) {
+            hear.get(r.getString("step")).forEach(p -> expectedTax.add(r.getString("clock") + " " + r.getString("step") + " " + p));
+        }
+        assertThat(noticesOf(tax)).hasSize(10).containsExactlyInAnyOrderElementsOf(expectedTax);
+        db.execute("UPDATE outbox SET published_at = now() WHERE appeal_id IN ($1, $2) AND event_type = 'SlaEscalated'",
+                db.id(samr), db.id(tax));
+    }
+
+    /** Makes all the appeal's ladder steps due and fires them; their outbox rows are left for the test to deliver. */
+    private void fireWithoutRelay(String trackingNo) {
+        db.execute("""
+                UPDATE sla_timer SET due_at = now() - interval '1 minute'
+                WHERE appeal_id = $1 AND fired_at IS NULL AND step IN ('WARNING', 'OVERDUE', 'SUPERVISION')""",
+                db.id(trackingNo));
+        sweeper.sweep().await().atMost(PATIENCE);
+    }
+
+    /** The appeal's undelivered escalation rows, as the relay would lease them. */
+    private List<OutboxMessage> escalationRows(String trackingNo) {
+        List<OutboxMessage> rows = new ArrayList<>();
+        for (Row r : pool.preparedQuery("""
+                SELECT id, appeal_id, event_type, payload, attempts FROM outbox
+                WHERE appeal_id = $1 AND event_type = 'SlaEscalated' AND published_at IS NULL ORDER BY id""")
+                .execute(Tuple.of(db.id(trackingNo))).await().atMost(PATIENCE)) {
+            rows.add(new OutboxMessage(r.getLong("id"), r.getLong("appeal_id"), r.getString("event_type"),
+                    r.getString("payload"), r.getInteger("attempts")));
+        }
+        return rows;
     }
 
     @Test

@@ -3,8 +3,13 @@ package cn.huiyin.notify.staff.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +29,7 @@ import cn.huiyin.notify.staff.domain.WhoHears;
 import cn.huiyin.notify.staff.persistence.NoticeRosterRepository;
 import cn.huiyin.notify.staff.persistence.StaffNoticeRepository;
 import cn.huiyin.notify.wecom.WecomAgents;
-import cn.huiyin.shared.outbox.OutboxHandler;
+import cn.huiyin.shared.outbox.OutboxBatchHandler;
 import cn.huiyin.shared.outbox.OutboxMessage;
 import cn.huiyin.sla.domain.EscalationStep;
 import io.smallrye.mutiny.Uni;
@@ -32,14 +37,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Outbox handler of {@code SlaEscalated}: the people who hear of the step get a notice each, all written in one
- * transaction. An outbox row may be delivered again (a crash before it was marked done): the escalation's notices are
+ * Outbox handler of {@code SlaEscalated}: the people who hear of the step get a notice each, all the steps of a relay's
+ * lease written in one transaction (a sweep fires hundreds at once). An outbox row may be delivered again (a crash before it was marked done): the escalation's notices are
  * then found written and nothing changes, even if the appeal's holder or the duty roster changed in between. Each
  * notice's channel beside the app is decided here ({@link NoticeChannel}); WeCom messages and SMS are not sent here
  * but by {@link WecomDeliveries} and {@link SmsDeliveries}, which retry them on their own schedules.
  */
 @ApplicationScoped
-public class EscalationNotices implements OutboxHandler {
+public class EscalationNotices implements OutboxBatchHandler {
 
     @Inject
     AppealNotices notices;
@@ -70,32 +75,60 @@ public class EscalationNotices implements OutboxHandler {
         return escalated(message).isPresent();
     }
 
+    /**
+     * All the escalations of a lease in one transaction: each escalation locked (in one order, so that deliveries side
+     * by side cannot deadlock), those already written left alone, and for the rest the appeals, the roster of their
+     * units and the recipients' contacts read once, and every notice written with one statement.
+     */
     @Override
-    public Uni<Void> handle(OutboxMessage message) {
-        AppealEvent.Escalated event = escalated(message)
-                .orElseThrow(() -> new PermanentFailure("not an escalation: " + message.id()));
-        Escalation escalation = escalation(message.appealId(), event);
-        return pool.withTransaction(tx -> stored.lock(tx, escalation)
-                .chain(() -> stored.written(tx, escalation))
-                .chain(written -> written ? Uni.createFrom().voidItem() : write(tx, escalation)));
+    public Uni<Void> handleAll(List<OutboxMessage> messages) {
+        List<Escalation> escalations = messages.stream()
+                .map(message -> escalation(message.appealId(), escalated(message)
+                        .orElseThrow(() -> new PermanentFailure("not an escalation: " + message.id()))))
+                .distinct().toList();
+        return pool.withTransaction(tx -> stored.lock(tx, escalations)
+                .chain(() -> stored.written(tx, escalations))
+                .chain(written -> {
+                    List<Escalation> unwritten = escalations.stream().filter(e -> !written.contains(e)).toList();
+                    return unwritten.isEmpty() ? Uni.createFrom().voidItem() : write(tx, unwritten);
+                }));
     }
 
-    private Uni<Void> write(SqlConnection tx, Escalation escalation) {
-        return roster.appeal(tx, escalation.appealId()).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().failure(new PermanentFailure("no appeal " + escalation.appealId()));
+    private Uni<Void> write(SqlConnection tx, List<Escalation> escalations) {
+        List<Long> appealIds = escalations.stream().map(Escalation::appealId).distinct().toList();
+        return roster.appeals(tx, appealIds).chain(appeals -> {
+            for (Long id : appealIds) {
+                if (!appeals.containsKey(id)) {
+                    return Uni.createFrom().failure(new PermanentFailure("no appeal " + id));
+                }
             }
-            EscalatedAppeal appeal = found.get();
-            return roster.roster(tx, appeal.handlingUnit(), config.desk()).chain(people -> {
-                List<Recipient> recipients = WhoHears.recipients(config.rules().audiencesOf(escalation.step()), appeal,
-                        people, config.desk());
-                return roster.contacts(tx, recipients.stream().map(Recipient::username).toList())
-                        .chain(contacts -> stored.insert(tx, recipients.stream()
-                                .map(r -> new NoticeDraft(escalation, appeal.trackingNo(), r,
-                                        NoticeWords.of(escalation, appeal.trackingNo(), appeal.title(), r.audience()),
-                                        NoticeChannel.of(wecom.enabled(), sms.enabled(),
-                                                contacts.getOrDefault(r.username(), NoticeChannel.Contact.NONE))))
-                                .toList(), clock.instant()));
+            Set<String> units = new TreeSet<>();
+            appeals.values().forEach(a -> {
+                if (a.handlingUnit() != null) {
+                    units.add(a.handlingUnit());
+                }
+            });
+            return roster.roster(tx, units, config.desk()).chain(people -> {
+                Map<Escalation, List<Recipient>> heard = new LinkedHashMap<>();
+                for (Escalation e : escalations) {
+                    heard.put(e, WhoHears.recipients(config.rules().audiencesOf(e.step()), appeals.get(e.appealId()),
+                            people, config.desk()));
+                }
+                List<String> usernames = heard.values().stream().flatMap(List::stream).map(Recipient::username)
+                        .distinct().toList();
+                return roster.contacts(tx, usernames).chain(contacts -> {
+                    List<NoticeDraft> drafts = new ArrayList<>();
+                    heard.forEach((escalation, recipients) -> {
+                        EscalatedAppeal appeal = appeals.get(escalation.appealId());
+                        for (Recipient r : recipients) {
+                            drafts.add(new NoticeDraft(escalation, appeal.trackingNo(), r,
+                                    NoticeWords.of(escalation, appeal.trackingNo(), appeal.title(), r.audience()),
+                                    NoticeChannel.of(wecom.enabled(), sms.enabled(),
+                                            contacts.getOrDefault(r.username(), NoticeChannel.Contact.NONE))));
+                        }
+                    });
+                    return stored.insert(tx, drafts, clock.instant());
+                });
             });
         });
     }

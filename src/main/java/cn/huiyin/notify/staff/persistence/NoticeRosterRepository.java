@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,25 +49,29 @@ public class NoticeRosterRepository {
     @Inject
     Pool pool;
 
-    public Uni<Optional<EscalatedAppeal>> appeal(SqlClient tx, long appealId) {
-        return tx.preparedQuery("SELECT id, tracking_no, title, handling_unit, assignee FROM appeal WHERE id = $1")
-                .execute(Tuple.of(appealId))
+    /** The appeals' holders and units, by id (an id with no appeal is missing from the map). */
+    public Uni<Map<Long, EscalatedAppeal>> appeals(SqlClient tx, List<Long> appealIds) {
+        return tx.preparedQuery("SELECT id, tracking_no, title, handling_unit, assignee FROM appeal WHERE id = ANY($1)")
+                .execute(Tuple.of((Object) appealIds.toArray(Long[]::new)))
                 .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.empty();
+                    Map<Long, EscalatedAppeal> found = new HashMap<>();
+                    for (Row r : rows) {
+                        found.put(r.getLong("id"), new EscalatedAppeal(r.getLong("id"), r.getString("tracking_no").strip(),
+                                r.getString("title"), r.getString("handling_unit"), r.getString("assignee")));
                     }
-                    Row r = rows.iterator().next();
-                    return Optional.of(new EscalatedAppeal(r.getLong("id"), r.getString("tracking_no").strip(),
-                            r.getString("title"), r.getString("handling_unit"), r.getString("assignee")));
+                    return found;
                 });
     }
 
-    /** The unit's commissioners and leaders, the desk's staff and the district leaders (anyone else never hears). */
-    public Uni<List<RosterEntry>> roster(SqlClient tx, String unitCode, DeskRole desk) {
+    /**
+     * Who might hear of an escalation of these units' appeals: their commissioners and unit leaders, the supervision
+     * desk and the district leaders ({@code WhoHears} picks each appeal's own).
+     */
+    public Uni<List<RosterEntry>> roster(SqlClient tx, Set<String> unitCodes, DeskRole desk) {
         return tx.preparedQuery("""
                 SELECT username, role, unit_code, on_duty FROM staff_member
-                WHERE (unit_code = $1 AND role IN ($2, $3)) OR (unit_code = $4 AND role = $5) OR role = $6""")
-                .execute(Tuple.from(List.of(unitCode == null ? "" : unitCode, Roles.COMMISSIONER, Roles.UNIT_LEADER,
+                WHERE (unit_code = ANY($1) AND role IN ($2, $3)) OR (unit_code = $4 AND role = $5) OR role = $6""")
+                .execute(Tuple.from(List.of(unitCodes.toArray(String[]::new), Roles.COMMISSIONER, Roles.UNIT_LEADER,
                         desk.unitCode(), desk.role(), Roles.DISTRICT_LEADER)))
                 .map(rows -> {
                     List<RosterEntry> roster = new ArrayList<>();

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import cn.huiyin.notify.staff.domain.Escalation;
 import cn.huiyin.notify.staff.domain.NoticeChannel;
 import cn.huiyin.notify.staff.domain.NoticeDraft;
+import cn.huiyin.shared.sql.ColumnArrays;
+import cn.huiyin.sla.domain.EscalationStep;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,43 +46,68 @@ public class StaffNoticeRepository {
     @Inject
     Pool pool;
 
-    /** One writer per escalation at a time (transaction-scoped): a second delivery waits and then finds the rows. */
-    public Uni<Void> lock(SqlClient tx, Escalation escalation) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-                .execute(Tuple.of("huiyin-staff-notice:" + escalation.appealId() + ":" + escalation.clock() + ":"
-                        + escalation.step().name() + ":" + escalation.dueAt().toEpochMilli()))
+    /**
+     * One writer per escalation at a time (transaction-scoped): a second delivery waits and then finds the rows. The
+     * locks are taken in the order of their keys, so that two deliveries of overlapping escalations cannot deadlock.
+     */
+    public Uni<Void> lock(SqlClient tx, List<Escalation> escalations) {
+        String[] keys = escalations.stream().map(e -> "huiyin-staff-notice:" + e.appealId() + ":" + e.clock() + ":"
+                + e.step().name() + ":" + e.dueAt().toEpochMilli()).toArray(String[]::new);
+        return tx.preparedQuery("""
+                SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(key) AS k FROM unnest($1::text[]) AS key
+                    ORDER BY k) AS keys""")
+                .execute(Tuple.of((Object) keys))
                 .replaceWithVoid();
     }
 
-    /** Whether the escalation's notices were written before (by an earlier delivery of the same outbox row). */
-    public Uni<Boolean> written(SqlClient tx, Escalation escalation) {
+    /** Which of the escalations have their notices written already (by an earlier delivery of the same outbox row). */
+    public Uni<Set<Escalation>> written(SqlClient tx, List<Escalation> escalations) {
+        ColumnArrays keys = new ColumnArrays(Long.class, String.class, String.class, OffsetDateTime.class);
+        escalations.forEach(e -> keys.add(e.appealId(), e.clock(), e.step().name(), utc(e.dueAt())));
         return tx.preparedQuery("""
-                SELECT EXISTS (SELECT 1 FROM staff_notice WHERE appeal_id = $1 AND clock = $2 AND step = $3
-                    AND due_at = $4) AS written""")
-                .execute(Tuple.of(escalation.appealId(), escalation.clock(), escalation.step().name(),
-                        utc(escalation.dueAt())))
-                .map(rows -> rows.iterator().next().getBoolean("written"));
+                SELECT e.appeal_id, e.clock, e.step, e.due_at
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) AS e (appeal_id, clock, step, due_at)
+                WHERE EXISTS (SELECT 1 FROM staff_notice n WHERE n.appeal_id = e.appeal_id AND n.clock = e.clock
+                    AND n.step = e.step AND n.due_at = e.due_at)""")
+                .execute(Tuple.tuple(keys.arrays()))
+                .map(rows -> {
+                    Set<Escalation> written = new HashSet<>();
+                    for (Row r : rows) {
+                        written.add(new Escalation(r.getLong("appeal_id"), r.getString("clock"),
+                                EscalationStep.valueOf(r.getString("step")), r.getOffsetDateTime("due_at").toInstant()));
+                    }
+                    return written;
+                });
     }
 
-    /** Stores the notices; one already there for the same escalation and person is left as it is. */
+    /** Stores the notices with one statement; one already there for the same escalation and person is left as it is. */
     public Uni<Void> insert(SqlClient tx, List<NoticeDraft> drafts, Instant now) {
         if (drafts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>();
+        ColumnArrays rows = new ColumnArrays(Long.class, String.class, String.class, String.class, OffsetDateTime.class,
+                String.class, String.class, String.class, String.class, String.class, OffsetDateTime.class,
+                String.class, OffsetDateTime.class);
         for (NoticeDraft d : drafts) {
             Escalation e = d.escalation();
-            rows.add(Tuple.from(Arrays.asList(e.appealId(), d.trackingNo(), e.clock(), e.step().name(), utc(e.dueAt()),
-                    d.recipient().username(), d.recipient().audience().name(), d.text().title(), d.text().body(),
-                    utc(now), state(d, NoticeChannel.WECOM), due(d, NoticeChannel.WECOM, now),
-                    state(d, NoticeChannel.SMS), due(d, NoticeChannel.SMS, now))));
+            rows.add(e.appealId(), d.trackingNo(), e.clock(), e.step().name(), utc(e.dueAt()), d.recipient().username(),
+                    d.recipient().audience().name(), d.text().title(), d.text().body(), state(d, NoticeChannel.WECOM),
+                    due(d, NoticeChannel.WECOM, now), state(d, NoticeChannel.SMS), due(d, NoticeChannel.SMS, now));
         }
+        List<Object> parameters = new ArrayList<>(rows.arrays());
+        parameters.add(utc(now));
         return tx.preparedQuery("""
                 INSERT INTO staff_notice (appeal_id, tracking_no, clock, step, due_at, recipient, audience, title, body,
                     created_at, wecom_state, wecom_next_at, sms_state, sms_next_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                SELECT appeal_id, tracking_no, clock, step, due_at, recipient, audience, title, body, $14, wecom_state,
+                    wecom_next_at, sms_state, sms_next_at
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[], $13::timestamptz[])
+                    WITH ORDINALITY AS n (appeal_id, tracking_no, clock, step, due_at, recipient, audience, title, body,
+                        wecom_state, wecom_next_at, sms_state, sms_next_at, ord)
+                ORDER BY ord
                 ON CONFLICT (appeal_id, clock, step, due_at, recipient) DO NOTHING""")
-                .executeBatch(rows).replaceWithVoid();
+                .execute(Tuple.tuple(parameters)).replaceWithVoid();
     }
 
     private static String state(NoticeDraft draft, NoticeChannel channel) {
