@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,8 +41,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Outbox handler of {@code SlaEscalated}: the people who hear of the step get a notice each, all the steps of a relay's
- * lease written in one transaction (a sweep fires hundreds at once). An outbox row may be delivered again (a crash before it was marked done): the escalation's notices are
- * then found written and nothing changes, even if the appeal's holder or the duty roster changed in between. Each
+ * lease written in one transaction (a sweep fires hundreds at once). An outbox row may be delivered again (a crash
+ * before it was marked done): the escalation's notices are then found written and nothing changes, even if the
+ * appeal's holder or the duty roster changed in between. Each
  * notice's channel beside the app is decided here ({@link NoticeChannel}); WeCom messages and SMS are not sent here
  * but by {@link WecomDeliveries} and {@link SmsDeliveries}, which retry them on their own schedules.
  */
@@ -89,7 +93,8 @@ public class EscalationNotices implements OutboxBatchHandler {
         return pool.withTransaction(tx -> stored.lock(tx, escalations)
                 .chain(() -> stored.written(tx, escalations))
                 .chain(written -> {
-                    List<Escalation> unwritten = escalations.stream().filter(e -> !written.contains(e)).toList();
+                    List<Escalation> unwritten = IntStream.range(0, escalations.size()).filter(i -> !written.contains(i))
+                            .mapToObj(escalations::get).toList();
                     return unwritten.isEmpty() ? Uni.createFrom().voidItem() : write(tx, unwritten);
                 }));
     }
@@ -102,12 +107,8 @@ public class EscalationNotices implements OutboxBatchHandler {
                     return Uni.createFrom().failure(new PermanentFailure("no appeal " + id));
                 }
             }
-            Set<String> units = new TreeSet<>();
-            appeals.values().forEach(a -> {
-                if (a.handlingUnit() != null) {
-                    units.add(a.handlingUnit());
-                }
-            });
+            Set<String> units = appeals.values().stream().map(EscalatedAppeal::handlingUnit).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(TreeSet::new));
             return roster.roster(tx, units, config.desk()).chain(people -> {
                 Map<Escalation, List<Recipient>> heard = new LinkedHashMap<>();
                 for (Escalation e : escalations) {

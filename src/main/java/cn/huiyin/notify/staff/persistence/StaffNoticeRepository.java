@@ -15,7 +15,6 @@ import cn.huiyin.notify.staff.domain.Escalation;
 import cn.huiyin.notify.staff.domain.NoticeChannel;
 import cn.huiyin.notify.staff.domain.NoticeDraft;
 import cn.huiyin.shared.sql.ColumnArrays;
-import cn.huiyin.sla.domain.EscalationStep;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -60,22 +59,23 @@ public class StaffNoticeRepository {
                 .replaceWithVoid();
     }
 
-    /** Which of the escalations have their notices written already (by an earlier delivery of the same outbox row). */
-    public Uni<Set<Escalation>> written(SqlClient tx, List<Escalation> escalations) {
+    /**
+     * Which of the escalations have their notices written already (by an earlier delivery of the same outbox row), as
+     * their places in {@code escalations}.
+     */
+    public Uni<Set<Integer>> written(SqlClient tx, List<Escalation> escalations) {
         ColumnArrays keys = new ColumnArrays(Long.class, String.class, String.class, OffsetDateTime.class);
         escalations.forEach(e -> keys.add(e.appealId(), e.clock(), e.step().name(), utc(e.dueAt())));
         return tx.preparedQuery("""
-                SELECT e.appeal_id, e.clock, e.step, e.due_at
-                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) AS e (appeal_id, clock, step, due_at)
+                SELECT e.ord
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) WITH ORDINALITY
+                    AS e (appeal_id, clock, step, due_at, ord)
                 WHERE EXISTS (SELECT 1 FROM staff_notice n WHERE n.appeal_id = e.appeal_id AND n.clock = e.clock
                     AND n.step = e.step AND n.due_at = e.due_at)""")
                 .execute(Tuple.tuple(keys.arrays()))
                 .map(rows -> {
-                    Set<Escalation> written = new HashSet<>();
-                    for (Row r : rows) {
-                        written.add(new Escalation(r.getLong("appeal_id"), r.getString("clock"),
-                                EscalationStep.valueOf(r.getString("step")), r.getOffsetDateTime("due_at").toInstant()));
-                    }
+                    Set<Integer> written = new HashSet<>();
+                    rows.forEach(r -> written.add(r.getLong("ord").intValue() - 1)); // ordinality counts from 1
                     return written;
                 });
     }
